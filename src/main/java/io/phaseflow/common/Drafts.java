@@ -1,0 +1,91 @@
+package io.phaseflow.common;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns JSON documents into validated request records, the same way whether they arrive
+ * as a request body or result from applying a merge patch to the current state.
+ */
+@Component
+public class Drafts {
+
+	private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
+
+	private final ObjectMapper mapper;
+
+	private final Validator validator;
+
+	public Drafts(ObjectMapper mapper, Validator validator) {
+		this.mapper = mapper;
+		this.validator = validator;
+	}
+
+	/**
+	 * Reads a document as the given record type and validates it.
+	 * @throws com.fasterxml.jackson.databind.JsonMappingException (unchecked-wrapped) for
+	 * wrong types or unknown fields
+	 * @throws RuleBroken when a constraint of the record is broken
+	 */
+	public <T> T read(JsonNode document, Class<T> type) {
+		T draft;
+		try {
+			draft = this.mapper.treeToValue(document, type);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new MalformedDocument(ex);
+		}
+		validate(draft);
+		return draft;
+	}
+
+	/** Validates a record with Bean Validation, reporting broken constraints as a 422. */
+	public <T> void validate(T draft) {
+		Set<ConstraintViolation<T>> violations = this.validator.validate(draft);
+		if (!violations.isEmpty()) {
+			List<FieldError> errors = violations.stream()
+				.map((v) -> new FieldError(snakeCase(v.getPropertyPath().toString()), v.getMessage()))
+				.sorted(Comparator.comparing(FieldError::field))
+				.toList();
+			throw new RuleBroken(
+					errors.stream().map((e) -> e.field() + " " + e.message()).collect(Collectors.joining("; ")),
+					errors);
+		}
+	}
+
+	public JsonNode tree(Object value) {
+		return this.mapper.valueToTree(value);
+	}
+
+	/**
+	 * Translates a Java property path ({@code agentConfig.model}) into the wire's
+	 * snake_case.
+	 */
+	public static String snakeCase(String propertyPath) {
+		return Arrays.stream(propertyPath.split("\\.")).map(SNAKE::translate).collect(Collectors.joining("."));
+	}
+
+	/**
+	 * A document that is not of the shape the record needs: wrong types or unknown
+	 * fields.
+	 */
+	public static class MalformedDocument extends RuntimeException {
+
+		public MalformedDocument(com.fasterxml.jackson.core.JsonProcessingException cause) {
+			super(cause.getOriginalMessage(), cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.phaseflow.common;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A path, query or header parameter that is malformed (HTTP 400).
+ */
+public class InvalidParameter extends PhaseflowException {
+
+	public InvalidParameter(String parameter, String message) {
+		super(HttpStatus.BAD_REQUEST, parameter + " " + message, List.of(new FieldError(parameter, message)));
+	}
+
+	@Override
+	public String title() {
+		return "Bad request";
+	}
+
+}

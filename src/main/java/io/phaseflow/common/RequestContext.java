@@ -1,0 +1,43 @@
+package io.phaseflow.common;
+
+import java.util.UUID;
+
+import org.slf4j.MDC;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is acting and under which correlation id, for the request (or job) on this thread.
+ */
+public final class RequestContext {
+
+	/** MDC key holding the correlation id; it also appears in log lines. */
+	public static final String CORRELATION_ID = "correlation_id";
+
+	/** The actor recorded when no one is authenticated (start-up, scheduled jobs). */
+	public static final String SYSTEM_ACTOR = "system";
+
+	private RequestContext() {
+	}
+
+	/**
+	 * The correlation id of the current request, or a new one if there is none. A new one
+	 * is kept for the rest of the work on this thread.
+	 */
+	public static String correlationId() {
+		String id = MDC.get(CORRELATION_ID);
+		if (id == null) {
+			id = UUID.randomUUID().toString();
+			MDC.put(CORRELATION_ID, id);
+		}
+		return id;
+	}
+
+	/** The name of the authenticated caller, or {@value #SYSTEM_ACTOR}. */
+	public static String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : SYSTEM_ACTOR;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Phaseflow: sprints, tasks and agent work sessions run as a BPMN phase machine.
+ */
+package io.phaseflow;

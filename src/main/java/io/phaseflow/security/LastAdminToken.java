@@ -1,0 +1,24 @@
+package io.phaseflow.security;
+
+import java.util.List;
+
+import io.phaseflow.common.PhaseflowException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Revoking the token would leave no active ADMIN token, and nobody could issue another.
+ */
+class LastAdminToken extends PhaseflowException {
+
+	LastAdminToken() {
+		super(HttpStatus.CONFLICT, "The last active ADMIN token cannot be revoked; issue another ADMIN token first",
+				List.of());
+	}
+
+	@Override
+	public String title() {
+		return "Conflict";
+	}
+
+}

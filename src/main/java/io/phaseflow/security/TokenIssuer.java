@@ -1,0 +1,91 @@
+package io.phaseflow.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.phaseflow.common.Clocks;
+import io.phaseflow.common.CodeAlreadyTaken;
+import io.phaseflow.common.ContentHash;
+import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.common.RuleBroken;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues, finds and revokes API tokens. A token's secret is 256 random bits; only its
+ * SHA-256 is stored.
+ */
+@Service
+public class TokenIssuer {
+
+	private static final String PREFIX = "pf_";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final ApiTokens tokens;
+
+	private final Clock clock;
+
+	TokenIssuer(ApiTokens tokens, Clock clock) {
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public IssuedToken issue(String name, Set<Role> roles, Long agentId, String createdBy) {
+		if (roles.isEmpty()) {
+			throw new RuleBroken("roles", "must name at least one role");
+		}
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		long id;
+		try {
+			id = this.tokens.insert(name, roles, ContentHash.sha256Hex(secret), agentId, createdBy,
+					Clocks.now(this.clock));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new CodeAlreadyTaken("token", "name", name);
+		}
+		return new IssuedToken(this.tokens.findById(id).orElseThrow(), secret);
+	}
+
+	/** The active token with this secret, if any. */
+	@Transactional(readOnly = true)
+	public Optional<ApiToken> authenticate(String secret) {
+		return this.tokens.findActiveByHash(ContentHash.sha256Hex(secret));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> list() {
+		return this.tokens.findAll();
+	}
+
+	/**
+	 * Revokes a token; revoking a revoked token changes nothing. The last active ADMIN
+	 * token stays.
+	 */
+	@Transactional
+	public ApiToken revoke(long id) {
+		ApiToken token = this.tokens.findById(id).orElseThrow(() -> new EntityNotFound("token", id));
+		if (token.active() && token.roles().contains(Role.ADMIN)
+				&& this.tokens.lockActiveAdmins().stream().filter((t) -> t.id() != id).findAny().isEmpty()) {
+			throw new LastAdminToken();
+		}
+		this.tokens.revoke(id, Clocks.now(this.clock));
+		return this.tokens.findById(id).orElseThrow();
+	}
+
+	/** Whether no token was ever issued (a fresh database). */
+	@Transactional(readOnly = true)
+	public boolean noneIssued() {
+		return this.tokens.isEmpty();
+	}
+
+}

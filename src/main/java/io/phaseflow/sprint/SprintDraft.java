@@ -1,0 +1,25 @@
+package io.phaseflow.sprint;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.Codes;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The content of a sprint as a client writes it (seed 000 step 1). Everything that is
+ * hashed is here; ids and timestamps are not.
+ */
+public record SprintDraft(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String sprintCode,
+		@NotBlank @Size(max = 500) String title, @NotNull SprintStatus status, @Size(max = 200) String owner,
+		@NotNull ObjectNode metadata) {
+
+	/** Fills the defaults (status planning, empty metadata) a client may leave out. */
+	public SprintDraft withDefaults() {
+		return new SprintDraft(this.sprintCode, this.title, (this.status != null) ? this.status : SprintStatus.PLANNING,
+				this.owner, (this.metadata != null) ? this.metadata : JsonNodeFactory.instance.objectNode());
+	}
+
+}

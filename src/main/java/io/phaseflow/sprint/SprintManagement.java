@@ -1,0 +1,114 @@
+package io.phaseflow.sprint;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.phaseflow.common.Clocks;
+import io.phaseflow.common.CodeAlreadyTaken;
+import io.phaseflow.common.Codes;
+import io.phaseflow.common.Drafts;
+import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.common.MergePatch;
+import io.phaseflow.common.RuleBroken;
+import io.phaseflow.event.EntityType;
+import io.phaseflow.history.EntityVersion;
+import io.phaseflow.history.EntityVersions;
+import io.phaseflow.history.Revision;
+import io.phaseflow.history.Revisions;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, changing and reading sprints. Every write hashes the content, records a
+ * version and emits its event in one transaction.
+ */
+@Service
+public class SprintManagement {
+
+	static final String CREATED = "orchestration.sprint.created";
+
+	static final String UPDATED = "orchestration.sprint.updated";
+
+	private final Sprints sprints;
+
+	private final Revisions revisions;
+
+	private final Drafts drafts;
+
+	private final EntityVersions versions;
+
+	private final Clock clock;
+
+	SprintManagement(Sprints sprints, Revisions revisions, Drafts drafts, EntityVersions versions, Clock clock) {
+		this.sprints = sprints;
+		this.revisions = revisions;
+		this.drafts = drafts;
+		this.versions = versions;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Sprint create(SprintDraft request) {
+		SprintDraft draft = request.withDefaults();
+		this.drafts.validate(draft);
+		draft = new SprintDraft(Codes.normalize("sprint_code", draft.sprintCode()), draft.title(), draft.status(),
+				draft.owner(), draft.metadata());
+		if (this.sprints.findByCode(draft.sprintCode()).isPresent()) {
+			throw new CodeAlreadyTaken("sprint", "sprint_code", draft.sprintCode());
+		}
+		Revision revision = this.revisions.of(draft);
+		long id;
+		try {
+			id = this.sprints.insert(draft, revision.hash(), Clocks.now(this.clock));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new CodeAlreadyTaken("sprint", "sprint_code", draft.sprintCode());
+		}
+		this.revisions.record(EntityType.SPRINT, id, draft.sprintCode(), CREATED, revision, null, null);
+		return this.sprints.findById(id).orElseThrow();
+	}
+
+	/**
+	 * Applies a JSON merge patch to the sprint's content. A patch that changes nothing
+	 * writes nothing: no version, no event.
+	 */
+	@Transactional
+	public Sprint update(String code, JsonNode patch) {
+		Sprint current = this.sprints.lockByCode(Codes.normalize("sprint_code", code))
+			.orElseThrow(() -> new EntityNotFound("sprint", code));
+		SprintDraft draft = this.drafts.read(MergePatch.apply(this.drafts.tree(current.content()), patch),
+				SprintDraft.class);
+		if (!current.sprintCode().equalsIgnoreCase(draft.sprintCode())) {
+			throw new RuleBroken("sprint_code", "cannot be changed");
+		}
+		draft = new SprintDraft(current.sprintCode(), draft.title(), draft.status(), draft.owner(), draft.metadata());
+		Revision previous = this.revisions.of(current.content());
+		Revision revision = this.revisions.of(draft);
+		if (revision.hash().equals(previous.hash())) {
+			return current;
+		}
+		this.sprints.update(current.id(), draft, revision.hash(), Clocks.now(this.clock));
+		this.revisions.record(EntityType.SPRINT, current.id(), current.sprintCode(), UPDATED, revision, previous, null);
+		return this.sprints.findById(current.id()).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public Sprint get(String code) {
+		return this.sprints.findByCode(Codes.normalize("sprint_code", code))
+			.orElseThrow(() -> new EntityNotFound("sprint", code));
+	}
+
+	@Transactional(readOnly = true)
+	public List<EntityVersion> history(String code) {
+		return this.versions.of(EntityType.SPRINT, get(code).id());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Sprint> list(SprintStatus status) {
+		return this.sprints.findAll(status);
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.phaseflow.sprint.web;
+
+import java.net.URI;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.api.Page;
+import io.phaseflow.history.EntityVersion;
+import io.phaseflow.sprint.Sprint;
+import io.phaseflow.sprint.SprintDraft;
+import io.phaseflow.sprint.SprintManagement;
+import io.phaseflow.sprint.SprintStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sprint CRUD (seed 000 step 1).
+ */
+@RestController
+@RequestMapping("/api/orchestration/sprints")
+@Tag(name = "Sprints")
+class SprintController {
+
+	private final SprintManagement sprints;
+
+	SprintController(SprintManagement sprints) {
+		this.sprints = sprints;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a sprint (status defaults to planning)")
+	ResponseEntity<Sprint> create(@RequestBody SprintDraft draft) {
+		Sprint sprint = this.sprints.create(draft);
+		return ResponseEntity.created(URI.create("/api/orchestration/sprints/" + sprint.sprintCode())).body(sprint);
+	}
+
+	@GetMapping
+	@Operation(summary = "List sprints, optionally by status")
+	Page<Sprint> list(@RequestParam(required = false) SprintStatus status) {
+		return new Page<>(this.sprints.list(status));
+	}
+
+	@GetMapping("/{code}")
+	@Operation(summary = "Read a sprint")
+	Sprint get(@PathVariable String code) {
+		return this.sprints.get(code);
+	}
+
+	@PatchMapping(path = "/{code}", consumes = { "application/json", "application/merge-patch+json" })
+	@Operation(summary = "Change a sprint with a JSON merge patch; the code cannot change")
+	Sprint update(@PathVariable String code, @RequestBody ObjectNode patch) {
+		return this.sprints.update(code, patch);
+	}
+
+	@GetMapping("/{code}/history")
+	@Operation(summary = "Every version of the sprint's content, newest first")
+	Page<EntityVersion> history(@PathVariable String code) {
+		return new Page<>(this.sprints.history(code));
+	}
+
+}

@@ -1,0 +1,169 @@
+package io.phaseflow.task;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.Clocks;
+import io.phaseflow.common.CodeAlreadyTaken;
+import io.phaseflow.common.Codes;
+import io.phaseflow.common.Drafts;
+import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.common.MergePatch;
+import io.phaseflow.common.RuleBroken;
+import io.phaseflow.event.EntityType;
+import io.phaseflow.history.EntityVersion;
+import io.phaseflow.history.EntityVersions;
+import io.phaseflow.history.Revision;
+import io.phaseflow.history.Revisions;
+import io.phaseflow.sprint.Sprint;
+import io.phaseflow.sprint.Sprints;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, changing and reading tasks. Every write hashes the content, records a version
+ * and emits its event in one transaction.
+ */
+@Service
+public class TaskManagement {
+
+	static final String CREATED = "orchestration.task.created";
+
+	static final String UPDATED = "orchestration.task.updated";
+
+	private final Tasks tasks;
+
+	private final Sprints sprints;
+
+	private final Revisions revisions;
+
+	private final EntityVersions versions;
+
+	private final Drafts drafts;
+
+	private final Clock clock;
+
+	TaskManagement(Tasks tasks, Sprints sprints, Revisions revisions, EntityVersions versions, Drafts drafts,
+			Clock clock) {
+		this.tasks = tasks;
+		this.sprints = sprints;
+		this.revisions = revisions;
+		this.versions = versions;
+		this.drafts = drafts;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Task create(TaskDraft request) {
+		TaskDraft draft = request.withDefaults();
+		this.drafts.validate(draft);
+		String code = Codes.normalize("task_code", draft.taskCode());
+		if (this.tasks.findByCode(code).isPresent()) {
+			throw new CodeAlreadyTaken("task", "task_code", code);
+		}
+		Sprint sprint = sprintOf(draft);
+		TaskContent content = content(code, sprint, draft);
+		Revision revision = this.revisions.of(content);
+		long id;
+		try {
+			id = this.tasks.insert(content, (sprint != null) ? sprint.id() : null, revision.hash(),
+					Clocks.now(this.clock));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new CodeAlreadyTaken("task", "task_code", code);
+		}
+		this.revisions.record(EntityType.TASK, id, code, CREATED, revision, null, null);
+		return this.tasks.findById(id).orElseThrow();
+	}
+
+	/**
+	 * Applies a JSON merge patch to the task's content. A patch that changes nothing
+	 * writes nothing: no version, no event.
+	 */
+	@Transactional
+	public Task update(String code, ObjectNode patch) {
+		Task current = locked(code);
+		ObjectNode base = (ObjectNode) this.drafts.tree(current.content());
+		if (patch.has("sprint_id") || patch.has("sprint_code")) {
+			base.remove("sprint_code");
+		}
+		TaskDraft draft = this.drafts.read(MergePatch.apply(base, patch), TaskDraft.class);
+		if (!current.taskCode().equalsIgnoreCase(draft.taskCode())) {
+			throw new RuleBroken("task_code", "cannot be changed");
+		}
+		Sprint sprint = sprintOf(draft);
+		return write(current, content(current.taskCode(), sprint, draft), (sprint != null) ? sprint.id() : null,
+				UPDATED, null);
+	}
+
+	/**
+	 * Writes new content for a locked task: a new hash, version and event, unless the
+	 * content is unchanged. {@code completed_at} is set when the task becomes completed
+	 * and cleared when it is reopened.
+	 */
+	Task write(Task current, TaskContent content, Long sprintId, String eventType, ObjectNode extra) {
+		Revision previous = this.revisions.of(current.content());
+		Revision revision = this.revisions.of(content);
+		if (revision.hash().equals(previous.hash())) {
+			return current;
+		}
+		OffsetDateTime now = Clocks.now(this.clock);
+		OffsetDateTime completedAt = (content.status() != TaskStatus.COMPLETED) ? null
+				: (current.completedAt() != null) ? current.completedAt() : now;
+		this.tasks.update(current.id(), content, sprintId, revision.hash(), now, completedAt);
+		this.revisions.record(EntityType.TASK, current.id(), current.taskCode(), eventType, revision, previous, extra);
+		return this.tasks.findById(current.id()).orElseThrow();
+	}
+
+	/** Reads a task and locks its row for the rest of the transaction. */
+	Task locked(String code) {
+		String normalized = Codes.normalize("task_code", code);
+		long id = this.tasks.lockByCode(normalized).orElseThrow(() -> new EntityNotFound("task", code));
+		return this.tasks.findById(id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public Task get(String code) {
+		return this.tasks.findByCode(Codes.normalize("task_code", code))
+			.orElseThrow(() -> new EntityNotFound("task", code));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Task> list(TaskFilter filter) {
+		return this.tasks.find(filter);
+	}
+
+	@Transactional(readOnly = true)
+	public List<EntityVersion> history(String code) {
+		return this.versions.of(EntityType.TASK, get(code).id());
+	}
+
+	private Sprint sprintOf(TaskDraft draft) {
+		Sprint byId = null;
+		if (draft.sprintId() != null) {
+			byId = this.sprints.findById(draft.sprintId())
+				.orElseThrow(() -> new RuleBroken("sprint_id", "names no sprint"));
+		}
+		if (draft.sprintCode() == null) {
+			return byId;
+		}
+		String code = Codes.normalize("sprint_code", draft.sprintCode());
+		Sprint byCode = this.sprints.findByCode(code)
+			.orElseThrow(() -> new RuleBroken("sprint_code", "names no sprint"));
+		if (byId != null && byId.id() != byCode.id()) {
+			throw new RuleBroken("sprint_id", "names another sprint than sprint_code");
+		}
+		return byCode;
+	}
+
+	private static TaskContent content(String code, Sprint sprint, TaskDraft draft) {
+		return new TaskContent(code, (sprint != null) ? sprint.sprintCode() : null, draft.title(), draft.description(),
+				draft.category(), draft.status(), draft.priority(), draft.estimateMinutes(), draft.metadata(),
+				draft.agentConfig());
+	}
+
+}

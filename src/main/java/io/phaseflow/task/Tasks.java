@@ -1,0 +1,126 @@
+package io.phaseflow.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.phaseflow.common.JsonDocuments;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code orchestration_tasks} table, read together with each task's sprint code.
+ */
+@Repository
+public class Tasks {
+
+	private static final String SELECT = """
+			SELECT t.*, s.sprint_code FROM orchestration_tasks t
+			LEFT JOIN orchestration_sprints s ON s.id = t.sprint_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonDocuments json;
+
+	Tasks(JdbcClient jdbc, JsonDocuments json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	long insert(TaskContent task, Long sprintId, String hash, OffsetDateTime now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("""
+					INSERT INTO orchestration_tasks (task_code, sprint_id, title, description, category, status, priority,
+					    estimate_minutes, metadata, agent_config, hash, created_at, updated_at, completed_at)
+					VALUES (:code, :sprintId, :title, :description, :category, :status, :priority, :estimate,
+					    CAST(:metadata AS json_document), CAST(:agentConfig AS json_document), :hash, :now, :now, :completedAt)
+					""")
+			.params(columns(task, sprintId, hash, now, (task.status() == TaskStatus.COMPLETED) ? now : null))
+			.param("code", task.taskCode())
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	void update(long id, TaskContent task, Long sprintId, String hash, OffsetDateTime now, OffsetDateTime completedAt) {
+		this.jdbc.sql("""
+				UPDATE orchestration_tasks SET sprint_id = :sprintId, title = :title, description = :description,
+				    category = :category, status = :status, priority = :priority, estimate_minutes = :estimate,
+				    metadata = CAST(:metadata AS json_document), agent_config = CAST(:agentConfig AS json_document),
+				    hash = :hash, updated_at = :now, completed_at = :completedAt
+				WHERE id = :id
+				""").params(columns(task, sprintId, hash, now, completedAt)).param("id", id).update();
+	}
+
+	private Map<String, Object> columns(TaskContent task, Long sprintId, String hash, OffsetDateTime now,
+			OffsetDateTime completedAt) {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("sprintId", sprintId);
+		columns.put("title", task.title());
+		columns.put("description", task.description());
+		columns.put("category", task.category());
+		columns.put("status", task.status().value());
+		columns.put("priority", task.priority().name());
+		columns.put("estimate", task.estimateMinutes());
+		columns.put("metadata", this.json.write(task.metadata()));
+		columns.put("agentConfig", this.json.write(task.agentConfig()));
+		columns.put("hash", hash);
+		columns.put("now", now);
+		columns.put("completedAt", completedAt);
+		return columns;
+	}
+
+	public Optional<Task> findByCode(String code) {
+		return this.jdbc.sql(SELECT + " WHERE t.task_code = :code").param("code", code).query(this::map).optional();
+	}
+
+	Optional<Task> findById(long id) {
+		return this.jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(this::map).optional();
+	}
+
+	/** Locks the task's row until the transaction ends and returns its id. */
+	Optional<Long> lockByCode(String code) {
+		return this.jdbc.sql("SELECT id FROM orchestration_tasks WHERE task_code = :code FOR UPDATE")
+			.param("code", code)
+			.query(Long.class)
+			.optional();
+	}
+
+	public List<Task> find(TaskFilter filter) {
+		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (filter.sprintCode() != null) {
+			sql.append(" AND s.sprint_code = :sprintCode");
+			params.put("sprintCode", filter.sprintCode());
+		}
+		if (filter.status() != null) {
+			sql.append(" AND t.status = :status");
+			params.put("status", filter.status().value());
+		}
+		if (filter.priority() != null) {
+			sql.append(" AND t.priority = :priority");
+			params.put("priority", filter.priority().name());
+		}
+		sql.append(" ORDER BY t.id");
+		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
+	}
+
+	private Task map(ResultSet rs, int row) throws SQLException {
+		return new Task(rs.getLong("id"), rs.getString("task_code"), rs.getObject("sprint_id", Long.class),
+				rs.getString("sprint_code"), rs.getString("title"), rs.getString("description"),
+				rs.getString("category"), TaskStatus.of(rs.getString("status")),
+				Priority.valueOf(rs.getString("priority")), rs.getObject("estimate_minutes", Integer.class),
+				this.json.readObject(rs.getString("metadata")), this.json.readObject(rs.getString("agent_config")),
+				rs.getString("hash"), rs.getString("file_path"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("completed_at", OffsetDateTime.class));
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.phaseflow.task.web;
+
+import java.net.URI;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.Codes;
+import io.phaseflow.api.Page;
+import io.phaseflow.history.EntityVersion;
+import io.phaseflow.task.Priority;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.TaskDraft;
+import io.phaseflow.task.TaskFilter;
+import io.phaseflow.task.TaskManagement;
+import io.phaseflow.task.TaskStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Task CRUD (seed 000 step 2) and version history.
+ */
+@RestController
+@RequestMapping("/api/orchestration/tasks")
+@Tag(name = "Tasks")
+class TaskController {
+
+	private final TaskManagement tasks;
+
+	TaskController(TaskManagement tasks) {
+		this.tasks = tasks;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a task (status defaults to pending, priority to P2)")
+	ResponseEntity<Task> create(@RequestBody TaskDraft draft) {
+		Task task = this.tasks.create(draft);
+		return ResponseEntity.created(URI.create("/api/orchestration/tasks/" + task.taskCode())).body(task);
+	}
+
+	@GetMapping
+	@Operation(summary = "List tasks, filtered by sprint, status and priority")
+	Page<Task> list(@RequestParam(name = "sprint_code", required = false) String sprintCode,
+			@RequestParam(required = false) TaskStatus status, @RequestParam(required = false) Priority priority) {
+		return new Page<>(
+				this.tasks.list(new TaskFilter(Codes.normalizeOptional("sprint_code", sprintCode), status, priority)));
+	}
+
+	@GetMapping("/{code}")
+	@Operation(summary = "Read a task")
+	Task get(@PathVariable String code) {
+		return this.tasks.get(code);
+	}
+
+	@PatchMapping(path = "/{code}", consumes = { "application/json", "application/merge-patch+json" })
+	@Operation(summary = "Change a task with a JSON merge patch; the code cannot change")
+	Task update(@PathVariable String code, @RequestBody ObjectNode patch) {
+		return this.tasks.update(code, patch);
+	}
+
+	@GetMapping("/{code}/history")
+	@Operation(summary = "Every version of the task's content, newest first")
+	Page<EntityVersion> history(@PathVariable String code) {
+		return new Page<>(this.tasks.history(code));
+	}
+
+}

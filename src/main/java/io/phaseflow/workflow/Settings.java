@@ -1,0 +1,24 @@
+package io.phaseflow.workflow;
+
+import java.time.Duration;
+
+/**
+ * The {@code settings} block of {@code workflow.yaml}.
+ *
+ * @param allowPhaseSkip whether a session may jump over a phase
+ * @param allowUserOverride whether overrides of failed validations may be requested at
+ * all (each phase's {@link OverridePolicy} refines this)
+ * @param requireArtifactValidation whether required artifacts are checked on phase
+ * completion
+ * @param syncFilesOnPhaseComplete whether markdown files are rendered after every phase
+ * @param syncFilesOnClose whether markdown files are rendered when a session closes
+ * @param staleAfter how long a phase may go without progress before the session is
+ * reported stale
+ */
+public record Settings(boolean allowPhaseSkip, boolean allowUserOverride, boolean requireArtifactValidation,
+		boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, Duration staleAfter) {
+
+	/** The values used for any setting the file leaves out. */
+	public static final Settings DEFAULTS = new Settings(false, true, true, false, true, Duration.ofHours(4));
+
+}

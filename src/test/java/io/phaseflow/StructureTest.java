@@ -1,0 +1,40 @@
+package io.phaseflow;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Keeps the architecture honest: Flowable stays inside one package.
+ */
+class StructureTest {
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.phaseflow");
+
+	@Test
+	void onlyTheFlowablePackageDependsOnFlowable() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.phaseflow.flowable..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.flowable..")
+			.because("the engine is an adapter behind our own ports (STYLE.md)")
+			.check(this.classes);
+	}
+
+	@Test
+	void featuresDoNotReachIntoEachOthersWebLayers() {
+		noClasses().that()
+			.resideOutsideOfPackage("..web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.phaseflow..web..")
+			.check(this.classes);
+	}
+
+}

@@ -1,0 +1,172 @@
+package io.phaseflow.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input gets a clear 4xx problem+json and changes nothing; tokens and roles guard
+ * every call.
+ */
+abstract class InputAndSecurityTests extends ApiTestSupport {
+
+	@Test
+	void badInputIsRefusedWithAProblemAndChangesNothing() {
+		ApiClient pm = clientWith("PM");
+		String sprint = unique("bad");
+		String task = unique("bad-task");
+		assertThat(createSprint(pm, sprint).status()).isEqualTo(201);
+		assertThat(createTask(pm, task, null).status()).isEqualTo(201);
+		int events = eventCount();
+
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x\", \"title\": "), 400, null);
+		refused(pm.post(API + "/tasks", "[1, 2]"), 400, null);
+		refused(pm.post(API + "/tasks", ""), 400, null);
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": 5}"), 400, "title");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"estimate_minutes\": \"ten\"}"),
+				400, "estimate_minutes");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"metadata\": \"notes\"}"), 400,
+				"metadata");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"prority\": \"P1\"}"), 400,
+				"prority");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"status\": \"done\"}"), 422,
+				"status");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"priority\": \"P9\"}"), 422,
+				"priority");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\"}"), 422, "title");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"../../etc/passwd\", \"title\": \"t\"}"), 422, "task_code");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"a/b\", \"title\": \"t\"}"), 422, "task_code");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"estimate_minutes\": -5}"), 422,
+				"estimate_minutes");
+		refused(pm.post(API + "/tasks",
+				"{\"task_code\": \"x1\", \"title\": \"t\", \"sprint_code\": \"nope-" + sprint + "\"}"), 422,
+				"sprint_code");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"sprint_id\": 987654321}"), 422,
+				"sprint_id");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"" + task.toUpperCase() + "\", \"title\": \"t\"}"), 409,
+				"task_code");
+		refused(createSprint(pm, sprint), 409, "sprint_code");
+		refused(pm.patch(API + "/tasks/" + task, "{\"task_code\": \"other\"}"), 422, "task_code");
+		refused(pm.patch(API + "/tasks/" + task, "{\"title\": null}"), 422, "title");
+		refused(pm.patch(API + "/tasks/" + task, "{\"priority\": \"urgent\"}"), 422, "priority");
+		refused(pm.patch(API + "/sprints/" + sprint, "{\"status\": \"finished\"}"), 422, "status");
+		refused(pm.patch(API + "/sprints/" + sprint, "{\"sprint_code\": \"renamed\"}"), 422, "sprint_code");
+		refused(pm.get(API + "/tasks/no-such-task"), 404, null);
+		refused(pm.patch(API + "/tasks/no-such-task", "{\"title\": \"x\"}"), 404, null);
+		refused(pm.get(API + "/sprints/no-such-sprint"), 404, null);
+		refused(pm.get(API + "/tasks/..%2F..%2Fetc"), 400, null);
+		refused(pm.get(API + "/pm-tools/status-report?sprint_code=no-such-sprint"), 404, null);
+		refused(pm.get(API + "/pm-tools/status-report"), 400, "sprint_code");
+		refused(pm.get(API + "/tasks?status=finished"), 400, "status");
+		refused(pm.get(API + "/events?limit=0"), 400, "limit");
+		refused(pm.get(API + "/events?limit=abc"), 400, "limit");
+		refused(pm.get(API + "/events?entity_type=planet"), 400, "entity_type");
+		refused(pm.withHeader("X-Correlation-Id", "bad id with spaces").get(API + "/tasks"), 400, "X-Correlation-Id");
+		refused(pm.send("PUT", API + "/tasks/" + task, "{}"), 405, null);
+		refused(pm.post(API + "/agents", "{\"handle\": \"12345\"}"), 422, "handle");
+
+		assertThat(eventCount()).as("no refused request wrote an event").isEqualTo(events);
+		assertThat(pm.get(API + "/tasks/" + task).json().get("title").asText()).isEqualTo("Task " + task);
+	}
+
+	@Test
+	void agentsAreRegisteredAndFoundByIdOrHandle() {
+		ApiClient pm = clientWith("PM");
+		String handle = unique("claude");
+		ApiClient.Response registered = pm.post(API + "/agents",
+				"{\"handle\": \"" + handle + "\", \"name\": \"Claude\", \"capabilities\": [\"java\", \"sql\"]}");
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+		long id = registered.json().get("id").asLong();
+		assertThat(registered.json().get("kind").asText()).isEqualTo("ai");
+		assertThat(pm.get(API + "/agents/" + id).json().get("handle").asText()).isEqualTo(handle);
+		assertThat(pm.get(API + "/agents/" + handle).json().get("id").asLong()).isEqualTo(id);
+		assertThat(pm.get(API + "/agents/" + handle).json().get("capabilities")).hasSize(2);
+		refused(pm.post(API + "/agents", "{\"handle\": \"" + handle + "\"}"), 409, "handle");
+		refused(pm.post(API + "/agents", "{\"handle\": \"x-" + handle + "\", \"kind\": \"robot\"}"), 422, "kind");
+	}
+
+	@Test
+	void callersNeedAValidTokenAndTheRightRole() {
+		ApiClient anonymous = this.admin.as(null);
+		refused(anonymous.get(API + "/tasks"), 401, null);
+		assertThat(anonymous.get(API + "/tasks").header("WWW-Authenticate")).isEqualTo("Bearer");
+		refused(anonymous.post(API + "/sprints", "{}"), 401, null);
+		refused(this.admin.as("pf_not-a-real-token").get(API + "/tasks"), 401, null);
+
+		ApiClient agent = clientWith("AGENT");
+		ApiClient reviewer = clientWith("REVIEWER");
+		assertThat(agent.get(API + "/tasks").status()).isEqualTo(200);
+		refused(createSprint(agent, unique("agent-sprint")), 403, null);
+		refused(createTask(reviewer, unique("reviewer-task"), null), 403, null);
+		refused(agent.post(API + "/admin/tokens", "{\"name\": \"sneaky\", \"roles\": [\"ADMIN\"]}"), 403, null);
+		refused(clientWith("PM").get(API + "/admin/tokens"), 403, null);
+		assertThat(createSprint(clientWith("PM", "REVIEWER"), unique("two-roles")).status()).isEqualTo(201);
+		assertThat(createSprint(this.admin, unique("admin-sprint")).status()).as("ADMIN holds every role")
+			.isEqualTo(201);
+	}
+
+	@Test
+	void healthInfoAndApiDocsArePublic() {
+		ApiClient anonymous = this.admin.as(null);
+		ApiClient.Response health = anonymous.get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().get("status").asText()).isEqualTo("UP");
+		assertThat(anonymous.get("/actuator/info").status()).isEqualTo(200);
+		ApiClient.Response docs = anonymous.get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().at("/paths").has(API + "/tasks/{code}")).isTrue();
+		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+		refused(anonymous.get("/actuator/metrics"), 401, null);
+		assertThat(this.admin.get("/actuator/metrics").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theFirstAdminTokenIsWrittenPrivatelyAndTokensCanBeRevoked() throws Exception {
+		Path file = this.properties.dataDir().resolve("admin.token");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+
+		ApiClient.Response issued = this.admin.post(API + "/admin/tokens",
+				"{\"name\": \"" + unique("ci") + "\", \"roles\": [\"PM\"]}");
+		assertThat(issued.status()).isEqualTo(201);
+		String secret = issued.json().get("token").asText();
+		long id = issued.json().get("id").asLong();
+		ApiClient ci = this.admin.as(secret);
+		assertThat(ci.get(API + "/sprints").status()).isEqualTo(200);
+
+		JsonNode listed = this.admin.get(API + "/admin/tokens").json().get("data");
+		assertThat(listed.toString()).doesNotContain(secret);
+
+		assertThat(this.admin.delete(API + "/admin/tokens/" + id).json().get("revoked_at").isNull()).isFalse();
+		refused(ci.get(API + "/sprints"), 401, null);
+		refused(this.admin.delete(API + "/admin/tokens/987654321"), 404, null);
+
+		long adminId = 0;
+		for (JsonNode token : listed) {
+			if (token.get("name").asText().equals("admin")) {
+				adminId = token.get("id").asLong();
+			}
+		}
+		refused(this.admin.delete(API + "/admin/tokens/" + adminId), 409, null);
+		refused(this.admin.post(API + "/admin/tokens", "{\"name\": \"admin\", \"roles\": [\"PM\"]}"), 409, "name");
+		refused(this.admin.post(API + "/admin/tokens", "{\"name\": \"x\", \"roles\": [\"ROOT\"]}"), 422, "roles[0]");
+	}
+
+	static void refused(ApiClient.Response response, int status, String field) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.isProblem()).as("problem+json: " + response.contentType()).isTrue();
+		JsonNode problem = response.json();
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("title").asText()).isNotBlank();
+		assertThat(problem.has("errors")).as("errors member: " + problem).isTrue();
+		assertThat(response.body()).doesNotContain("Exception", "at io.phaseflow", "SQL");
+		if (field != null) {
+			assertThat(problem.get("errors")).extracting((e) -> e.get("field").asText()).contains(field);
+		}
+	}
+
+}

@@ -1,0 +1,9 @@
+package io.phaseflow.e2e;
+
+/**
+ * {@link InputAndSecurityTests} on PostgreSQL.
+ */
+@PostgresTest
+class PostgresInputAndSecurityTest extends InputAndSecurityTests {
+
+}

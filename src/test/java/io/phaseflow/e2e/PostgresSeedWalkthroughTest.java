@@ -1,0 +1,9 @@
+package io.phaseflow.e2e;
+
+/**
+ * {@link SeedWalkthroughTests} on PostgreSQL.
+ */
+@PostgresTest
+class PostgresSeedWalkthroughTest extends SeedWalkthroughTests {
+
+}

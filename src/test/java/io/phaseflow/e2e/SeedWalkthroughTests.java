@@ -1,0 +1,295 @@
+package io.phaseflow.e2e;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.ContentHash;
+import io.phaseflow.task.TaskDraft;
+import io.phaseflow.task.TaskManagement;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Seed 000 steps 1, 2 and 8 with the seed's bodies, content hashes, versions and events,
+ * over HTTP against the running server.
+ */
+abstract class SeedWalkthroughTests extends ApiTestSupport {
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	TaskManagement tasks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void seed000Steps1And2And8() {
+		ApiClient pm = clientWith("PM").withHeader("X-Correlation-Id", "uuid-1");
+
+		// Step 1: create the sprint with the seed's exact body.
+		ApiClient.Response sprint = pm.post(API + "/sprints", resource("seed000/step1-create-sprint.json"));
+		assertThat(sprint.status()).as(sprint.toString()).isEqualTo(201);
+		assertThat(sprint.header("Location")).isEqualTo(API + "/sprints/implement-feature-x");
+		assertThat(sprint.header("X-Correlation-Id")).isEqualTo("uuid-1");
+		JsonNode created = sprint.json();
+		assertThat(created.get("sprint_code").asText()).isEqualTo("implement-feature-x");
+		assertThat(created.get("status").asText()).isEqualTo("planning");
+		assertThat(created.get("owner").asText()).isEqualTo("Engineering Team");
+		assertThat(created.at("/metadata/start_date").asText()).isEqualTo("2025-10-13");
+		assertThat(created.get("hash").asText()).matches("[0-9a-f]{64}");
+		long sprintId = created.get("id").asLong();
+
+		JsonNode sprintEvent = single(eventsOf("sprint", "implement-feature-x"));
+		assertThat(sprintEvent.get("event_type").asText()).isEqualTo("orchestration.sprint.created");
+		assertThat(sprintEvent.get("entity_type").asText()).isEqualTo("sprint");
+		assertThat(sprintEvent.get("entity_id").asLong()).isEqualTo(sprintId);
+		assertThat(sprintEvent.get("correlation_id").asText()).isEqualTo("uuid-1");
+		assertThat(sprintEvent.at("/payload/actor").asText()).startsWith("token-");
+		assertThat(sprintEvent.at("/payload/timestamp").asText()).isNotBlank();
+		assertThat(sprintEvent.get("emitted_at").asText()).isNotBlank();
+		JsonNode sprintSnapshot = sprintEvent.at("/payload/entity_snapshot");
+		assertThat(sprintSnapshot.get("sprint_code").asText()).isEqualTo("implement-feature-x");
+		assertThat(sprintSnapshot.get("title").asText()).isEqualTo("Implement Feature X");
+		assertThat(sprintSnapshot.get("status").asText()).isEqualTo("planning");
+		assertThat(ContentHash.of(sprintSnapshot)).isEqualTo(created.get("hash").asText());
+
+		// Step 2: create the task with the seed's body; the seed's "sprint_id": 1 names
+		// the sprint just made.
+		ObjectNode taskBody = (ObjectNode) ApiClient.parse(resource("seed000/step2-create-task.json"));
+		taskBody.put("sprint_id", sprintId);
+		ApiClient.Response task = pm.withHeader("X-Correlation-Id", "uuid-2").post(API + "/tasks", taskBody.toString());
+		assertThat(task.status()).as(task.toString()).isEqualTo(201);
+		JsonNode createdTask = task.json();
+		assertThat(createdTask.get("task_code").asText()).isEqualTo("phase-1-backend-api");
+		assertThat(createdTask.get("sprint_id").asLong()).isEqualTo(sprintId);
+		assertThat(createdTask.get("sprint_code").asText()).isEqualTo("implement-feature-x");
+		assertThat(createdTask.get("status").asText()).isEqualTo("pending");
+		assertThat(createdTask.get("priority").asText()).isEqualTo("P1");
+		assertThat(createdTask.at("/metadata/objectives")).hasSize(3);
+		assertThat(createdTask.at("/agent_config/temperature").asDouble()).isEqualTo(0.7);
+		assertThat(createdTask.get("hash").asText()).matches("[0-9a-f]{64}");
+
+		JsonNode taskEvent = single(eventsOf("task", "phase-1-backend-api"));
+		assertThat(taskEvent.get("event_type").asText()).isEqualTo("orchestration.task.created");
+		assertThat(taskEvent.get("entity_id").asLong()).isEqualTo(createdTask.get("id").asLong());
+		assertThat(taskEvent.get("correlation_id").asText()).isEqualTo("uuid-2");
+		JsonNode taskSnapshot = taskEvent.at("/payload/entity_snapshot");
+		assertThat(taskSnapshot.get("task_code").asText()).isEqualTo("phase-1-backend-api");
+		assertThat(taskSnapshot.get("title").asText()).isEqualTo("Phase 1: Build Backend API");
+		assertThat(taskSnapshot.get("status").asText()).isEqualTo("pending");
+		assertThat(taskSnapshot.get("priority").asText()).isEqualTo("P1");
+		assertThat(ContentHash.of(taskSnapshot)).isEqualTo(createdTask.get("hash").asText());
+
+		// The sprint gets two more tasks (one by sprint_code), work moves on, and the
+		// sprint becomes active.
+		assertThat(pm.post(API + "/tasks", """
+				{"task_code": "phase-2-frontend", "title": "Phase 2: Build Frontend", "status": "in_progress",
+				 "sprint_code": "implement-feature-x"}""").status()).isEqualTo(201);
+		assertThat(pm.post(API + "/tasks", """
+				{"task_code": "phase-3-docs", "title": "Phase 3: Documentation", "priority": "P3",
+				 "sprint_id": %d}""".formatted(sprintId)).status()).isEqualTo(201);
+		assertThat(pm.patch(API + "/tasks/phase-1-backend-api", "{\"status\": \"completed\"}").status()).isEqualTo(200);
+		assertThat(pm.patch(API + "/sprints/implement-feature-x", "{\"status\": \"active\"}").status()).isEqualTo(200);
+
+		// Step 8: the status report answers as the seed shows.
+		ApiClient.Response report = pm.get(API + "/pm-tools/status-report?sprint_code=implement-feature-x");
+		assertThat(report.status()).as(report.toString()).isEqualTo(200);
+		JsonNode expected = ApiClient.parse(resource("seed000/step8-status-report.json"));
+		assertContains(report.json(), expected, "");
+		assertThat(report.body()).contains("\"progress_percentage\":33.33");
+		assertThat(report.json().at("/summary/pending_verification").asInt()).isZero();
+		assertThat(report.json().at("/summary/failed").asInt()).isZero();
+	}
+
+	@Test
+	void hashFollowsContentAndEveryChangeIsAVersionWithAnEvent() {
+		ApiClient pm = clientWith("PM");
+		String code = unique("hash");
+		JsonNode created = createTask(pm, code, "\"metadata\": {\"b\": 1, \"a\": [1, 2]}").json();
+		String original = created.get("hash").asText();
+
+		JsonNode same = pm
+			.patch(API + "/tasks/" + code, "{\"title\": \"Task " + code + "\", \"metadata\": {\"a\": [1, 2]}}")
+			.json();
+		assertThat(same.get("hash").asText()).as("unchanged content keeps its hash").isEqualTo(original);
+		assertThat(same.get("updated_at").asText()).isEqualTo(created.get("updated_at").asText());
+
+		JsonNode changed = pm.patch(API + "/tasks/" + code, "{\"title\": \"Renamed\"}").json();
+		assertThat(changed.get("hash").asText()).as("changed content gets a new hash").isNotEqualTo(original);
+
+		JsonNode reverted = pm.patch(API + "/tasks/" + code, "{\"title\": \"Task " + code + "\"}").json();
+		assertThat(reverted.get("hash").asText()).as("the same content has the same hash again").isEqualTo(original);
+
+		JsonNode history = pm.get(API + "/tasks/" + code + "/history").json().get("data");
+		assertThat(history).hasSize(3);
+		assertThat(history.get(0).get("version").asInt()).isEqualTo(3);
+		assertThat(history.get(0).get("hash").asText()).isEqualTo(original);
+		assertThat(history.get(1).get("hash").asText()).isEqualTo(changed.get("hash").asText());
+		assertThat(history.get(1).at("/snapshot/title").asText()).isEqualTo("Renamed");
+		assertThat(history.get(2).get("version").asInt()).isEqualTo(1);
+
+		JsonNode events = eventsOf("task", code);
+		assertThat(events).extracting((e) -> e.get("event_type").asText())
+			.containsExactly("orchestration.task.created", "orchestration.task.updated", "orchestration.task.updated");
+		assertThat(events.get(1).at("/payload/changed_fields")).extracting(JsonNode::asText).containsExactly("title");
+		assertThat(events.get(1).at("/payload/previous_hash").asText()).isEqualTo(original);
+		assertThat(events.get(2).at("/payload/hash").asText()).isEqualTo(original);
+	}
+
+	@Test
+	void completingATaskStampsCompletedAtAndReopeningClearsIt() {
+		ApiClient pm = clientWith("PM");
+		String code = unique("done");
+		assertThat(createTask(pm, code, null).json().get("completed_at").isNull()).isTrue();
+		JsonNode completed = pm.patch(API + "/tasks/" + code, "{\"status\": \"completed\"}").json();
+		assertThat(completed.get("completed_at").asText()).isNotBlank();
+		JsonNode reopened = pm.patch(API + "/tasks/" + code, "{\"status\": \"in_progress\"}").json();
+		assertThat(reopened.get("completed_at").isNull()).isTrue();
+	}
+
+	@Test
+	void tasksAreFilteredBySprintStatusAndPriority() {
+		ApiClient pm = clientWith("PM");
+		String sprint = unique("filter");
+		createSprint(pm, sprint);
+		createTask(pm, sprint + "-a", "\"sprint_code\": \"" + sprint + "\", \"priority\": \"P0\"");
+		createTask(pm, sprint + "-b", "\"sprint_code\": \"" + sprint + "\", \"status\": \"blocked\"");
+		createTask(pm, unique("elsewhere"), "\"priority\": \"P0\"");
+		assertThat(codes(pm.get(API + "/tasks?sprint_code=" + sprint))).containsExactly(sprint + "-a", sprint + "-b");
+		assertThat(codes(pm.get(API + "/tasks?sprint_code=" + sprint + "&priority=P0"))).containsExactly(sprint + "-a");
+		assertThat(codes(pm.get(API + "/tasks?sprint_code=" + sprint.toUpperCase() + "&status=blocked")))
+			.containsExactly(sprint + "-b");
+	}
+
+	@Test
+	void eachEventIsWrittenInTheTransactionOfItsChange() {
+		String code = unique("rollback");
+		TaskDraft draft = new TaskDraft(code, "Rolled back", null, null, null, null, null, null, null, null, null);
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			this.tasks.create(draft);
+			assertThat(count("SELECT COUNT(*) FROM orchestration_events WHERE entity_code = ?", code))
+				.as("the event is written with the change")
+				.isEqualTo(1);
+			throw new IllegalStateException("failure after the change");
+		})).hasMessage("failure after the change");
+		assertThat(count("SELECT COUNT(*) FROM orchestration_tasks WHERE task_code = ?", code)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM orchestration_events WHERE entity_code = ?", code)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM entity_versions v JOIN orchestration_tasks t ON t.id = v.entity_id "
+				+ "WHERE t.task_code = ?", code))
+			.isZero();
+		assertThat(this.admin.get(API + "/tasks/" + code).status()).isEqualTo(404);
+	}
+
+	@Test
+	void concurrentCreatesOfOneCodeLetExactlyOneWin() throws Exception {
+		ApiClient pm = clientWith("PM");
+		String code = unique("race");
+		List<Integer> statuses = inParallel(8, () -> createTask(pm, code, null).status());
+		assertThat(statuses).filteredOn((s) -> s == 201).hasSize(1);
+		assertThat(statuses).filteredOn((s) -> s == 409).hasSize(7);
+		assertThat(eventsOf("task", code)).hasSize(1);
+	}
+
+	@Test
+	void concurrentPatchesOfOneTaskLoseNoChange() throws Exception {
+		ApiClient pm = clientWith("PM");
+		String code = unique("merge");
+		createTask(pm, code, null);
+		List<Integer> statuses = new ArrayList<>();
+		List<Callable<Integer>> patches = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String key = "k" + i;
+			patches.add(() -> pm.patch(API + "/tasks/" + code, "{\"metadata\": {\"" + key + "\": true}}").status());
+		}
+		statuses.addAll(run(patches));
+		assertThat(statuses).containsOnly(200);
+		JsonNode task = pm.get(API + "/tasks/" + code).json();
+		assertThat(task.get("metadata").size()).as("every patch's key survived").isEqualTo(8);
+		JsonNode history = pm.get(API + "/tasks/" + code + "/history").json().get("data");
+		assertThat(history).extracting((v) -> v.get("version").asInt()).containsExactly(9, 8, 7, 6, 5, 4, 3, 2, 1);
+		assertThat(eventsOf("task", code)).hasSize(9);
+	}
+
+	private int count(String sql, Object parameter) {
+		return this.jdbc.sql(sql).param(parameter).query(Integer.class).single();
+	}
+
+	private static List<String> codes(ApiClient.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		List<String> codes = new ArrayList<>();
+		response.json().get("data").forEach((task) -> codes.add(task.get("task_code").asText()));
+		return codes;
+	}
+
+	private static <T> List<T> inParallel(int times, Callable<T> call) throws Exception {
+		List<Callable<T>> calls = new ArrayList<>();
+		for (int i = 0; i < times; i++) {
+			calls.add(call);
+		}
+		return run(calls);
+	}
+
+	private static <T> List<T> run(List<Callable<T>> calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+		try {
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : pool.invokeAll(calls, 60, TimeUnit.SECONDS)) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static JsonNode single(JsonNode array) {
+		assertThat(array).hasSize(1);
+		return array.get(0);
+	}
+
+	/**
+	 * Asserts that {@code actual} has every member of {@code expected}, with equal
+	 * values, at any depth.
+	 */
+	static void assertContains(JsonNode actual, JsonNode expected, String path) {
+		if (expected.isObject()) {
+			Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
+			while (fields.hasNext()) {
+				Map.Entry<String, JsonNode> field = fields.next();
+				assertThat(actual.has(field.getKey())).as(path + "/" + field.getKey() + " present").isTrue();
+				assertContains(actual.get(field.getKey()), field.getValue(), path + "/" + field.getKey());
+			}
+		}
+		else if (expected.isArray()) {
+			assertThat(actual.size()).as(path + " size").isEqualTo(expected.size());
+			for (int i = 0; i < expected.size(); i++) {
+				assertContains(actual.get(i), expected.get(i), path + "[" + i + "]");
+			}
+		}
+		else if (expected.isNumber()) {
+			assertThat(actual.decimalValue()).as(path).isEqualByComparingTo(expected.decimalValue());
+		}
+		else {
+			assertThat(actual).as(path).isEqualTo(expected);
+		}
+	}
+
+}
