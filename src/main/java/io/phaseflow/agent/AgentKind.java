@@ -1,24 +1,12 @@
 package io.phaseflow.agent;
 
-import java.util.Locale;
-
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.phaseflow.common.WireValue;
 
 /**
  * Whether an agent is an AI or a person.
  */
-public enum AgentKind {
+public enum AgentKind implements WireValue {
 
 	AI, HUMAN;
-
-	@JsonValue
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
-	@Override
-	public String toString() {
-		return value();
-	}
 
 }

@@ -13,6 +13,7 @@ import io.phaseflow.common.Codes;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.WireValue;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,9 +96,9 @@ public class AgentRegistry {
 
 	private Agent map(ResultSet rs, int row) throws SQLException {
 		return new Agent(rs.getLong("id"), rs.getString("handle"), rs.getString("name"),
-				AgentKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
-				this.json.read(rs.getString("capabilities")), this.json.readObject(rs.getString("metadata")),
-				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+				WireValue.parse(AgentKind.class, rs.getString("kind")), this.json.read(rs.getString("capabilities")),
+				this.json.readObject(rs.getString("metadata")), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("updated_at", OffsetDateTime.class));
 	}
 
 }

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.WireValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,6 +30,8 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -53,8 +57,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		Class<?> type = ex.getRequiredType();
-		String message = (type == null) ? "has the wrong type" : type.isEnum() ? "must be one of: " + enumValues(type)
-				: "must be a valid " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+		String message = (type == null) ? "has the wrong type"
+				: type.isEnum() ? "must be one of: " + WireValue.allOf(type)
+						: "must be a valid " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
 		return badRequest(ex.getName() + " " + message, List.of(new FieldError(ex.getName(), message)));
 	}
 
@@ -106,8 +111,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> new FieldError(result.getMethodParameter().getParameterName(),
-						error.getDefaultMessage())))
+				.map((error) -> new FieldError(parameterName(result.getMethodParameter()), error.getDefaultMessage())))
 			.toList();
 		return ResponseEntity.badRequest().body(badRequest(summary(errors), errors));
 	}
@@ -140,7 +144,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
 				&& invalid.getTargetType().isEnum()) {
 			String field = path(invalid);
-			String message = "must be one of: " + enumValues(invalid.getTargetType());
+			String message = "must be one of: " + WireValue.allOf(invalid.getTargetType());
 			return ProblemResponses.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Validation failed", field + " " + message,
 					List.of(new FieldError(field, message)));
 		}
@@ -166,6 +170,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
+	/**
+	 * The name a caller knows a parameter by: the query parameter's or path variable's
+	 * name.
+	 */
+	private static String parameterName(MethodParameter parameter) {
+		RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+		if (query != null && !query.name().isEmpty()) {
+			return query.name();
+		}
+		PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+		if (path != null && !path.name().isEmpty()) {
+			return path.name();
+		}
+		return parameter.getParameterName();
+	}
+
 	private static ProblemDetail badRequest(String detail, List<FieldError> errors) {
 		return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Bad request", detail, errors);
 	}
@@ -180,10 +200,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.map((ref) -> (ref.getFieldName() != null) ? ref.getFieldName() : "[" + ref.getIndex() + "]")
 			.collect(Collectors.joining("."))
 			.replace(".[", "[");
-	}
-
-	private static String enumValues(Class<?> type) {
-		return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
 	}
 
 }

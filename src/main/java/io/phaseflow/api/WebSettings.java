@@ -1,6 +1,6 @@
 package io.phaseflow.api;
 
-import java.util.Arrays;
+import io.phaseflow.common.WireValue;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -29,10 +29,7 @@ class WebSettings implements WebMvcConfigurer {
 				if (source.isBlank()) {
 					return null;
 				}
-				return (T) Arrays.stream(type.getEnumConstants())
-					.filter((constant) -> constant.toString().equalsIgnoreCase(source.trim()))
-					.findFirst()
-					.orElseThrow(() -> new IllegalArgumentException("No such value: " + source));
+				return (T) WireValue.parse(type, source);
 			};
 		}
 

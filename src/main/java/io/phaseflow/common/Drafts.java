@@ -1,9 +1,12 @@
 package io.phaseflow.common;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Drafts {
+
+	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
 	private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
@@ -50,18 +55,46 @@ public class Drafts {
 		return draft;
 	}
 
-	/** Validates a record with Bean Validation, reporting broken constraints as a 422. */
+	/**
+	 * Validates a record with Bean Validation, and refuses control characters (other than
+	 * tab, line feed and carriage return) in any of its text, keys of JSON members
+	 * included. Broken rules are reported as a 422.
+	 */
 	public <T> void validate(T draft) {
 		Set<ConstraintViolation<T>> violations = this.validator.validate(draft);
-		if (!violations.isEmpty()) {
-			List<FieldError> errors = violations.stream()
-				.map((v) -> new FieldError(snakeCase(v.getPropertyPath().toString()), v.getMessage()))
-				.sorted(Comparator.comparing(FieldError::field))
-				.toList();
+		List<FieldError> errors = new ArrayList<>(violations.stream()
+			.map((v) -> new FieldError(snakeCase(v.getPropertyPath().toString()), v.getMessage()))
+			.toList());
+		tree(draft).properties().forEach((field) -> {
+			if (hasControlCharacters(field.getValue())) {
+				errors.add(new FieldError(field.getKey(), "must not contain control characters"));
+			}
+		});
+		if (!errors.isEmpty()) {
+			errors.sort(Comparator.comparing(FieldError::field));
 			throw new RuleBroken(
 					errors.stream().map((e) -> e.field() + " " + e.message()).collect(Collectors.joining("; ")),
 					errors);
 		}
+	}
+
+	private static boolean hasControlCharacters(JsonNode node) {
+		if (node.isTextual()) {
+			return CONTROL.matcher(node.asText()).find();
+		}
+		if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> member : node.properties()) {
+				if (CONTROL.matcher(member.getKey()).find() || hasControlCharacters(member.getValue())) {
+					return true;
+				}
+			}
+		}
+		for (JsonNode element : node) {
+			if (node.isArray() && hasControlCharacters(element)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public JsonNode tree(Object value) {

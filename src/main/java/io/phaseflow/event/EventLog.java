@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
+import io.phaseflow.common.WireValue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -100,7 +101,7 @@ public class EventLog {
 
 	private OrchestrationEvent map(ResultSet rs, int row) throws SQLException {
 		return new OrchestrationEvent(rs.getLong("id"), rs.getString("event_type"),
-				EntityType.of(rs.getString("entity_type")), rs.getObject("entity_id", Long.class),
+				WireValue.parse(EntityType.class, rs.getString("entity_type")), rs.getObject("entity_id", Long.class),
 				rs.getString("entity_code"), rs.getString("correlation_id"), rs.getString("session_key"),
 				rs.getObject("agent_id", Long.class), this.json.read(rs.getString("payload")),
 				rs.getObject("emitted_at", OffsetDateTime.class));

@@ -1,28 +1,12 @@
 package io.phaseflow.sprint;
 
-import java.util.Locale;
-
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.phaseflow.common.WireValue;
 
 /**
  * Where a sprint stands.
  */
-public enum SprintStatus {
+public enum SprintStatus implements WireValue {
 
 	PLANNING, ACTIVE, COMPLETED, CANCELLED;
-
-	@JsonValue
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
-	@Override
-	public String toString() {
-		return value();
-	}
-
-	static SprintStatus of(String value) {
-		return valueOf(value.toUpperCase(Locale.ROOT));
-	}
 
 }

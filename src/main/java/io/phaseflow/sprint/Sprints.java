@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.WireValue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -96,7 +97,7 @@ public class Sprints {
 
 	private Sprint map(ResultSet rs, int row) throws SQLException {
 		return new Sprint(rs.getLong("id"), rs.getString("sprint_code"), rs.getString("title"),
-				SprintStatus.of(rs.getString("status")), rs.getString("owner"),
+				WireValue.parse(SprintStatus.class, rs.getString("status")), rs.getString("owner"),
 				this.json.readObject(rs.getString("metadata")), rs.getString("hash"), rs.getString("file_path"),
 				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
 	}

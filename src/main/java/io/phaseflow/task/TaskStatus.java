@@ -1,28 +1,12 @@
 package io.phaseflow.task;
 
-import java.util.Locale;
-
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.phaseflow.common.WireValue;
 
 /**
  * Where a task stands (seed 001).
  */
-public enum TaskStatus {
+public enum TaskStatus implements WireValue {
 
 	PENDING, IN_PROGRESS, PENDING_VERIFICATION, COMPLETED, FAILED, BLOCKED;
-
-	@JsonValue
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
-	@Override
-	public String toString() {
-		return value();
-	}
-
-	static TaskStatus of(String value) {
-		return valueOf(value.toUpperCase(Locale.ROOT));
-	}
 
 }

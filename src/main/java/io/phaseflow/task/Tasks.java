@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.WireValue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -116,7 +117,7 @@ public class Tasks {
 	private Task map(ResultSet rs, int row) throws SQLException {
 		return new Task(rs.getLong("id"), rs.getString("task_code"), rs.getObject("sprint_id", Long.class),
 				rs.getString("sprint_code"), rs.getString("title"), rs.getString("description"),
-				rs.getString("category"), TaskStatus.of(rs.getString("status")),
+				rs.getString("category"), WireValue.parse(TaskStatus.class, rs.getString("status")),
 				Priority.valueOf(rs.getString("priority")), rs.getObject("estimate_minutes", Integer.class),
 				this.json.readObject(rs.getString("metadata")), this.json.readObject(rs.getString("agent_config")),
 				rs.getString("hash"), rs.getString("file_path"), rs.getObject("created_at", OffsetDateTime.class),

@@ -70,6 +70,26 @@ abstract class InputAndSecurityTests extends ApiTestSupport {
 		refused(pm.send("PUT", API + "/tasks/" + task, "{}"), 405, null);
 		refused(pm.post(API + "/agents", "{\"handle\": \"12345\"}"), 422, "handle");
 
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"estimate_minutes\": 99999999999}"),
+				400, null);
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"sprint_id\": 1.5}"), 400,
+				"sprint_id");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"" + "t".repeat(501) + "\"}"), 422,
+				"title");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"" + "x".repeat(101) + "\", \"title\": \"t\"}"), 422,
+				"task_code");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"nul\\u0000byte\"}"), 422, "title");
+		refused(pm.post(API + "/tasks",
+				"{\"task_code\": \"x1\", \"title\": \"t\", \"metadata\": {\"k\": \"nul\\u0000byte\"}}"), 422,
+				"metadata");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"metadata\": "
+				+ "{\"a\":".repeat(2000) + "1" + "}".repeat(2000) + "}"), 400, null);
+		refused(pm.get(API + "/tasks/%C3%BCmlaut"), 400, null);
+		refused(pm.get(API + "/events?after_id=-1"), 400, "after_id");
+		refused(pm.get(API + "/events?limit=99999999999"), 400, "limit");
+		refused(pm.withHeader("X-Correlation-Id", "c".repeat(101)).get(API + "/tasks"), 400, "X-Correlation-Id");
+		refused(pm.send("POST", API + "/tasks", "<task/>"), 400, null);
+
 		assertThat(eventCount()).as("no refused request wrote an event").isEqualTo(events);
 		assertThat(pm.get(API + "/tasks/" + task).json().get("title").asText()).isEqualTo("Task " + task);
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.phaseflow.common.Codes;
 import io.phaseflow.common.InvalidParameter;
+import io.phaseflow.common.WireValue;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
@@ -68,10 +69,10 @@ class EventController {
 			return null;
 		}
 		try {
-			return EntityType.of(value);
+			return WireValue.parse(EntityType.class, value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidParameter("entity_type", "must be one of: sprint, task, session, agent, file, workflow");
+			throw new InvalidParameter("entity_type", "must be one of: " + WireValue.allOf(EntityType.class));
 		}
 	}
 

@@ -1,6 +1,5 @@
 package io.phaseflow.sprint.web;
 
-import java.net.URI;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.api.Page;
 import io.phaseflow.history.EntityVersion;
@@ -10,6 +9,7 @@ import io.phaseflow.sprint.SprintManagement;
 import io.phaseflow.sprint.SprintStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,9 +1,8 @@
 package io.phaseflow.task.web;
 
-import java.net.URI;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.phaseflow.common.Codes;
 import io.phaseflow.api.Page;
+import io.phaseflow.common.Codes;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.task.Priority;
 import io.phaseflow.task.Task;
@@ -13,6 +12,7 @@ import io.phaseflow.task.TaskManagement;
 import io.phaseflow.task.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
