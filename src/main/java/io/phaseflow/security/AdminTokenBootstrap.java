@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 
+import io.phaseflow.common.CodeAlreadyTaken;
 import io.phaseflow.home.PhaseflowProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ class AdminTokenBootstrap implements ApplicationRunner {
 		try {
 			issued = this.tokens.issue(NAME, EnumSet.of(Role.ADMIN), null, "bootstrap");
 		}
-		catch (io.phaseflow.common.CodeAlreadyTaken | DuplicateKeyException ex) {
+		catch (CodeAlreadyTaken | DuplicateKeyException ex) {
 			return;
 		}
 		Path file = write(this.properties.dataDir().resolve("admin.token"), issued.secret());

@@ -140,6 +140,7 @@ abstract class InputAndSecurityTests extends ApiTestSupport {
 		ApiClient.Response docs = anonymous.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().at("/paths").has(API + "/tasks/{code}")).isTrue();
+		assertThat(docs.json().at("/components/securitySchemes/bearer-token/scheme").asText()).isEqualTo("bearer");
 		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
 		refused(anonymous.get("/actuator/metrics"), 401, null);
 		assertThat(this.admin.get("/actuator/metrics").status()).isEqualTo(200);
