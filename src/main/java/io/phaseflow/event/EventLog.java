@@ -53,7 +53,7 @@ public class EventLog {
 		if (event.payload() != null) {
 			payload.setAll(event.payload());
 		}
-		String correlationId = RequestContext.correlationId();
+		String correlationId = (event.correlationId() != null) ? event.correlationId() : RequestContext.correlationId();
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO orchestration_events (event_type, entity_type, entity_id, entity_code, correlation_id,

@@ -13,14 +13,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param sessionKey the work session the change happened in, if any
  * @param agentId the agent that caused the change, if any
  * @param payload event-specific fields; {@code actor} and {@code timestamp} are added
+ * @param correlationId the correlation id to record; null for the current request's
  */
 public record NewEvent(String eventType, EntityType entityType, Long entityId, String entityCode, String sessionKey,
-		Long agentId, ObjectNode payload) {
+		Long agentId, ObjectNode payload, String correlationId) {
 
 	/** An event about an entity, outside any session. */
 	public static NewEvent about(String eventType, EntityType entityType, long entityId, String entityCode,
 			ObjectNode payload) {
-		return new NewEvent(eventType, entityType, entityId, entityCode, null, null, payload);
+		return new NewEvent(eventType, entityType, entityId, entityCode, null, null, payload, null);
 	}
 
 }

@@ -1,0 +1,43 @@
+package io.phaseflow.flowable;
+
+/**
+ * The names of the process variables the session processes use, in one place.
+ */
+final class ProcessVariables {
+
+	/** The work session's key (both processes). */
+	static final String SESSION_KEY = "sessionKey";
+
+	/** The assignee of the "Work on phase" user task: the session's agent. */
+	static final String AGENT_ASSIGNEE = "agentAssignee";
+
+	/** ISO-8601 duration after which a phase without progress is reported stale. */
+	static final String STALE_AFTER = "staleAfter";
+
+	/** The phase a {@code sessionPhase} instance runs (set by the calling activity). */
+	static final String PHASE = "phase";
+
+	/** Whether the agent asked to override a failed check. */
+	static final String OVERRIDE_REQUESTED = "overrideRequested";
+
+	/** Why the agent asked for the override. */
+	static final String OVERRIDE_REASON = "overrideReason";
+
+	/**
+	 * The result of "Check artifacts and fields": valid, invalid, override or approval.
+	 */
+	static final String PHASE_CHECK = "phaseCheck";
+
+	/** Comma-separated groups that may approve an override of this phase. */
+	static final String OVERRIDE_CANDIDATE_GROUPS = "overrideCandidateGroups";
+
+	/** The reviewer's decision on an override: approve or reject. */
+	static final String OVERRIDE_DECISION = "overrideDecision";
+
+	/** The review's QA outcome: qa_passed or qa_failed. */
+	static final String QA_STATUS = "qaStatus";
+
+	private ProcessVariables() {
+	}
+
+}

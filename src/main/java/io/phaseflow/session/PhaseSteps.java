@@ -1,0 +1,233 @@
+package io.phaseflow.session;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.Clocks;
+import io.phaseflow.common.FieldError;
+import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.event.EntityType;
+import io.phaseflow.event.EventLog;
+import io.phaseflow.event.NewEvent;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.Tasks;
+import io.phaseflow.workflow.ArtifactSpec;
+import io.phaseflow.workflow.PhaseConfig;
+import io.phaseflow.workflow.WorkflowDefinition;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the session process does at each of its steps: enter a phase, check it, leave it,
+ * log or reject overrides, start an iteration, complete the session. Called by the
+ * process's service tasks, inside the transaction of the transition, so the session row
+ * and its events change together with the process position.
+ */
+@Service
+public class PhaseSteps {
+
+	private final WorkSessions sessions;
+
+	private final SessionArtifacts artifacts;
+
+	private final Tasks tasks;
+
+	private final EventLog events;
+
+	private final WorkflowDefinition workflow;
+
+	private final JsonDocuments json;
+
+	private final Clock clock;
+
+	PhaseSteps(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, EventLog events,
+			WorkflowDefinition workflow, JsonDocuments json, Clock clock) {
+		this.sessions = sessions;
+		this.artifacts = artifacts;
+		this.tasks = tasks;
+		this.events = events;
+		this.workflow = workflow;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * The session now works in {@code phase}: mirror it and emit
+	 * {@code orchestration.phase.<phase>.start}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void entered(String sessionKey, String phase) {
+		WorkSession session = session(sessionKey);
+		this.sessions.phaseEntered(session.id(), phase, SessionStatus.RUNNING, now());
+		ObjectNode payload = this.json.newObject().put("phase", phase).put("iteration", session.currentIteration());
+		payload.put("goal", phaseConfig(phase).goal());
+		emit(session, "orchestration.phase." + phase + ".start", payload);
+	}
+
+	/**
+	 * Checks the phase's required artifacts and task fields. The result is stored on the
+	 * session (for the caller of phase-complete to report) and returned for the process's
+	 * gateway.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public PhaseCheck check(String sessionKey, String phase, boolean overrideRequested, String reason) {
+		WorkSession session = session(sessionKey);
+		PhaseConfig config = phaseConfig(phase);
+		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
+		List<FieldError> errors = new ArrayList<>();
+		if (this.workflow.settings().requireArtifactValidation()) {
+			Set<String> present = this.artifacts.names(session.id());
+			for (ArtifactSpec artifact : config.artifacts().required()) {
+				if (!present.contains(artifact.name())) {
+					errors
+						.add(new FieldError("artifacts." + artifact.name(), "is required in the " + phase + " phase"));
+				}
+			}
+		}
+		JsonNode taskFields = this.json.tree(task);
+		config.validation()
+			.requiredFields()
+			.stream()
+			.filter((field) -> isEmpty(taskFields, field))
+			.forEach((field) -> errors.add(new FieldError("task." + field, "is required in the " + phase + " phase")));
+		List<FieldError> warnings = config.validation()
+			.warnIfMissing()
+			.stream()
+			.filter((field) -> isEmpty(taskFields, field))
+			.map((field) -> new FieldError("task." + field, "is missing"))
+			.toList();
+		String result = result(config, errors, overrideRequested);
+		PhaseCheck check = new PhaseCheck(phase, result, errors, warnings,
+				PhaseCheck.APPROVAL.equals(result) ? config.override().candidateGroups() : List.of());
+		ObjectNode stored = (ObjectNode) this.json.tree(check);
+		if (reason != null) {
+			stored.put("reason", reason);
+		}
+		this.sessions.checked(session.id(), stored, now());
+		if (!errors.isEmpty()) {
+			emit(session, "orchestration.phase.validation_failed", stored.deepCopy());
+		}
+		if (PhaseCheck.APPROVAL.equals(result)) {
+			this.sessions.statusChanged(session.id(), SessionStatus.AWAITING_OVERRIDE, now());
+			emit(session, "orchestration.phase.override.requested", stored.deepCopy());
+		}
+		return check;
+	}
+
+	/**
+	 * The phase is done: record it in the history and emit
+	 * {@code orchestration.phase.<phase>.end}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void left(String sessionKey, String phase) {
+		WorkSession session = session(sessionKey);
+		OffsetDateTime now = now();
+		ArrayNode history = ((ArrayNode) session.phaseHistory()).deepCopy();
+		history.addObject()
+			.put("phase", phase)
+			.put("iteration", session.currentIteration())
+			.put("completed_at", now.toString());
+		this.sessions.phaseHistoryChanged(session.id(), history, now);
+		emit(session, "orchestration.phase." + phase + ".end", this.json.newObject().put("phase", phase));
+	}
+
+	/** An override was granted (by policy or by a reviewer). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void overridden(String sessionKey, String phase) {
+		WorkSession session = session(sessionKey);
+		this.sessions.statusChanged(session.id(), SessionStatus.RUNNING, now());
+		ObjectNode payload = this.json.newObject().put("phase", phase);
+		if (session.lastCheck() != null) {
+			payload.set("check", session.lastCheck());
+		}
+		emit(session, "orchestration.phase.override", payload);
+	}
+
+	/** A reviewer rejected the override; the agent works on the phase again. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void overrideRejected(String sessionKey, String phase) {
+		WorkSession session = session(sessionKey);
+		this.sessions.statusChanged(session.id(), SessionStatus.RUNNING, now());
+		emit(session, "orchestration.phase.override.rejected", this.json.newObject().put("phase", phase));
+	}
+
+	/** The phase saw no progress for {@code stale_after}. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void stale(String sessionKey, String phase) {
+		WorkSession session = session(sessionKey);
+		emit(session, "orchestration.session.stale",
+				this.json.newObject()
+					.put("phase", phase)
+					.put("stale_after", this.workflow.settings().staleAfter().toString()));
+	}
+
+	/** Review failed QA: execution starts again in a new iteration. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void iterationStarted(String sessionKey) {
+		WorkSession session = session(sessionKey);
+		int iteration = session.currentIteration() + 1;
+		this.sessions.iterationStarted(session.id(), iteration, now());
+		emit(session, "orchestration.iteration.logged",
+				this.json.newObject().put("iteration", iteration).put("reason", "qa_failed"));
+	}
+
+	/** The close phase is done: the session is completed. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void completed(String sessionKey) {
+		WorkSession session = session(sessionKey);
+		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, now());
+		emit(session, "orchestration.session.completed", this.json.newObject().put("session_key", sessionKey));
+	}
+
+	private String result(PhaseConfig config, List<FieldError> errors, boolean overrideRequested) {
+		if (errors.isEmpty()) {
+			return PhaseCheck.VALID;
+		}
+		if (!overrideRequested || !this.workflow.settings().allowUserOverride() || !config.override().allowed()) {
+			return PhaseCheck.INVALID;
+		}
+		return config.override().needsApproval() ? PhaseCheck.APPROVAL : PhaseCheck.OVERRIDE;
+	}
+
+	/**
+	 * A task field ({@code title}) or metadata entry ({@code metadata.tags}) that is
+	 * absent, null or empty.
+	 */
+	static boolean isEmpty(JsonNode task, String field) {
+		JsonNode value = task;
+		for (String part : field.split("\\.")) {
+			value = (value != null) ? value.get(part) : null;
+		}
+		return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())
+				|| (value.isContainerNode() && value.isEmpty());
+	}
+
+	private PhaseConfig phaseConfig(String phase) {
+		return this.workflow.phase(phase)
+			.orElseThrow(() -> new IllegalStateException(
+					"The process entered phase " + phase + ", which workflow.yaml does not configure"));
+	}
+
+	private WorkSession session(String sessionKey) {
+		return this.sessions.findByKey(sessionKey)
+			.orElseThrow(() -> new IllegalStateException("The process runs for an unknown session " + sessionKey));
+	}
+
+	private void emit(WorkSession session, String eventType, ObjectNode payload) {
+		this.events.append(new NewEvent(eventType, EntityType.TASK, session.taskId(), session.taskCode(),
+				session.sessionKey(), session.agentId(), payload, session.correlationId()));
+	}
+
+	private OffsetDateTime now() {
+		return Clocks.now(this.clock);
+	}
+
+}

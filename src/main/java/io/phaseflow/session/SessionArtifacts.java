@@ -1,0 +1,79 @@
+package io.phaseflow.session;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code session_artifacts} table: one current content per artifact name and session.
+ */
+@Repository
+class SessionArtifacts {
+
+	private final JdbcClient jdbc;
+
+	SessionArtifacts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Stores an artifact's content, replacing an earlier one of the same name (callers
+	 * hold the session's lock).
+	 */
+	void put(long sessionId, String phase, String name, String content, String hash, OffsetDateTime now) {
+		int updated = this.jdbc.sql("""
+				UPDATE session_artifacts SET phase = :phase, content = CAST(:content AS text_document),
+				    content_hash = :hash, updated_at = :now
+				WHERE session_id = :sessionId AND name = :name
+				""")
+			.param("phase", phase)
+			.param("content", content)
+			.param("hash", hash)
+			.param("now", now)
+			.param("sessionId", sessionId)
+			.param("name", name)
+			.update();
+		if (updated == 0) {
+			this.jdbc
+				.sql("""
+						INSERT INTO session_artifacts (session_id, phase, name, content, content_hash, created_at, updated_at)
+						VALUES (:sessionId, :phase, :name, CAST(:content AS text_document), :hash, :now, :now)
+						""")
+				.param("sessionId", sessionId)
+				.param("phase", phase)
+				.param("name", name)
+				.param("content", content)
+				.param("hash", hash)
+				.param("now", now)
+				.update();
+		}
+	}
+
+	Set<String> names(long sessionId) {
+		return new TreeSet<>(this.jdbc.sql("SELECT name FROM session_artifacts WHERE session_id = :id")
+			.param("id", sessionId)
+			.query(String.class)
+			.list());
+	}
+
+	Optional<SessionArtifact> find(long sessionId, String name) {
+		return this.jdbc.sql("SELECT * FROM session_artifacts WHERE session_id = :id AND name = :name")
+			.param("id", sessionId)
+			.param("name", name)
+			.query(SessionArtifact.class)
+			.optional();
+	}
+
+	List<SessionArtifact> list(long sessionId) {
+		return this.jdbc.sql("SELECT * FROM session_artifacts WHERE session_id = :id ORDER BY id")
+			.param("id", sessionId)
+			.query(SessionArtifact.class)
+			.list();
+	}
+
+}

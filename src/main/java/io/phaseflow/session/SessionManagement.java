@@ -1,0 +1,261 @@
+package io.phaseflow.session;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.agent.Agent;
+import io.phaseflow.agent.AgentRegistry;
+import io.phaseflow.common.Clocks;
+import io.phaseflow.common.ContentHash;
+import io.phaseflow.common.Drafts;
+import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.common.FieldError;
+import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.RequestContext;
+import io.phaseflow.common.RuleBroken;
+import io.phaseflow.event.EntityType;
+import io.phaseflow.event.EventLog;
+import io.phaseflow.event.NewEvent;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.Tasks;
+import io.phaseflow.workflow.SessionNotWaiting;
+import io.phaseflow.workflow.WorkflowDefinition;
+import io.phaseflow.workflow.WorkflowEngine;
+import io.phaseflow.workflow.WorkflowEngine.Position;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starting sessions, submitting artifacts and completing phases. Each call locks the
+ * session's row, so the transitions of one session happen one at a time; the process
+ * engine, the session row and the events change in one transaction.
+ */
+@Service
+public class SessionManagement {
+
+	private final WorkSessions sessions;
+
+	private final SessionArtifacts artifacts;
+
+	private final Tasks tasks;
+
+	private final AgentRegistry agents;
+
+	private final WorkflowEngine engine;
+
+	private final WorkflowDefinition workflow;
+
+	private final EventLog events;
+
+	private final JsonDocuments json;
+
+	private final Drafts drafts;
+
+	private final Clock clock;
+
+	SessionManagement(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents,
+			WorkflowEngine engine, WorkflowDefinition workflow, EventLog events, JsonDocuments json, Drafts drafts,
+			Clock clock) {
+		this.sessions = sessions;
+		this.artifacts = artifacts;
+		this.tasks = tasks;
+		this.agents = agents;
+		this.engine = engine;
+		this.workflow = workflow;
+		this.events = events;
+		this.json = json;
+		this.drafts = drafts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts a session for the task, or continues its active one ({@code on_active}).
+	 * @return the session and whether it was started by this call
+	 */
+	@Transactional
+	public Started start(SessionStart request) {
+		this.drafts.validate(request);
+		Task task = this.tasks.findByCode(request.taskCode().toLowerCase(java.util.Locale.ROOT))
+			.orElseThrow(() -> new RuleBroken("task_code", "names no task"));
+		Agent agent = this.agents.find(request.agentId())
+			.orElseThrow(() -> new RuleBroken("agent_id", "names no agent"));
+		Optional<WorkSession> active = this.sessions.findByTask(task.id())
+			.stream()
+			.filter((session) -> !session.status().isTerminal())
+			.reduce((first, second) -> second);
+		SessionStart.OnActive onActive = (request.onActive() != null) ? request.onActive()
+				: SessionStart.OnActive.CONTINUE;
+		if (active.isPresent()) {
+			switch (onActive) {
+				case CONTINUE:
+					return new Started(view(active.get()), false);
+				case REJECT:
+					throw new SessionAlreadyActive(task.taskCode(), active.get().sessionKey());
+				case RESTART:
+					terminate(locked(active.get().sessionKey()), "restarted by " + RequestContext.actor());
+			}
+		}
+		String key = "sess-" + UUID.randomUUID();
+		OffsetDateTime now = Clocks.now(this.clock);
+		String correlationId = RequestContext.correlationId();
+		long id = this.sessions.insert(key, task.id(), agent.id(), correlationId, now);
+		this.sessions.iterationStarted(id, 1, now);
+		this.events.append(new NewEvent("orchestration.session.started", EntityType.TASK, task.id(), task.taskCode(),
+				key, agent.id(), this.json.newObject().put("session_key", key).put("started_at", now.toString()),
+				correlationId));
+		String processInstanceId = this.engine.startSession(key, String.valueOf(agent.id()),
+				this.workflow.settings().staleAfter());
+		this.sessions.processStarted(id, processInstanceId);
+		return new Started(view(this.sessions.findById(id).orElseThrow()), true);
+	}
+
+	/**
+	 * Stores an artifact of the session's current phase, replacing one of the same name.
+	 */
+	@Transactional
+	public SessionArtifact putArtifact(String sessionKey, ArtifactUpload upload) {
+		this.drafts.validate(upload);
+		WorkSession session = locked(sessionKey);
+		requireActive(session);
+		OffsetDateTime now = Clocks.now(this.clock);
+		String hash = ContentHash.sha256Hex(upload.content());
+		this.artifacts.put(session.id(), session.currentPhase(), upload.name(), upload.content(), hash, now);
+		return this.artifacts.find(session.id(), upload.name()).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<SessionArtifact> artifacts(String sessionKey) {
+		return this.artifacts.list(find(sessionKey).id());
+	}
+
+	@Transactional(readOnly = true)
+	public SessionArtifact artifact(String sessionKey, String name) {
+		return this.artifacts.find(find(sessionKey).id(), name).orElseThrow(() -> new EntityNotFound("artifact", name));
+	}
+
+	/**
+	 * Completes the session's current phase: the process checks it, then moves on, waits
+	 * for an override decision, or sends the agent back to work (the check's errors are
+	 * returned and the attempt is recorded).
+	 */
+	@Transactional
+	public PhaseOutcome completePhase(String sessionKey, PhaseCompletion request) {
+		this.drafts.validate(request);
+		WorkSession session = locked(sessionKey);
+		requireActive(session);
+		String phase = session.currentPhase();
+		if (request.phase() != null && !request.phase().equals(phase)) {
+			throw new SessionNotWaiting("The session is in phase " + phase + ", not " + request.phase());
+		}
+		if (request.overrideRequested() && (request.reason() == null || request.reason().isBlank())) {
+			throw new RuleBroken("reason", "is required with override");
+		}
+		boolean review = "review".equals(phase);
+		if (request.qaStatus() != null && !review) {
+			throw new RuleBroken("qa_status", "is only given when completing review");
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("overrideRequested", request.overrideRequested());
+		variables.put("overrideReason", request.reason());
+		variables.put("qaStatus", (request.qaStatus() != null) ? request.qaStatus() : "qa_passed");
+		this.engine.completeWork(session.processInstanceId(), variables);
+		WorkSession after = this.sessions.findById(session.id()).orElseThrow();
+		JsonNode check = after.lastCheck();
+		List<FieldError> errors = fieldErrors(check.get("errors"));
+		List<FieldError> warnings = fieldErrors(check.get("warnings"));
+		String result = switch (check.get("result").asText()) {
+			case PhaseCheck.INVALID -> PhaseOutcome.REFUSED;
+			case PhaseCheck.APPROVAL -> PhaseOutcome.AWAITING_OVERRIDE;
+			default -> PhaseOutcome.MOVED_ON;
+		};
+		return new PhaseOutcome(result, phase, view(after), errors, warnings);
+	}
+
+	private void terminate(WorkSession session, String reason) {
+		this.engine.endSession(session.processInstanceId(), reason);
+		this.sessions.statusChanged(session.id(), SessionStatus.TERMINATED, Clocks.now(this.clock));
+		this.events.append(new NewEvent("orchestration.session.terminated", EntityType.TASK, session.taskId(),
+				session.taskCode(), session.sessionKey(), session.agentId(),
+				this.json.newObject().put("reason", reason), session.correlationId()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<SessionView> ofTask(String taskCode) {
+		Task task = this.tasks.findByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode))
+			.orElseThrow(() -> new EntityNotFound("task", taskCode));
+		return this.sessions.findByTask(task.id()).stream().map(this::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public SessionView get(String sessionKey) {
+		return view(find(sessionKey));
+	}
+
+	private List<FieldError> fieldErrors(JsonNode array) {
+		return (array == null) ? List.of()
+				: java.util.stream.StreamSupport.stream(array.spliterator(), false)
+					.map((e) -> new FieldError(e.get("field").asText(), e.get("message").asText()))
+					.toList();
+	}
+
+	private SessionView view(WorkSession session) {
+		Optional<Position> position = (session.processInstanceId() != null)
+				? this.engine.position(session.processInstanceId()) : Optional.empty();
+		String waitingFor = position.map((p) -> Position.WORK.equals(p.step()) ? "agent" : "override_approval")
+			.orElse(null);
+		return new SessionView(session.sessionKey(), session.taskCode(), session.agentId(), session.status(),
+				session.currentPhase(), waitingFor, session.currentIteration(), session.totalIterations(),
+				session.phaseHistory(), session.correlationId(), session.processInstanceId(), session.startedAt(),
+				session.completedAt(), session.updatedAt());
+	}
+
+	private WorkSession find(String sessionKey) {
+		return this.sessions.findByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
+	}
+
+	private WorkSession locked(String sessionKey) {
+		return this.sessions.lockByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
+	}
+
+	private static void requireActive(WorkSession session) {
+		if (session.status() != SessionStatus.RUNNING) {
+			throw new SessionNotWaiting("The session is " + session.status().value());
+		}
+	}
+
+	/** A started or continued session. */
+	public record Started(SessionView session, boolean created) {
+	}
+
+	/** An artifact as submitted. */
+	public record ArtifactUpload(
+			@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Pattern(
+					regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}",
+					message = "must be a plain file name (letters, digits, '.', '_', '-')") String name,
+			@jakarta.validation.constraints.NotNull String content) {
+	}
+
+	/** The task already has an active session and the caller asked not to continue it. */
+	static class SessionAlreadyActive extends io.phaseflow.common.PhaseflowException {
+
+		SessionAlreadyActive(String taskCode, String sessionKey) {
+			super(org.springframework.http.HttpStatus.CONFLICT,
+					"Task " + taskCode + " already has the active session " + sessionKey, List.of());
+		}
+
+		@Override
+		public String title() {
+			return "Conflict";
+		}
+
+	}
+
+}

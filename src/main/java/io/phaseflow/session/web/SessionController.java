@@ -1,0 +1,117 @@
+package io.phaseflow.session.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.phaseflow.api.Page;
+import io.phaseflow.api.ProblemResponses;
+import io.phaseflow.session.PhaseCompletion;
+import io.phaseflow.session.PhaseOutcome;
+import io.phaseflow.session.SessionArtifact;
+import io.phaseflow.session.SessionManagement;
+import io.phaseflow.session.SessionManagement.ArtifactUpload;
+import io.phaseflow.session.SessionStart;
+import io.phaseflow.session.SessionView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Work sessions: start or continue, artifacts, phase completion.
+ */
+@RestController
+@RequestMapping("/api/orchestration/sessions")
+@Tag(name = "Sessions")
+class SessionController {
+
+	private final SessionManagement sessions;
+
+	SessionController(SessionManagement sessions) {
+		this.sessions = sessions;
+	}
+
+	@PostMapping
+	@Operation(summary = "Start a session for a task, or continue its active one (on_active: continue|restart|reject)")
+	ResponseEntity<SessionView> start(@RequestBody SessionStart request) {
+		SessionManagement.Started started = this.sessions.start(request);
+		SessionView session = started.session();
+		return started.created()
+				? ResponseEntity.created(URI.create("/api/orchestration/sessions/" + session.sessionKey()))
+					.body(session)
+				: ResponseEntity.ok(session);
+	}
+
+	@GetMapping
+	@Operation(summary = "The sessions of a task, oldest first")
+	Page<SessionView> ofTask(@RequestParam(name = "task_code") String taskCode) {
+		return new Page<>(this.sessions.ofTask(taskCode));
+	}
+
+	@GetMapping("/{key}")
+	@Operation(summary = "Read a session, with where its process waits")
+	SessionView get(@PathVariable String key) {
+		return this.sessions.get(key);
+	}
+
+	@PostMapping("/{key}/artifacts")
+	@Operation(summary = "Submit an artifact (e.g. TASK.md) in the current phase; replaces one of the same name")
+	ResponseEntity<ArtifactSummary> putArtifact(@PathVariable String key, @RequestBody ArtifactUpload upload) {
+		var artifact = this.sessions.putArtifact(key, upload);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(new ArtifactSummary(artifact.name(), artifact.phase(), artifact.contentHash(), artifact.updatedAt()));
+	}
+
+	@GetMapping("/{key}/artifacts")
+	@Operation(summary = "The session's artifacts, without their content")
+	Page<ArtifactSummary> artifacts(@PathVariable String key) {
+		return new Page<>(this.sessions.artifacts(key)
+			.stream()
+			.map((a) -> new ArtifactSummary(a.name(), a.phase(), a.contentHash(), a.updatedAt()))
+			.toList());
+	}
+
+	@GetMapping("/{key}/artifacts/{name}")
+	@Operation(summary = "One artifact with its content")
+	SessionArtifact artifact(@PathVariable String key, @PathVariable String name) {
+		return this.sessions.artifact(key, name);
+	}
+
+	@PostMapping("/{key}/phase-complete")
+	@Operation(summary = "Complete the current phase: 200 moved on, 422 check failed (errors, warnings), "
+			+ "202 waiting for a reviewer to approve the override")
+	ResponseEntity<?> completePhase(@PathVariable String key, @RequestBody PhaseCompletion request) {
+		PhaseOutcome outcome = this.sessions.completePhase(key, request);
+		return switch (outcome.result()) {
+			case PhaseOutcome.REFUSED -> refused(outcome);
+			case PhaseOutcome.AWAITING_OVERRIDE -> ResponseEntity.accepted().body(outcome);
+			default -> ResponseEntity.ok(outcome);
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> refused(PhaseOutcome outcome) {
+		ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Phase not complete",
+				"The " + outcome.completedPhase() + " phase is not complete: fix the errors and try again, "
+						+ "or complete it with override and a reason",
+				outcome.errors());
+		problem.setProperty("warnings", outcome.warnings());
+		problem.setProperty("session", outcome.session());
+		problem.setProperty("suggested_commands",
+				List.of("phaseflow phase complete --override --reason \"why the check does not apply\""));
+		return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	record ArtifactSummary(String name, String phase, String contentHash, java.time.OffsetDateTime updatedAt) {
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.phaseflow.workflow;
+
+import java.util.List;
+
+import io.phaseflow.common.PhaseflowException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The session's process is not where the request needs it (ended, or waiting for a
+ * reviewer).
+ */
+public class SessionNotWaiting extends PhaseflowException {
+
+	public SessionNotWaiting(String detail) {
+		super(HttpStatus.CONFLICT, detail, List.of());
+	}
+
+	@Override
+	public String title() {
+		return "Conflict";
+	}
+
+}

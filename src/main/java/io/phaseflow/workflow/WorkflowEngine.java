@@ -1,0 +1,60 @@
+package io.phaseflow.workflow;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The process engine as the application sees it: sessions are process instances that wait
+ * in one phase at a time. Implemented by the Flowable adapter; callers never see Flowable
+ * types.
+ */
+public interface WorkflowEngine {
+
+	/** The key of the session process. */
+	String SESSION_PROCESS = "agentTaskSession";
+
+	/**
+	 * Starts the session process; it runs until it waits for the agent in the first
+	 * phase.
+	 * @return the process instance id
+	 */
+	String startSession(String sessionKey, String agentAssignee, Duration staleAfter);
+
+	/** Where the session's process waits, or empty when it has ended. */
+	Optional<Position> position(String processInstanceId);
+
+	/**
+	 * Completes the session's "work on phase" step with the given variables. The process
+	 * then checks the phase and moves on, waits for an override decision, or returns to
+	 * the work step.
+	 * @throws SessionNotWaiting if the process does not wait in a work step
+	 * @throws ConcurrentTransition if another transition of the same session won
+	 */
+	void completeWork(String processInstanceId, Map<String, Object> variables);
+
+	/** Ends the session's process wherever it waits (terminate, fail, restart). */
+	void endSession(String processInstanceId, String reason);
+
+	/**
+	 * The phases the deployed session process calls, in the order of its diagram's flow.
+	 */
+	List<String> calledPhases();
+
+	/**
+	 * Where a session's process waits.
+	 *
+	 * @param phase the phase id (e.g. {@code plan})
+	 * @param step {@code workOnPhase} (the agent works) or {@code approveOverride} (a
+	 * reviewer decides)
+	 */
+	record Position(String phase, String step) {
+
+		public static final String WORK = "workOnPhase";
+
+		public static final String APPROVE_OVERRIDE = "approveOverride";
+
+	}
+
+}

@@ -1,0 +1,2 @@
+-- Long texts (artifacts) are text on PostgreSQL.
+CREATE DOMAIN text_document AS text;

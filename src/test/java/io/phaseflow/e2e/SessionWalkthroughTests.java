@@ -1,0 +1,233 @@
+package io.phaseflow.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.phaseflow.workflow.WorkflowEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sessions run as the BPMN phase machine, over HTTP: phases, checks, overrides and the
+ * review loop. After every step, the phase the session row names is the phase the process
+ * waits in.
+ */
+abstract class SessionWalkthroughTests extends ApiTestSupport {
+
+	@Autowired
+	WorkflowEngine engine;
+
+	ApiClient pm;
+
+	ApiClient agent;
+
+	long agentId;
+
+	@BeforeEach
+	void people() {
+		this.pm = clientWith("PM");
+		this.agent = clientWith("AGENT");
+		this.agentId = this.pm.post(API + "/agents", "{\"handle\": \"" + unique("agent") + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+	}
+
+	@Test
+	void aSessionWalksAllSixPhasesWithTheReviewLoop() {
+		String task = readyTask();
+		JsonNode session = start(task, 201);
+		String key = session.get("session_key").asText();
+		assertThat(session.get("status").asText()).isEqualTo("running");
+		assertWaits(key, "intake", "agent");
+
+		// No TASK.md: refused, with the missing artifact named, and the session stays in
+		// intake.
+		ApiClient.Response refused = complete(key, "{}");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.isProblem()).isTrue();
+		assertThat(refused.json().get("errors")).extracting((e) -> e.get("field").asText())
+			.containsExactly("artifacts.TASK.md");
+		assertWaits(key, "intake", "agent");
+
+		for (String[] step : new String[][] { { "intake", "TASK.md", "research" }, { "research", "CONTEXT.md", "plan" },
+				{ "plan", "PLAN.md", "execute" }, { "execute", "CHANGES.md", "review" } }) {
+			putArtifact(key, step[1]);
+			ApiClient.Response moved = complete(key, "{}");
+			assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+			assertThat(moved.json().get("completed_phase").asText()).isEqualTo(step[0]);
+			assertWaits(key, step[2], "agent");
+		}
+
+		putArtifact(key, "REVIEW.md");
+		ApiClient.Response failedQa = complete(key, "{\"qa_status\": \"qa_failed\"}");
+		assertThat(failedQa.status()).as(failedQa.toString()).isEqualTo(200);
+		JsonNode loopedBack = assertWaits(key, "execute", "agent");
+		assertThat(loopedBack.get("current_iteration").asInt()).isEqualTo(2);
+		assertThat(loopedBack.get("total_iterations").asInt()).isEqualTo(2);
+
+		assertThat(complete(key, "{}").status()).isEqualTo(200);
+		assertWaits(key, "review", "agent");
+		assertThat(complete(key, "{\"qa_status\": \"qa_passed\"}").status()).isEqualTo(200);
+		assertWaits(key, "close", "agent");
+		putArtifact(key, "SUMMARY.md");
+		ApiClient.Response closed = complete(key, "{}");
+		assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+
+		JsonNode done = this.agent.get(API + "/sessions/" + key).json();
+		assertThat(done.get("status").asText()).isEqualTo("completed");
+		assertThat(done.get("completed_at").isNull()).isFalse();
+		assertThat(done.get("waiting_for").isNull()).isTrue();
+		assertThat(done.get("phase_history")).extracting((h) -> h.get("phase").asText())
+			.containsExactly("intake", "research", "plan", "execute", "review", "execute", "review", "close");
+		assertThat(this.engine.position(done.get("process_instance_id").asText())).isEmpty();
+
+		JsonNode timeline = this.agent.get(API + "/events/session/" + key).json().get("data");
+		List<String> types = new ArrayList<>();
+		timeline.forEach((event) -> types.add(event.get("event_type").asText()));
+		assertThat(types.get(0)).isEqualTo("orchestration.session.started");
+		assertThat(types).containsSubsequence("orchestration.phase.intake.start",
+				"orchestration.phase.validation_failed", "orchestration.phase.intake.end",
+				"orchestration.phase.research.start", "orchestration.phase.review.end",
+				"orchestration.iteration.logged", "orchestration.phase.execute.start", "orchestration.phase.close.end",
+				"orchestration.session.completed");
+		assertThat(timeline).extracting((e) -> e.get("correlation_id").asText())
+			.as("a session's events share its correlation id")
+			.containsOnly(done.get("correlation_id").asText());
+	}
+
+	@Test
+	void anOverrideIsLoggedOrWaitsForAReviewerAsThePhaseSays() {
+		String task = readyTask();
+		String key = start(task, 201).get("session_key").asText();
+
+		ApiClient.Response noReason = complete(key, "{\"override\": true}");
+		assertThat(noReason.status()).isEqualTo(422);
+		assertThat(noReason.json().get("errors")).extracting((e) -> e.get("field").asText()).containsExactly("reason");
+
+		ApiClient.Response overridden = complete(key,
+				"{\"override\": true, \"reason\": \"TASK.md lives in the wiki\"}");
+		assertThat(overridden.status()).as(overridden.toString()).isEqualTo(200);
+		assertWaits(key, "research", "agent");
+		putArtifact(key, "CONTEXT.md");
+		assertThat(complete(key, "{}").status()).isEqualTo(200);
+
+		ApiClient.Response needsReviewer = complete(key, "{\"override\": true, \"reason\": \"plan agreed verbally\"}");
+		assertThat(needsReviewer.status()).as(needsReviewer.toString()).isEqualTo(202);
+		JsonNode waiting = assertWaits(key, "plan", "override_approval");
+		assertThat(waiting.get("status").asText()).isEqualTo("awaiting_override");
+		assertThat(complete(key, "{}").status()).as("no phase-complete while a reviewer decides").isEqualTo(409);
+
+		List<String> types = new ArrayList<>();
+		this.agent.get(API + "/events/session/" + key)
+			.json()
+			.get("data")
+			.forEach((event) -> types.add(event.get("event_type").asText()));
+		assertThat(types).containsSubsequence("orchestration.phase.override", "orchestration.phase.intake.end",
+				"orchestration.phase.override.requested");
+	}
+
+	@Test
+	void startingAgainContinuesRejectsOrRestartsTheActiveSession() {
+		String task = readyTask();
+		String first = start(task, 201).get("session_key").asText();
+		assertThat(start(task, 200).get("session_key").asText()).isEqualTo(first);
+		ApiClient.Response rejected = this.agent.post(API + "/sessions", body(task, "reject"));
+		assertThat(rejected.status()).isEqualTo(409);
+		JsonNode restarted = this.agent.post(API + "/sessions", body(task, "restart")).json();
+		assertThat(restarted.get("session_key").asText()).isNotEqualTo(first);
+		assertThat(this.agent.get(API + "/sessions/" + first).json().get("status").asText()).isEqualTo("terminated");
+		assertThat(this.agent.get(API + "/sessions?task_code=" + task).json().get("data")).hasSize(2);
+	}
+
+	@Test
+	void unknownTasksAgentsAndSessionsAreNamed() {
+		ApiClient.Response noTask = this.agent.post(API + "/sessions",
+				"{\"task_code\": \"no-such-task\", \"agent_id\": " + this.agentId + "}");
+		InputAndSecurityTests.refused(noTask, 422, "task_code");
+		ApiClient.Response noAgent = this.agent.post(API + "/sessions",
+				"{\"task_code\": \"" + readyTask() + "\", \"agent_id\": 987654321}");
+		InputAndSecurityTests.refused(noAgent, 422, "agent_id");
+		InputAndSecurityTests.refused(this.agent.post(API + "/sessions/sess-none/phase-complete", "{}"), 404, null);
+		InputAndSecurityTests.refused(this.pm.post(API + "/sessions", body(readyTask(), null)), 403, null);
+	}
+
+	@Test
+	void twoConcurrentCompletionsOfOnePhaseMoveTheSessionOnce() throws Exception {
+		String key = start(readyTask(), 201).get("session_key").asText();
+		putArtifact(key, "TASK.md");
+		Callable<Integer> call = () -> complete(key, "{\"phase\": \"intake\"}").status();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Integer> statuses = new ArrayList<>();
+		try {
+			for (Future<Integer> result : pool.invokeAll(List.of(call, call), 60, TimeUnit.SECONDS)) {
+				statuses.add(result.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		assertWaits(key, "research", "agent");
+		JsonNode timeline = this.agent.get(API + "/events/session/" + key).json().get("data");
+		assertThat(timeline).filteredOn((e) -> e.get("event_type").asText().equals("orchestration.phase.intake.end"))
+			.hasSize(1);
+	}
+
+	/** A task that passes every phase's field checks. */
+	private String readyTask() {
+		String code = unique("walk");
+		ApiClient.Response created = createTask(this.pm, code,
+				"\"description\": \"Build it\", \"metadata\": {\"acceptance_criteria\": [\"it works\"]}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return code;
+	}
+
+	private String body(String task, String onActive) {
+		return "{\"task_code\": \"" + task + "\", \"agent_id\": " + this.agentId
+				+ ((onActive != null) ? ", \"on_active\": \"" + onActive + "\"" : "") + "}";
+	}
+
+	private JsonNode start(String task, int status) {
+		ApiClient.Response started = this.agent.post(API + "/sessions", body(task, null));
+		assertThat(started.status()).as(started.toString()).isEqualTo(status);
+		return started.json();
+	}
+
+	private ApiClient.Response complete(String key, String body) {
+		return this.agent.post(API + "/sessions/" + key + "/phase-complete", body);
+	}
+
+	private void putArtifact(String key, String name) {
+		ApiClient.Response put = this.agent.post(API + "/sessions/" + key + "/artifacts",
+				"{\"name\": \"" + name + "\", \"content\": \"# " + name + "\\n\\nDone.\\n\"}");
+		assertThat(put.status()).as(put.toString()).isEqualTo(201);
+	}
+
+	/**
+	 * Asserts where the session waits, both as the API reports it and as the process
+	 * engine holds it.
+	 */
+	private JsonNode assertWaits(String key, String phase, String waitingFor) {
+		JsonNode session = this.agent.get(API + "/sessions/" + key).json();
+		assertThat(session.get("current_phase").asText()).isEqualTo(phase);
+		assertThat(session.get("waiting_for").asText()).isEqualTo(waitingFor);
+		WorkflowEngine.Position position = this.engine.position(session.get("process_instance_id").asText())
+			.orElseThrow();
+		assertThat(position.phase()).as("the process waits in the phase the session row names").isEqualTo(phase);
+		assertThat(position.step()).isEqualTo(
+				"agent".equals(waitingFor) ? WorkflowEngine.Position.WORK : WorkflowEngine.Position.APPROVE_OVERRIDE);
+		return session;
+	}
+
+}
