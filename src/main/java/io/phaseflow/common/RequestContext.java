@@ -34,6 +34,22 @@ public final class RequestContext {
 		return id;
 	}
 
+	/**
+	 * The groups the caller belongs to for candidate-group checks: one per role, named as
+	 * workflow.yaml names them ({@code REVIEWER} → {@code reviewers}).
+	 */
+	public static java.util.Set<String> groups() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null) {
+			return java.util.Set.of();
+		}
+		return authentication.getAuthorities()
+			.stream()
+			.map((authority) -> authority.getAuthority().replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT)
+					+ "s")
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
 	/** The name of the authenticated caller, or {@value #SYSTEM_ACTOR}. */
 	public static String actor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

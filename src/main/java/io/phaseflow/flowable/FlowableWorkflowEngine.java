@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.workflow.ConcurrentTransition;
 import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkflowEngine;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FlowableWorkflowEngine implements WorkflowEngine {
+
+	static final String PHASE_PROCESS = "sessionPhase";
 
 	private final RuntimeService runtime;
 
@@ -74,6 +77,73 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 		catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException ex) {
 			throw new ConcurrentTransition();
 		}
+	}
+
+	@Override
+	public void suspend(String processInstanceId, boolean suspended) {
+		try {
+			if (suspended) {
+				this.runtime.suspendProcessInstanceById(processInstanceId);
+			}
+			else {
+				this.runtime.activateProcessInstanceById(processInstanceId);
+			}
+		}
+		catch (FlowableOptimisticLockingException ex) {
+			throw new ConcurrentTransition();
+		}
+	}
+
+	@Override
+	public void reassign(String processInstanceId, String agentAssignee) {
+		this.runtime.setVariable(processInstanceId, ProcessVariables.AGENT_ASSIGNEE, agentAssignee);
+		waitingTask(processInstanceId).ifPresent((task) -> {
+			this.runtime.setVariable(task.getProcessInstanceId(), ProcessVariables.AGENT_ASSIGNEE, agentAssignee);
+			if (Position.WORK.equals(task.getTaskDefinitionKey())) {
+				this.tasks.setAssignee(task.getId(), agentAssignee);
+			}
+		});
+	}
+
+	@Override
+	public List<PendingOverride> pendingOverrides() {
+		return this.tasks.createTaskQuery()
+			.processDefinitionKey(PHASE_PROCESS)
+			.taskDefinitionKey(Position.APPROVE_OVERRIDE)
+			.active()
+			.orderByTaskCreateTime()
+			.asc()
+			.list()
+			.stream()
+			.map(this::pendingOverride)
+			.toList();
+	}
+
+	@Override
+	public void decideOverride(String overrideId, Map<String, Object> variables) {
+		Task task = this.tasks.createTaskQuery()
+			.taskId(overrideId)
+			.taskDefinitionKey(Position.APPROVE_OVERRIDE)
+			.singleResult();
+		if (task == null) {
+			throw new EntityNotFound("override", overrideId);
+		}
+		try {
+			this.tasks.complete(task.getId(), variables);
+		}
+		catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException ex) {
+			throw new ConcurrentTransition();
+		}
+	}
+
+	private PendingOverride pendingOverride(Task task) {
+		Map<String, Object> variables = this.runtime.getVariables(task.getProcessInstanceId(), List
+			.of(ProcessVariables.SESSION_KEY, ProcessVariables.PHASE, ProcessVariables.OVERRIDE_CANDIDATE_GROUPS));
+		String groups = (String) variables.get(ProcessVariables.OVERRIDE_CANDIDATE_GROUPS);
+		return new PendingOverride(task.getId(), (String) variables.get(ProcessVariables.SESSION_KEY),
+				(String) variables.get(ProcessVariables.PHASE),
+				(groups == null || groups.isBlank()) ? List.of() : List.of(groups.split(",")),
+				task.getCreateTime().toInstant());
 	}
 
 	@Override

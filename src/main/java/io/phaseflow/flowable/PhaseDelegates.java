@@ -40,12 +40,12 @@ class PhaseDelegates {
 
 	@Bean
 	JavaDelegate logOverrideDelegate(PhaseSteps steps) {
-		return (execution) -> steps.overridden(sessionKey(execution), phase(execution));
+		return (execution) -> steps.overridden(sessionKey(execution), phase(execution), decision(execution));
 	}
 
 	@Bean
 	JavaDelegate rejectOverrideDelegate(PhaseSteps steps) {
-		return (execution) -> steps.overrideRejected(sessionKey(execution), phase(execution));
+		return (execution) -> steps.overrideRejected(sessionKey(execution), phase(execution), decision(execution));
 	}
 
 	@Bean
@@ -61,6 +61,18 @@ class PhaseDelegates {
 	@Bean
 	JavaDelegate completeSessionDelegate(PhaseSteps steps) {
 		return (execution) -> steps.completed(sessionKey(execution));
+	}
+
+	/**
+	 * The reviewer's decision, when a reviewer made one in this round; null when the
+	 * policy needs none.
+	 */
+	private static PhaseSteps.Decision decision(DelegateExecution execution) {
+		if (!PhaseCheck.APPROVAL.equals(execution.getVariable(ProcessVariables.PHASE_CHECK))) {
+			return null;
+		}
+		return new PhaseSteps.Decision((String) execution.getVariable(ProcessVariables.OVERRIDE_DECIDED_BY),
+				(String) execution.getVariable(ProcessVariables.OVERRIDE_COMMENT));
 	}
 
 	private static String sessionKey(DelegateExecution execution) {

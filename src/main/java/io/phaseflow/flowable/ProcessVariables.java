@@ -34,6 +34,12 @@ final class ProcessVariables {
 	/** The reviewer's decision on an override: approve or reject. */
 	static final String OVERRIDE_DECISION = "overrideDecision";
 
+	/** The reviewer's comment on the decision. */
+	static final String OVERRIDE_COMMENT = "overrideComment";
+
+	/** Who decided the override. */
+	static final String OVERRIDE_DECIDED_BY = "overrideDecidedBy";
+
 	/** The review's QA outcome: qa_passed or qa_failed. */
 	static final String QA_STATUS = "qaStatus";
 

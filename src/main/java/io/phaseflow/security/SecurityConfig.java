@@ -60,6 +60,8 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers(API + "/admin/**", "/actuator/**")
 				.hasRole(Role.ADMIN.name())
+				.requestMatchers(API + "/overrides", API + "/overrides/**")
+				.hasRole(Role.REVIEWER.name())
 				.requestMatchers(HttpMethod.POST, API + "/sessions", API + "/sessions/**")
 				.hasRole(Role.AGENT.name())
 				.requestMatchers(HttpMethod.POST, API + "/sprints", API + "/sprints/**", API + "/tasks",

@@ -12,9 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.JsonDocuments;
-import io.phaseflow.event.EntityType;
-import io.phaseflow.event.EventLog;
-import io.phaseflow.event.NewEvent;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.ArtifactSpec;
@@ -40,7 +37,7 @@ public class PhaseSteps {
 
 	private final Tasks tasks;
 
-	private final EventLog events;
+	private final SessionEvents events;
 
 	private final WorkflowDefinition workflow;
 
@@ -48,7 +45,7 @@ public class PhaseSteps {
 
 	private final Clock clock;
 
-	PhaseSteps(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, EventLog events,
+	PhaseSteps(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, SessionEvents events,
 			WorkflowDefinition workflow, JsonDocuments json, Clock clock) {
 		this.sessions = sessions;
 		this.artifacts = artifacts;
@@ -69,7 +66,7 @@ public class PhaseSteps {
 		this.sessions.phaseEntered(session.id(), phase, SessionStatus.RUNNING, now());
 		ObjectNode payload = this.json.newObject().put("phase", phase).put("iteration", session.currentIteration());
 		payload.put("goal", phaseConfig(phase).goal());
-		emit(session, "orchestration.phase." + phase + ".start", payload);
+		this.events.emit(session, "orchestration.phase." + phase + ".start", payload);
 	}
 
 	/**
@@ -113,11 +110,11 @@ public class PhaseSteps {
 		}
 		this.sessions.checked(session.id(), stored, now());
 		if (!errors.isEmpty()) {
-			emit(session, "orchestration.phase.validation_failed", stored.deepCopy());
+			this.events.emit(session, "orchestration.phase.validation_failed", stored.deepCopy());
 		}
 		if (PhaseCheck.APPROVAL.equals(result)) {
 			this.sessions.statusChanged(session.id(), SessionStatus.AWAITING_OVERRIDE, now());
-			emit(session, "orchestration.phase.override.requested", stored.deepCopy());
+			this.events.emit(session, "orchestration.phase.override.requested", stored.deepCopy());
 		}
 		return check;
 	}
@@ -136,34 +133,46 @@ public class PhaseSteps {
 			.put("iteration", session.currentIteration())
 			.put("completed_at", now.toString());
 		this.sessions.phaseHistoryChanged(session.id(), history, now);
-		emit(session, "orchestration.phase." + phase + ".end", this.json.newObject().put("phase", phase));
+		this.events.emit(session, "orchestration.phase." + phase + ".end", this.json.newObject().put("phase", phase));
 	}
 
-	/** An override was granted (by policy or by a reviewer). */
+	/**
+	 * An override was granted: by the phase's policy ({@code decision} null) or by a
+	 * reviewer.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void overridden(String sessionKey, String phase) {
+	public void overridden(String sessionKey, String phase, Decision decision) {
 		WorkSession session = session(sessionKey);
 		this.sessions.statusChanged(session.id(), SessionStatus.RUNNING, now());
-		ObjectNode payload = this.json.newObject().put("phase", phase);
-		if (session.lastCheck() != null) {
-			payload.set("check", session.lastCheck());
-		}
-		emit(session, "orchestration.phase.override", payload);
+		this.events.emit(session, "orchestration.phase.override", overridePayload(session, phase, decision));
 	}
 
 	/** A reviewer rejected the override; the agent works on the phase again. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void overrideRejected(String sessionKey, String phase) {
+	public void overrideRejected(String sessionKey, String phase, Decision decision) {
 		WorkSession session = session(sessionKey);
 		this.sessions.statusChanged(session.id(), SessionStatus.RUNNING, now());
-		emit(session, "orchestration.phase.override.rejected", this.json.newObject().put("phase", phase));
+		this.events.emit(session, "orchestration.phase.override.rejected", overridePayload(session, phase, decision));
+	}
+
+	private ObjectNode overridePayload(WorkSession session, String phase, Decision decision) {
+		ObjectNode payload = this.json.newObject().put("phase", phase);
+		if (session.lastCheck() != null) {
+			payload.set("reason", session.lastCheck().get("reason"));
+			payload.set("errors", session.lastCheck().get("errors"));
+		}
+		payload.put("approval", (decision != null) ? "reviewer" : "none");
+		if (decision != null) {
+			payload.put("decided_by", decision.decidedBy()).put("comment", decision.comment());
+		}
+		return payload;
 	}
 
 	/** The phase saw no progress for {@code stale_after}. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void stale(String sessionKey, String phase) {
 		WorkSession session = session(sessionKey);
-		emit(session, "orchestration.session.stale",
+		this.events.emit(session, "orchestration.session.stale",
 				this.json.newObject()
 					.put("phase", phase)
 					.put("stale_after", this.workflow.settings().staleAfter().toString()));
@@ -175,7 +184,7 @@ public class PhaseSteps {
 		WorkSession session = session(sessionKey);
 		int iteration = session.currentIteration() + 1;
 		this.sessions.iterationStarted(session.id(), iteration, now());
-		emit(session, "orchestration.iteration.logged",
+		this.events.emit(session, "orchestration.iteration.logged",
 				this.json.newObject().put("iteration", iteration).put("reason", "qa_failed"));
 	}
 
@@ -184,7 +193,12 @@ public class PhaseSteps {
 	public void completed(String sessionKey) {
 		WorkSession session = session(sessionKey);
 		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, now());
-		emit(session, "orchestration.session.completed", this.json.newObject().put("session_key", sessionKey));
+		this.events.emit(session, "orchestration.session.completed",
+				this.json.newObject().put("session_key", sessionKey));
+	}
+
+	/** A reviewer's decision on an override. */
+	public record Decision(String decidedBy, String comment) {
 	}
 
 	private String result(PhaseConfig config, List<FieldError> errors, boolean overrideRequested) {
@@ -219,11 +233,6 @@ public class PhaseSteps {
 	private WorkSession session(String sessionKey) {
 		return this.sessions.findByKey(sessionKey)
 			.orElseThrow(() -> new IllegalStateException("The process runs for an unknown session " + sessionKey));
-	}
-
-	private void emit(WorkSession session, String eventType, ObjectNode payload) {
-		this.events.append(new NewEvent(eventType, EntityType.TASK, session.taskId(), session.taskCode(),
-				session.sessionKey(), session.agentId(), payload, session.correlationId()));
 	}
 
 	private OffsetDateTime now() {

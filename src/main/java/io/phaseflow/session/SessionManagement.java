@@ -43,6 +43,8 @@ public class SessionManagement {
 
 	private final WorkSessions sessions;
 
+	private final SessionViews views;
+
 	private final SessionArtifacts artifacts;
 
 	private final Tasks tasks;
@@ -61,10 +63,13 @@ public class SessionManagement {
 
 	private final Clock clock;
 
-	SessionManagement(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents,
-			WorkflowEngine engine, WorkflowDefinition workflow, EventLog events, JsonDocuments json, Drafts drafts,
-			Clock clock) {
+	private final SessionLifecycle lifecycle;
+
+	SessionManagement(WorkSessions sessions, SessionViews views, SessionArtifacts artifacts, Tasks tasks,
+			AgentRegistry agents, WorkflowEngine engine, WorkflowDefinition workflow, EventLog events,
+			JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle) {
 		this.sessions = sessions;
+		this.views = views;
 		this.artifacts = artifacts;
 		this.tasks = tasks;
 		this.agents = agents;
@@ -74,6 +79,7 @@ public class SessionManagement {
 		this.json = json;
 		this.drafts = drafts;
 		this.clock = clock;
+		this.lifecycle = lifecycle;
 	}
 
 	/**
@@ -96,11 +102,11 @@ public class SessionManagement {
 		if (active.isPresent()) {
 			switch (onActive) {
 				case CONTINUE:
-					return new Started(view(active.get()), false);
+					return new Started(this.views.view(active.get()), false);
 				case REJECT:
 					throw new SessionAlreadyActive(task.taskCode(), active.get().sessionKey());
 				case RESTART:
-					terminate(locked(active.get().sessionKey()), "restarted by " + RequestContext.actor());
+					terminate(this.views.locked(active.get().sessionKey()), "restarted by " + RequestContext.actor());
 			}
 		}
 		String key = "sess-" + UUID.randomUUID();
@@ -114,7 +120,7 @@ public class SessionManagement {
 		String processInstanceId = this.engine.startSession(key, String.valueOf(agent.id()),
 				this.workflow.settings().staleAfter());
 		this.sessions.processStarted(id, processInstanceId);
-		return new Started(view(this.sessions.findById(id).orElseThrow()), true);
+		return new Started(this.views.view(this.sessions.findById(id).orElseThrow()), true);
 	}
 
 	/**
@@ -123,7 +129,7 @@ public class SessionManagement {
 	@Transactional
 	public SessionArtifact putArtifact(String sessionKey, ArtifactUpload upload) {
 		this.drafts.validate(upload);
-		WorkSession session = locked(sessionKey);
+		WorkSession session = this.views.locked(sessionKey);
 		requireActive(session);
 		OffsetDateTime now = Clocks.now(this.clock);
 		String hash = ContentHash.sha256Hex(upload.content());
@@ -133,12 +139,13 @@ public class SessionManagement {
 
 	@Transactional(readOnly = true)
 	public List<SessionArtifact> artifacts(String sessionKey) {
-		return this.artifacts.list(find(sessionKey).id());
+		return this.artifacts.list(this.views.find(sessionKey).id());
 	}
 
 	@Transactional(readOnly = true)
 	public SessionArtifact artifact(String sessionKey, String name) {
-		return this.artifacts.find(find(sessionKey).id(), name).orElseThrow(() -> new EntityNotFound("artifact", name));
+		return this.artifacts.find(this.views.find(sessionKey).id(), name)
+			.orElseThrow(() -> new EntityNotFound("artifact", name));
 	}
 
 	/**
@@ -149,7 +156,7 @@ public class SessionManagement {
 	@Transactional
 	public PhaseOutcome completePhase(String sessionKey, PhaseCompletion request) {
 		this.drafts.validate(request);
-		WorkSession session = locked(sessionKey);
+		WorkSession session = this.views.locked(sessionKey);
 		requireActive(session);
 		String phase = session.currentPhase();
 		if (request.phase() != null && !request.phase().equals(phase)) {
@@ -176,7 +183,7 @@ public class SessionManagement {
 			case PhaseCheck.APPROVAL -> PhaseOutcome.AWAITING_OVERRIDE;
 			default -> PhaseOutcome.MOVED_ON;
 		};
-		return new PhaseOutcome(result, phase, view(after), errors, warnings);
+		return new PhaseOutcome(result, phase, this.views.view(after), errors, warnings);
 	}
 
 	private void terminate(WorkSession session, String reason) {
@@ -191,12 +198,31 @@ public class SessionManagement {
 	public List<SessionView> ofTask(String taskCode) {
 		Task task = this.tasks.findByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode))
 			.orElseThrow(() -> new EntityNotFound("task", taskCode));
-		return this.sessions.findByTask(task.id()).stream().map(this::view).toList();
+		return this.sessions.findByTask(task.id()).stream().map(this.views::view).toList();
+	}
+
+	/**
+	 * Ends the session: from the close phase by completing it (its check applies), or
+	 * from any phase with {@code force}.
+	 */
+	@Transactional
+	public PhaseOutcome end(String sessionKey, boolean force, String reason) {
+		WorkSession session = this.views.locked(sessionKey);
+		if (force) {
+			SessionView ended = this.lifecycle.forceEnd(sessionKey, reason);
+			return new PhaseOutcome(PhaseOutcome.MOVED_ON, session.currentPhase(), ended, List.of(), List.of());
+		}
+		String last = this.workflow.phases().get(this.workflow.phases().size() - 1).id();
+		if (!last.equals(session.currentPhase())) {
+			throw new SessionNotWaiting("The session is in phase " + session.currentPhase() + "; it ends from " + last
+					+ ", or from any phase with force");
+		}
+		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last));
 	}
 
 	@Transactional(readOnly = true)
 	public SessionView get(String sessionKey) {
-		return view(find(sessionKey));
+		return this.views.view(this.views.find(sessionKey));
 	}
 
 	private List<FieldError> fieldErrors(JsonNode array) {
@@ -204,25 +230,6 @@ public class SessionManagement {
 				: java.util.stream.StreamSupport.stream(array.spliterator(), false)
 					.map((e) -> new FieldError(e.get("field").asText(), e.get("message").asText()))
 					.toList();
-	}
-
-	private SessionView view(WorkSession session) {
-		Optional<Position> position = (session.processInstanceId() != null)
-				? this.engine.position(session.processInstanceId()) : Optional.empty();
-		String waitingFor = position.map((p) -> Position.WORK.equals(p.step()) ? "agent" : "override_approval")
-			.orElse(null);
-		return new SessionView(session.sessionKey(), session.taskCode(), session.agentId(), session.status(),
-				session.currentPhase(), waitingFor, session.currentIteration(), session.totalIterations(),
-				session.phaseHistory(), session.correlationId(), session.processInstanceId(), session.startedAt(),
-				session.completedAt(), session.updatedAt());
-	}
-
-	private WorkSession find(String sessionKey) {
-		return this.sessions.findByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
-	}
-
-	private WorkSession locked(String sessionKey) {
-		return this.sessions.lockByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
 	}
 
 	private static void requireActive(WorkSession session) {

@@ -80,6 +80,14 @@ class WorkSessions {
 			.update();
 	}
 
+	void agentChanged(long id, long agentId, OffsetDateTime now) {
+		this.jdbc.sql("UPDATE work_sessions SET agent_id = :agentId, updated_at = :now WHERE id = :id")
+			.param("agentId", agentId)
+			.param("now", now)
+			.param("id", id)
+			.update();
+	}
+
 	void phaseHistoryChanged(long id, JsonNode history, OffsetDateTime now) {
 		this.jdbc.sql(
 				"UPDATE work_sessions SET phase_history = CAST(:history AS json_document), updated_at = :now WHERE id = :id")

@@ -34,6 +34,25 @@ public interface WorkflowEngine {
 	 */
 	void completeWork(String processInstanceId, Map<String, Object> variables);
 
+	/** Suspends (pause) or activates (resume) the session's process. */
+	void suspend(String processInstanceId, boolean suspended);
+
+	/**
+	 * Gives the work of the session's process to another agent (a hand-off on resume).
+	 */
+	void reassign(String processInstanceId, String agentAssignee);
+
+	/** Overrides waiting for a reviewer, oldest first. */
+	List<PendingOverride> pendingOverrides();
+
+	/**
+	 * Records a reviewer's decision on an override; the process logs it and moves on
+	 * (approve) or returns to the agent (reject).
+	 * @throws io.phaseflow.common.EntityNotFound if no override waits under that id
+	 * @throws ConcurrentTransition if another decision won
+	 */
+	void decideOverride(String overrideId, Map<String, Object> variables);
+
 	/** Ends the session's process wherever it waits (terminate, fail, restart). */
 	void endSession(String processInstanceId, String reason);
 
@@ -41,6 +60,19 @@ public interface WorkflowEngine {
 	 * The phases the deployed session process calls, in the order of its diagram's flow.
 	 */
 	List<String> calledPhases();
+
+	/**
+	 * An override request waiting for a reviewer.
+	 *
+	 * @param id the id to decide it by
+	 * @param sessionKey the session it belongs to
+	 * @param phase the phase whose check failed
+	 * @param candidateGroups who may decide it
+	 * @param requestedAt when it started waiting
+	 */
+	record PendingOverride(String id, String sessionKey, String phase, List<String> candidateGroups,
+			java.time.Instant requestedAt) {
+	}
 
 	/**
 	 * Where a session's process waits.

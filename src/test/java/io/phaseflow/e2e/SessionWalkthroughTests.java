@@ -138,6 +138,116 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aReviewerApprovesOrRejectsAnOverride() {
+		String key = start(readyTask(), 201).get("session_key").asText();
+		putArtifact(key, "TASK.md");
+		putArtifact(key, "CONTEXT.md");
+		complete(key, "{}");
+		complete(key, "{}");
+		assertThat(complete(key, "{\"override\": true, \"reason\": \"plan agreed\"}").status()).isEqualTo(202);
+
+		ApiClient reviewer = clientWith("REVIEWER");
+		JsonNode inbox = reviewer.get(API + "/overrides").json().get("data");
+		JsonNode pending = null;
+		for (JsonNode candidate : inbox) {
+			if (candidate.get("session_key").asText().equals(key)) {
+				pending = candidate;
+			}
+		}
+		assertThat(pending).as("the override is in the reviewer's inbox").isNotNull();
+		assertThat(pending.get("phase").asText()).isEqualTo("plan");
+		assertThat(pending.get("candidate_groups")).extracting(JsonNode::asText).containsExactly("reviewers");
+		String id = pending.get("id").asText();
+
+		InputAndSecurityTests.refused(this.agent.get(API + "/overrides"), 403, null);
+		InputAndSecurityTests.refused(
+				reviewer.post(API + "/overrides/" + id + "/decision", "{\"decision\": \"maybe\"}"), 422, "decision");
+		InputAndSecurityTests.refused(reviewer.post(API + "/overrides/no-such/decision", "{\"decision\": \"approve\"}"),
+				404, null);
+
+		ApiClient.Response rejected = reviewer.post(API + "/overrides/" + id + "/decision",
+				"{\"decision\": \"reject\", \"comment\": \"write the plan down\"}");
+		assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+		assertThat(rejected.json().get("status").asText()).isEqualTo("running");
+		assertWaits(key, "plan", "agent");
+		InputAndSecurityTests
+			.refused(reviewer.post(API + "/overrides/" + id + "/decision", "{\"decision\": \"approve\"}"), 404, null);
+
+		assertThat(complete(key, "{\"override\": true, \"reason\": \"asked again\"}").status()).isEqualTo(202);
+		String second = reviewer.get(API + "/overrides")
+			.json()
+			.findValues("id")
+			.stream()
+			.map(JsonNode::asText)
+			.filter((candidate) -> !candidate.equals(id))
+			.reduce((a, b) -> b)
+			.orElseThrow();
+		ApiClient.Response approved = reviewer.post(API + "/overrides/" + second + "/decision",
+				"{\"decision\": \"approve\", \"comment\": \"fine\"}");
+		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+		assertWaits(key, "execute", "agent");
+
+		JsonNode timeline = this.agent.get(API + "/events/session/" + key).json().get("data");
+		JsonNode rejection = null;
+		JsonNode approval = null;
+		for (JsonNode event : timeline) {
+			switch (event.get("event_type").asText()) {
+				case "orchestration.phase.override.rejected" -> rejection = event;
+				case "orchestration.phase.override" -> approval = event;
+				default -> {
+				}
+			}
+		}
+		assertThat(rejection.at("/payload/comment").asText()).isEqualTo("write the plan down");
+		assertThat(approval.at("/payload/decided_by").asText()).startsWith("token-");
+		assertThat(approval.at("/payload/reason").asText()).isEqualTo("asked again");
+	}
+
+	@Test
+	void sessionsPauseResumeHandOverAndEnd() {
+		String key = start(readyTask(), 201).get("session_key").asText();
+		assertThat(this.agent.post(API + "/sessions/" + key + "/pause", null).json().get("status").asText())
+			.isEqualTo("paused");
+		InputAndSecurityTests.refused(this.agent.post(API + "/sessions/" + key + "/pause", null), 409, null);
+		InputAndSecurityTests.refused(complete(key, "{}"), 409, null);
+		assertThat(this.agent.get(API + "/sessions/" + key).json().get("completed_at").isNull())
+			.as("paused is not terminal")
+			.isTrue();
+
+		long other = this.pm.post(API + "/agents", "{\"handle\": \"" + unique("relief") + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		JsonNode resumed = this.agent.post(API + "/sessions/" + key + "/resume", "{\"agent_id\": " + other + "}")
+			.json();
+		assertThat(resumed.get("status").asText()).isEqualTo("running");
+		assertThat(resumed.get("agent_id").asLong()).isEqualTo(other);
+		assertWaits(key, "intake", "agent");
+		putArtifact(key, "TASK.md");
+		assertThat(complete(key, "{}").status()).isEqualTo(200);
+
+		InputAndSecurityTests.refused(this.agent.post(API + "/sessions/" + key + "/end", "{}"), 409, null);
+		JsonNode ended = this.agent.post(API + "/sessions/" + key + "/end", "{\"force\": true}").json();
+		assertThat(ended.at("/session/status").asText()).isEqualTo("completed");
+		assertThat(ended.at("/session/completed_at").isNull()).isFalse();
+		InputAndSecurityTests.refused(this.agent.post(API + "/sessions/" + key + "/resume", null), 409, null);
+		InputAndSecurityTests.refused(this.agent.post(API + "/sessions/" + key + "/terminate", null), 409, null);
+
+		String failing = start(readyTask(), 201).get("session_key").asText();
+		JsonNode failed = this.agent.post(API + "/sessions/" + failing + "/fail", "{\"reason\": \"disk full\"}").json();
+		assertThat(failed.get("status").asText()).isEqualTo("failed");
+		assertThat(failed.get("waiting_for").isNull()).isTrue();
+
+		List<String> types = new ArrayList<>();
+		this.agent.get(API + "/events/session/" + key)
+			.json()
+			.get("data")
+			.forEach((event) -> types.add(event.get("event_type").asText()));
+		assertThat(types).containsSubsequence("orchestration.session.paused", "orchestration.session.resumed",
+				"orchestration.phase.intake.end", "orchestration.session.end");
+	}
+
+	@Test
 	void startingAgainContinuesRejectsOrRestartsTheActiveSession() {
 		String task = readyTask();
 		String first = start(task, 201).get("session_key").asText();

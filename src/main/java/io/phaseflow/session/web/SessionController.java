@@ -8,12 +8,17 @@ import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.session.PhaseCompletion;
 import io.phaseflow.session.PhaseOutcome;
 import io.phaseflow.session.SessionArtifact;
+import io.phaseflow.session.SessionLifecycle;
+import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.SessionManagement;
 import io.phaseflow.session.SessionManagement.ArtifactUpload;
 import io.phaseflow.session.SessionStart;
 import io.phaseflow.session.SessionView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,8 +42,11 @@ class SessionController {
 
 	private final SessionManagement sessions;
 
-	SessionController(SessionManagement sessions) {
+	private final SessionLifecycle lifecycle;
+
+	SessionController(SessionManagement sessions, SessionLifecycle lifecycle) {
 		this.sessions = sessions;
+		this.lifecycle = lifecycle;
 	}
 
 	@PostMapping
@@ -97,6 +105,47 @@ class SessionController {
 			case PhaseOutcome.AWAITING_OVERRIDE -> ResponseEntity.accepted().body(outcome);
 			default -> ResponseEntity.ok(outcome);
 		};
+	}
+
+	@PostMapping("/{key}/pause")
+	@Operation(summary = "Pause a running session (its process is suspended)")
+	SessionView pause(@PathVariable String key) {
+		return this.lifecycle.pause(key);
+	}
+
+	@PostMapping("/{key}/resume")
+	@Operation(summary = "Resume a paused session; with agent_id, hand it to another agent")
+	SessionView resume(@PathVariable String key, @Valid @RequestBody(required = false) Resume request) {
+		return this.lifecycle.resume(key, (request != null) ? request.agentId() : null);
+	}
+
+	@PostMapping("/{key}/end")
+	@Operation(summary = "End the session: from close by completing it, or from any phase with force")
+	ResponseEntity<?> end(@PathVariable String key, @Valid @RequestBody(required = false) End request) {
+		boolean force = request != null && Boolean.TRUE.equals(request.force());
+		PhaseOutcome outcome = this.sessions.end(key, force, (request != null) ? request.reason() : null);
+		return PhaseOutcome.REFUSED.equals(outcome.result()) ? refused(outcome) : ResponseEntity.ok(outcome);
+	}
+
+	@PostMapping("/{key}/terminate")
+	@Operation(summary = "Terminate the session (manual or timeout kill)")
+	SessionView terminate(@PathVariable String key, @Valid @RequestBody(required = false) Stop request) {
+		return this.lifecycle.stop(key, SessionStatus.TERMINATED, (request != null) ? request.reason() : null);
+	}
+
+	@PostMapping("/{key}/fail")
+	@Operation(summary = "Mark the session failed (unrecoverable error)")
+	SessionView fail(@PathVariable String key, @Valid @RequestBody(required = false) Stop request) {
+		return this.lifecycle.stop(key, SessionStatus.FAILED, (request != null) ? request.reason() : null);
+	}
+
+	record Resume(@Positive Long agentId) {
+	}
+
+	record End(Boolean force, @Size(max = 2000) String reason) {
+	}
+
+	record Stop(@Size(max = 2000) String reason) {
 	}
 
 	private static ResponseEntity<ProblemDetail> refused(PhaseOutcome outcome) {

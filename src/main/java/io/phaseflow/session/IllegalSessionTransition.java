@@ -1,0 +1,24 @@
+package io.phaseflow.session;
+
+import java.util.List;
+
+import io.phaseflow.common.PhaseflowException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The session's status does not allow what was asked (seed 001's transitions); nothing
+ * changed.
+ */
+public class IllegalSessionTransition extends PhaseflowException {
+
+	IllegalSessionTransition(String action, SessionStatus status) {
+		super(HttpStatus.CONFLICT, "A " + status.value() + " session cannot be " + action, List.of());
+	}
+
+	@Override
+	public String title() {
+		return "Conflict";
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.phaseflow.session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.RequestContext;
+import io.phaseflow.workflow.WorkflowEngine;
+import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reviewers' inbox: override requests waiting for approval, and decisions on them.
+ * Only a member of the phase's candidate groups (or an admin) may decide.
+ */
+@Service
+public class Overrides {
+
+	private static final String ADMINS = "admins";
+
+	private final WorkflowEngine engine;
+
+	private final SessionViews views;
+
+	Overrides(WorkflowEngine engine, SessionViews views) {
+		this.engine = engine;
+		this.views = views;
+	}
+
+	/** The pending overrides the caller may decide. */
+	@Transactional(readOnly = true)
+	public List<PendingOverride> inbox() {
+		Set<String> groups = RequestContext.groups();
+		return this.engine.pendingOverrides().stream().filter((pending) -> mayDecide(groups, pending)).toList();
+	}
+
+	/**
+	 * Approves or rejects a pending override; the process logs it and moves on or returns
+	 * to the agent.
+	 */
+	@Transactional
+	public SessionView decide(String overrideId, OverrideDecision decision) {
+		PendingOverride pending = this.engine.pendingOverrides()
+			.stream()
+			.filter((candidate) -> candidate.id().equals(overrideId))
+			.findFirst()
+			.orElseThrow(() -> new EntityNotFound("override", overrideId));
+		if (!mayDecide(RequestContext.groups(), pending)) {
+			throw new NotACandidate(pending.candidateGroups());
+		}
+		WorkSession session = this.views.locked(pending.sessionKey());
+		this.engine.decideOverride(overrideId,
+				Map.of("overrideDecision", decision.decision().value(), "overrideComment",
+						(decision.comment() != null) ? decision.comment() : "", "overrideDecidedBy",
+						RequestContext.actor()));
+		return this.views.view(session.id());
+	}
+
+	private static boolean mayDecide(Set<String> groups, PendingOverride pending) {
+		return groups.contains(ADMINS) || pending.candidateGroups().stream().anyMatch(groups::contains);
+	}
+
+	/** The caller is not in the candidate groups of the override. */
+	static class NotACandidate extends PhaseflowException {
+
+		NotACandidate(List<String> groups) {
+			super(HttpStatus.FORBIDDEN, "Only members of " + String.join(", ", groups) + " may decide this override",
+					List.of());
+		}
+
+		@Override
+		public String title() {
+			return "Forbidden";
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.phaseflow.session;
+
+import java.time.Clock;
+import java.util.Set;
+
+import io.phaseflow.agent.Agent;
+import io.phaseflow.agent.AgentRegistry;
+import io.phaseflow.common.Clocks;
+import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.RequestContext;
+import io.phaseflow.common.RuleBroken;
+import io.phaseflow.workflow.WorkflowEngine;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pausing, resuming (and handing over), ending, terminating and failing sessions, with
+ * seed 001's transitions: running ⇄ paused; running → completed | failed | terminated.
+ * Anything else is a 409 and changes nothing.
+ */
+@Service
+public class SessionLifecycle {
+
+	private static final Set<SessionStatus> ACTIVE = Set.of(SessionStatus.RUNNING, SessionStatus.PAUSED,
+			SessionStatus.AWAITING_OVERRIDE);
+
+	private final SessionViews views;
+
+	private final WorkSessions sessions;
+
+	private final WorkflowEngine engine;
+
+	private final AgentRegistry agents;
+
+	private final SessionEvents events;
+
+	private final JsonDocuments json;
+
+	private final Clock clock;
+
+	SessionLifecycle(SessionViews views, WorkSessions sessions, WorkflowEngine engine, AgentRegistry agents,
+			SessionEvents events, JsonDocuments json, Clock clock) {
+		this.views = views;
+		this.sessions = sessions;
+		this.engine = engine;
+		this.agents = agents;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public SessionView pause(String sessionKey) {
+		WorkSession session = this.views.locked(sessionKey);
+		if (session.status() != SessionStatus.RUNNING) {
+			throw new IllegalSessionTransition("paused", session.status());
+		}
+		this.engine.suspend(session.processInstanceId(), true);
+		this.sessions.statusChanged(session.id(), SessionStatus.PAUSED, Clocks.now(this.clock));
+		this.events.emit(session, "orchestration.session.paused",
+				this.json.newObject().put("phase", session.currentPhase()));
+		return this.views.view(session.id());
+	}
+
+	/**
+	 * Resumes a paused session; with {@code agentId} of another agent, hands the session
+	 * over (also a running one, whose agent may have crashed).
+	 */
+	@Transactional
+	public SessionView resume(String sessionKey, Long agentId) {
+		WorkSession session = this.views.locked(sessionKey);
+		if (!ACTIVE.contains(session.status())) {
+			throw new IllegalSessionTransition("resumed", session.status());
+		}
+		Agent agent = (agentId != null)
+				? this.agents.find(agentId).orElseThrow(() -> new RuleBroken("agent_id", "names no agent")) : null;
+		boolean handOver = agent != null && !Long.valueOf(agent.id()).equals(session.agentId());
+		boolean paused = session.status() == SessionStatus.PAUSED;
+		if (!paused && !handOver) {
+			return this.views.view(session);
+		}
+		if (paused) {
+			this.engine.suspend(session.processInstanceId(), false);
+			this.sessions.statusChanged(session.id(), SessionStatus.RUNNING, Clocks.now(this.clock));
+		}
+		var payload = this.json.newObject().put("phase", session.currentPhase()).put("was_paused", paused);
+		if (handOver) {
+			this.engine.reassign(session.processInstanceId(), String.valueOf(agent.id()));
+			this.sessions.agentChanged(session.id(), agent.id(), Clocks.now(this.clock));
+			payload.put("previous_agent_id", session.agentId()).put("agent_id", agent.id());
+		}
+		this.events.emit(this.sessions.findById(session.id()).orElseThrow(), "orchestration.session.resumed", payload);
+		return this.views.view(session.id());
+	}
+
+	/** Ends a session for good as terminated or failed, wherever its process is. */
+	@Transactional
+	public SessionView stop(String sessionKey, SessionStatus outcome, String reason) {
+		WorkSession session = this.views.locked(sessionKey);
+		if (!ACTIVE.contains(session.status())) {
+			throw new IllegalSessionTransition(outcome.value(), session.status());
+		}
+		String why = (reason != null && !reason.isBlank()) ? reason : outcome.value() + " by " + RequestContext.actor();
+		this.engine.endSession(session.processInstanceId(), why);
+		this.sessions.statusChanged(session.id(), outcome, Clocks.now(this.clock));
+		this.events.emit(session, "orchestration.session." + outcome.value(),
+				this.json.newObject().put("phase", session.currentPhase()).put("reason", why));
+		return this.views.view(session.id());
+	}
+
+	/**
+	 * Ends a session from any phase (forced): completed, its remaining phases skipped.
+	 */
+	@Transactional
+	public SessionView forceEnd(String sessionKey, String reason) {
+		WorkSession session = this.views.locked(sessionKey);
+		if (!ACTIVE.contains(session.status())) {
+			throw new IllegalSessionTransition("ended", session.status());
+		}
+		this.engine.endSession(session.processInstanceId(), "ended with force by " + RequestContext.actor());
+		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, Clocks.now(this.clock));
+		this.events.emit(session, "orchestration.session.end",
+				this.json.newObject().put("phase", session.currentPhase()).put("forced", true).put("reason", reason));
+		return this.views.view(session.id());
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.phaseflow.session;
+
+import java.util.Optional;
+
+import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.workflow.WorkflowEngine;
+import io.phaseflow.workflow.WorkflowEngine.Position;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds sessions (optionally locking their row) and shows them with where their process
+ * waits.
+ */
+@Component
+class SessionViews {
+
+	private final WorkSessions sessions;
+
+	private final WorkflowEngine engine;
+
+	SessionViews(WorkSessions sessions, WorkflowEngine engine) {
+		this.sessions = sessions;
+		this.engine = engine;
+	}
+
+	SessionView view(WorkSession session) {
+		Optional<Position> position = (session.processInstanceId() != null && !session.status().isTerminal())
+				? this.engine.position(session.processInstanceId()) : Optional.empty();
+		String waitingFor = position.map((p) -> Position.WORK.equals(p.step()) ? "agent" : "override_approval")
+			.orElse(null);
+		return new SessionView(session.sessionKey(), session.taskCode(), session.agentId(), session.status(),
+				session.currentPhase(), waitingFor, session.currentIteration(), session.totalIterations(),
+				session.phaseHistory(), session.correlationId(), session.processInstanceId(), session.startedAt(),
+				session.completedAt(), session.updatedAt());
+	}
+
+	SessionView view(long id) {
+		return view(this.sessions.findById(id).orElseThrow());
+	}
+
+	WorkSession find(String sessionKey) {
+		return this.sessions.findByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
+	}
+
+	/**
+	 * Reads the session and locks its row, so that its transitions happen one at a time.
+	 */
+	WorkSession locked(String sessionKey) {
+		return this.sessions.lockByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
+	}
+
+}
