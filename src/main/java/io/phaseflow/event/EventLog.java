@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,18 @@ public class EventLog {
 	/** Reads events matching the query, oldest first. */
 	@Transactional(readOnly = true)
 	public List<OrchestrationEvent> find(EventQuery query) {
+		return select(query, "ASC");
+	}
+
+	/** The latest {@code limit} events matching the query's filters, oldest first. */
+	@Transactional(readOnly = true)
+	public List<OrchestrationEvent> latest(EventQuery query) {
+		List<OrchestrationEvent> newestFirst = new ArrayList<>(select(query, "DESC"));
+		Collections.reverse(newestFirst);
+		return newestFirst;
+	}
+
+	private List<OrchestrationEvent> select(EventQuery query, String order) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("afterId", query.afterId());
 		params.put("limit", query.limit());
@@ -88,7 +102,7 @@ public class EventLog {
 		filter(sql, params, "event_type", query.eventType());
 		filter(sql, params, "session_key", query.sessionKey());
 		filter(sql, params, "correlation_id", query.correlationId());
-		sql.append(" ORDER BY id FETCH FIRST :limit ROWS ONLY");
+		sql.append(" ORDER BY id ").append(order).append(" FETCH FIRST :limit ROWS ONLY");
 		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
 	}
 

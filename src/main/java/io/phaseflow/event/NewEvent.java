@@ -18,6 +18,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record NewEvent(String eventType, EntityType entityType, Long entityId, String entityCode, String sessionKey,
 		Long agentId, ObjectNode payload, String correlationId) {
 
+	/** An event about an entity, in the given scope. */
+	public static NewEvent about(String eventType, EntityType entityType, long entityId, String entityCode,
+			ObjectNode payload, EventScope scope) {
+		return new NewEvent(eventType, entityType, entityId, entityCode, scope.sessionKey(), scope.agentId(), payload,
+				scope.correlationId());
+	}
+
 	/** An event about an entity, outside any session. */
 	public static NewEvent about(String eventType, EntityType entityType, long entityId, String entityCode,
 			ObjectNode payload) {

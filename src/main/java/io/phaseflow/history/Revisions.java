@@ -11,6 +11,7 @@ import io.phaseflow.common.ContentHash;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
+import io.phaseflow.event.EventScope;
 import io.phaseflow.event.NewEvent;
 
 import org.springframework.stereotype.Component;
@@ -47,14 +48,13 @@ public class Revisions {
 	 * whose payload carries the snapshot, hash, version, the fields that changed and
 	 * {@code extra}.
 	 * @param previous the revision before this write, or null for a creation
+	 * @param scope the session the write belongs to, if any
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(EntityType type, long id, String code, String eventType, Revision revision, Revision previous,
-			ObjectNode extra) {
+			ObjectNode extra, EventScope scope) {
 		int version = this.versions.record(type, id, revision.hash(), revision.snapshot());
 		ObjectNode payload = this.json.newObject();
-		payload.set("entity_snapshot", revision.snapshot());
-		payload.put("hash", revision.hash());
 		payload.put("version", version);
 		if (previous != null) {
 			payload.put("previous_hash", previous.hash());
@@ -63,7 +63,23 @@ public class Revisions {
 		if (extra != null) {
 			payload.setAll(extra);
 		}
-		this.events.append(NewEvent.about(eventType, type, id, code, payload));
+		announce(type, id, code, eventType, revision, payload, scope);
+	}
+
+	/**
+	 * Emits an event about an entity whose content did not change (no new version): its
+	 * payload carries the current snapshot and hash, and {@code extra}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void announce(EntityType type, long id, String code, String eventType, Revision current, ObjectNode extra,
+			EventScope scope) {
+		ObjectNode payload = this.json.newObject();
+		payload.set("entity_snapshot", current.snapshot());
+		payload.put("hash", current.hash());
+		if (extra != null) {
+			payload.setAll(extra);
+		}
+		this.events.append(NewEvent.about(eventType, type, id, code, payload, scope));
 	}
 
 	private static List<String> changedFields(ObjectNode before, ObjectNode after) {

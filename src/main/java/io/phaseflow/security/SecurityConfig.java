@@ -62,7 +62,8 @@ class SecurityConfig {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(API + "/overrides", API + "/overrides/**")
 				.hasRole(Role.REVIEWER.name())
-				.requestMatchers(HttpMethod.POST, API + "/sessions", API + "/sessions/**")
+				.requestMatchers(HttpMethod.POST, API + "/sessions", API + "/sessions/**", API + "/agent/init",
+						API + "/pm-tools/task-status")
 				.hasRole(Role.AGENT.name())
 				.requestMatchers(HttpMethod.POST, API + "/sprints", API + "/sprints/**", API + "/tasks",
 						API + "/tasks/**", API + "/agents")

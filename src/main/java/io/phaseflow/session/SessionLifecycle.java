@@ -110,6 +110,25 @@ public class SessionLifecycle {
 	}
 
 	/**
+	 * The session's task was reported completed: an active session is completed with it,
+	 * wherever its process is.
+	 */
+	@Transactional
+	public void taskCompleted(String sessionKey, String notes) {
+		WorkSession session = this.views.locked(sessionKey);
+		if (!ACTIVE.contains(session.status())) {
+			return;
+		}
+		this.engine.endSession(session.processInstanceId(), "task completed");
+		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, Clocks.now(this.clock));
+		this.events.emit(session, "orchestration.session.completed",
+				this.json.newObject()
+					.put("phase", session.currentPhase())
+					.put("reason", "task completed")
+					.put("notes", notes));
+	}
+
+	/**
 	 * Ends a session from any phase (forced): completed, its remaining phases skipped.
 	 */
 	@Transactional

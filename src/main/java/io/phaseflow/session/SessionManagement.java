@@ -22,6 +22,7 @@ import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
+import io.phaseflow.event.EventScope;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
@@ -218,6 +219,21 @@ public class SessionManagement {
 					+ ", or from any phase with force");
 		}
 		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last));
+	}
+
+	/**
+	 * The event scope of a session that works on the given task.
+	 * @throws RuleBroken naming {@code session_key} if there is no such session or it
+	 * works on another task
+	 */
+	@Transactional(readOnly = true)
+	public EventScope scope(String sessionKey, String taskCode) {
+		WorkSession session = this.sessions.findByKey(sessionKey)
+			.orElseThrow(() -> new RuleBroken("session_key", "names no session"));
+		if (!taskCode.equalsIgnoreCase(session.taskCode())) {
+			throw new RuleBroken("session_key", "names a session of another task");
+		}
+		return new EventScope(session.sessionKey(), session.agentId(), session.correlationId());
 	}
 
 	@Transactional(readOnly = true)

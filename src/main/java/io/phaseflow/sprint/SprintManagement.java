@@ -12,6 +12,7 @@ import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.MergePatch;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EntityType;
+import io.phaseflow.event.EventScope;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.history.EntityVersions;
 import io.phaseflow.history.Revision;
@@ -67,7 +68,8 @@ public class SprintManagement {
 		catch (DuplicateKeyException ex) {
 			throw new CodeAlreadyTaken("sprint", "sprint_code", draft.sprintCode());
 		}
-		this.revisions.record(EntityType.SPRINT, id, draft.sprintCode(), CREATED, revision, null, null);
+		this.revisions.record(EntityType.SPRINT, id, draft.sprintCode(), CREATED, revision, null, null,
+				EventScope.NONE);
 		return this.sprints.findById(id).orElseThrow();
 	}
 
@@ -91,7 +93,8 @@ public class SprintManagement {
 			return current;
 		}
 		this.sprints.update(current.id(), draft, revision.hash(), Clocks.now(this.clock));
-		this.revisions.record(EntityType.SPRINT, current.id(), current.sprintCode(), UPDATED, revision, previous, null);
+		this.revisions.record(EntityType.SPRINT, current.id(), current.sprintCode(), UPDATED, revision, previous, null,
+				EventScope.NONE);
 		return this.sprints.findById(current.id()).orElseThrow();
 	}
 

@@ -13,6 +13,7 @@ import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.MergePatch;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EntityType;
+import io.phaseflow.event.EventScope;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.history.EntityVersions;
 import io.phaseflow.history.Revision;
@@ -34,6 +35,8 @@ public class TaskManagement {
 	static final String CREATED = "orchestration.task.created";
 
 	static final String UPDATED = "orchestration.task.updated";
+
+	static final String STATUS_UPDATED = "orchestration.task.status_updated";
 
 	private final Tasks tasks;
 
@@ -76,7 +79,7 @@ public class TaskManagement {
 		catch (DuplicateKeyException ex) {
 			throw new CodeAlreadyTaken("task", "task_code", code);
 		}
-		this.revisions.record(EntityType.TASK, id, code, CREATED, revision, null, null);
+		this.revisions.record(EntityType.TASK, id, code, CREATED, revision, null, null, EventScope.NONE);
 		return this.tasks.findById(id).orElseThrow();
 	}
 
@@ -97,7 +100,7 @@ public class TaskManagement {
 		}
 		Sprint sprint = sprintOf(draft);
 		return write(current, content(current.taskCode(), sprint, draft), (sprint != null) ? sprint.id() : null,
-				UPDATED, null);
+				UPDATED, null, EventScope.NONE);
 	}
 
 	/**
@@ -105,7 +108,7 @@ public class TaskManagement {
 	 * content is unchanged. {@code completed_at} is set when the task becomes completed
 	 * and cleared when it is reopened.
 	 */
-	Task write(Task current, TaskContent content, Long sprintId, String eventType, ObjectNode extra) {
+	Task write(Task current, TaskContent content, Long sprintId, String eventType, ObjectNode extra, EventScope scope) {
 		Revision previous = this.revisions.of(current.content());
 		Revision revision = this.revisions.of(content);
 		if (revision.hash().equals(previous.hash())) {
@@ -115,8 +118,34 @@ public class TaskManagement {
 		OffsetDateTime completedAt = (content.status() != TaskStatus.COMPLETED) ? null
 				: (current.completedAt() != null) ? current.completedAt() : now;
 		this.tasks.update(current.id(), content, sprintId, revision.hash(), now, completedAt);
-		this.revisions.record(EntityType.TASK, current.id(), current.taskCode(), eventType, revision, previous, extra);
+		this.revisions.record(EntityType.TASK, current.id(), current.taskCode(), eventType, revision, previous, extra,
+				scope);
 		return this.tasks.findById(current.id()).orElseThrow();
+	}
+
+	/**
+	 * Changes a task's status (seed 000 steps 5 and 7):
+	 * {@code orchestration.task.status_updated} with the old and new status and
+	 * {@code extra}, in the session's scope. The event is written even when the status
+	 * does not change, as the record of the report.
+	 */
+	@Transactional
+	public Task changeStatus(String code, TaskStatus status, ObjectNode extra, EventScope scope) {
+		Task current = locked(code);
+		TaskContent before = current.content();
+		TaskContent after = new TaskContent(before.taskCode(), before.sprintCode(), before.title(),
+				before.description(), before.category(), status, before.priority(), before.estimateMinutes(),
+				before.metadata(), before.agentConfig());
+		ObjectNode payload = extra.deepCopy()
+			.put("old_status", current.status().value())
+			.put("new_status", status.value());
+		if (current.status() == status) {
+			Revision same = this.revisions.of(before);
+			this.revisions.record(EntityType.TASK, current.id(), current.taskCode(), STATUS_UPDATED, same, same,
+					payload, scope);
+			return current;
+		}
+		return write(current, after, current.sprintId(), STATUS_UPDATED, payload, scope);
 	}
 
 	/** Reads a task and locks its row for the rest of the transaction. */

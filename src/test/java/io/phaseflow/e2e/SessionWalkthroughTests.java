@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.workflow.WorkflowEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,137 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 			.forEach((event) -> types.add(event.get("event_type").asText()));
 		assertThat(types).containsSubsequence("orchestration.phase.override", "orchestration.phase.intake.end",
 				"orchestration.phase.override.requested");
+	}
+
+	@Test
+	void seed000Steps4To9() {
+		String sprintCode = unique("feature-x");
+		String taskCode = unique("backend-api");
+		assertThat(this.pm
+			.post(API + "/sprints",
+					resource("seed000/step1-create-sprint.json").replace("implement-feature-x", sprintCode))
+			.status()).isEqualTo(201);
+		ObjectNode taskBody = (ObjectNode) ApiClient.parse(resource("seed000/step2-create-task.json"));
+		taskBody.remove("sprint_id");
+		taskBody.put("sprint_code", sprintCode).put("task_code", taskCode).put("description", "Build the API");
+		JsonNode task = this.pm.post(API + "/tasks", taskBody.toString()).json();
+
+		// Step 4: agent init.
+		String initBody = "{\"entity_type\": \"task\", \"entity_code\": \"" + taskCode + "\", \"agent_id\": "
+				+ this.agentId + "}";
+		ApiClient.Response init = this.agent.post(API + "/agent/init", initBody);
+		assertThat(init.status()).as(init.toString()).isEqualTo(200);
+		JsonNode answer = init.json();
+		String key = answer.at("/session/key").asText();
+		assertThat(answer.at("/session/entity_type").asText()).isEqualTo("task");
+		assertThat(answer.at("/session/entity_code").asText()).isEqualTo(taskCode);
+		assertThat(answer.at("/session/agent_id").asLong()).isEqualTo(this.agentId);
+		assertThat(answer.at("/session/created_at").asText()).isNotBlank();
+		assertThat(answer.at("/context/task/code").asText()).isEqualTo(taskCode);
+		assertThat(answer.at("/context/task/title").asText()).isEqualTo("Phase 1: Build Backend API");
+		assertThat(answer.at("/context/task/status").asText()).isEqualTo("pending");
+		assertThat(answer.at("/context/task/priority").asText()).isEqualTo("P1");
+		assertThat(answer.at("/context/task/metadata/objectives")).hasSize(3);
+		assertThat(answer.at("/context/task/agent_config/model").asText()).isEqualTo("claude-3-5-sonnet-20241022");
+		assertThat(answer.at("/context/sprint/code").asText()).isEqualTo(sprintCode);
+		assertThat(answer.at("/context/sprint/owner").asText()).isEqualTo("Engineering Team");
+		assertThat(answer.at("/context/sprint/metadata/goal").asText())
+			.isEqualTo("Build new feature X with tests and docs");
+		assertThat(answer.at("/context/files").has("task_md")).isTrue();
+		assertThat(answer.at("/context/files").has("agent_yml")).isTrue();
+		assertThat(answer.at("/context/recent_events").isArray()).isTrue();
+		assertThat(answer.at("/context/next_steps")).isNotEmpty();
+		assertThat(answer.at("/instructions/next_actions")).isNotEmpty();
+		assertThat(answer.at("/instructions/context_reminder/active_task").asText()).isEqualTo(taskCode);
+		assertThat(answer.at("/instructions/context_reminder/active_phase").asText()).isEqualTo("intake");
+		assertWaits(key, "intake", "agent");
+		JsonNode again = this.agent.post(API + "/agent/init", initBody).json();
+		assertThat(again.at("/session/key").asText()).as("a second init continues the session").isEqualTo(key);
+
+		// Step 5: the agent starts work.
+		ApiClient.Response started = this.agent.post(API + "/pm-tools/task-status",
+				"{\"task_code\": \"" + taskCode
+						+ "\", \"status\": \"in_progress\", \"notes\": \"Starting backend API implementation\", "
+						+ "\"session_key\": \"" + key + "\", \"agent_id\": " + this.agentId
+						+ ", \"emit_event\": true, \"sync_to_file\": true}");
+		assertThat(started.status()).as(started.toString()).isEqualTo(200);
+		assertThat(started.json().get("status").asText()).isEqualTo("in_progress");
+
+		// Step 6: activity.
+		ApiClient.Response activity = this.agent.post(API + "/sessions/" + key + "/activity",
+				"{\"activity_type\": \"code_generated\", \"details\": {\"files_created\": 3, \"lines_added\": 250}}");
+		assertThat(activity.status()).as(activity.toString()).isEqualTo(201);
+
+		// Step 7: completion needs notes, then completes the task and its session.
+		InputAndSecurityTests.refused(this.agent.post(API + "/pm-tools/task-status",
+				"{\"task_code\": \"" + taskCode + "\", \"status\": \"completed\", \"session_key\": \"" + key + "\"}"),
+				422, "notes");
+		ApiClient.Response completed = this.agent.post(API + "/pm-tools/task-status",
+				"{\"task_code\": \"" + taskCode
+						+ "\", \"status\": \"completed\", \"notes\": \"API implemented with full test coverage (85%). "
+						+ "All acceptance criteria met.\", \"session_key\": \"" + key + "\", \"agent_id\": "
+						+ this.agentId + ", \"emit_event\": true, \"sync_to_file\": true}");
+		assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+		assertThat(completed.json().get("completed_at").isNull()).isFalse();
+		JsonNode session = this.agent.get(API + "/sessions/" + key).json();
+		assertThat(session.get("status").asText()).isEqualTo("completed");
+		assertThat(session.get("completed_at").isNull()).isFalse();
+
+		// Step 9: the session's timeline.
+		JsonNode timeline = this.pm.get(API + "/events/session/" + key).json().get("data");
+		JsonNode first = timeline.get(0);
+		assertThat(first.get("event_type").asText()).isEqualTo("orchestration.session.started");
+		assertThat(first.get("id").asLong()).isPositive();
+		assertThat(first.get("emitted_at").asText()).isNotBlank();
+		assertThat(first.at("/payload/session_key").asText()).isEqualTo(key);
+		assertThat(first.at("/payload/started_at").asText()).isNotBlank();
+		assertThat(first.get("entity_type").asText()).isEqualTo("task");
+		assertThat(first.get("entity_id").asLong()).isEqualTo(task.get("id").asLong());
+		assertThat(first.get("agent_id").asLong()).isEqualTo(this.agentId);
+		List<JsonNode> statusUpdates = new ArrayList<>();
+		JsonNode logged = null;
+		for (JsonNode event : timeline) {
+			if (event.get("event_type").asText().equals("orchestration.task.status_updated")) {
+				statusUpdates.add(event);
+			}
+			if (event.get("event_type").asText().equals("orchestration.activity.logged")) {
+				logged = event;
+			}
+		}
+		assertThat(statusUpdates).hasSize(2);
+		assertThat(statusUpdates.get(0).at("/payload/old_status").asText()).isEqualTo("pending");
+		assertThat(statusUpdates.get(0).at("/payload/new_status").asText()).isEqualTo("in_progress");
+		assertThat(statusUpdates.get(0).at("/payload/notes").asText()).isEqualTo("Starting backend API implementation");
+		assertThat(statusUpdates.get(0).at("/payload/entity_snapshot/status").asText()).isEqualTo("in_progress");
+		assertThat(statusUpdates.get(0).get("correlation_id").asText())
+			.as("the status update continues the session's correlation chain")
+			.isEqualTo(first.get("correlation_id").asText());
+		assertThat(statusUpdates.get(1).at("/payload/new_status").asText()).isEqualTo("completed");
+		assertThat(statusUpdates.get(1).at("/payload/entity_snapshot/priority").asText()).isEqualTo("P1");
+		assertThat(logged.at("/payload/activity_type").asText()).isEqualTo("code_generated");
+		assertThat(logged.at("/payload/files_created").asInt()).isEqualTo(3);
+		assertThat(logged.at("/payload/lines_added").asInt()).isEqualTo(250);
+		assertThat(timeline).extracting((e) -> e.get("event_type").asText())
+			.containsSubsequence("orchestration.session.started", "orchestration.task.status_updated",
+					"orchestration.activity.logged", "orchestration.task.status_updated",
+					"orchestration.session.completed");
+	}
+
+	@Test
+	void aRecoveringAgentGetsTheSessionsContextAndLastActions() {
+		String key = start(readyTask(), 201).get("session_key").asText();
+		putArtifact(key, "TASK.md");
+		this.agent.post(API + "/sessions/" + key + "/activity", "{\"activity_type\": \"tests_run\"}");
+		JsonNode context = this.agent.get(API + "/sessions/" + key + "/context").json();
+		assertThat(context.at("/context/phase/id").asText()).isEqualTo("intake");
+		assertThat(context.at("/context/phase/submitted_artifacts")).extracting(JsonNode::asText).contains("TASK.md");
+		assertThat(context.at("/context/phase/missing_artifacts")).isEmpty();
+		assertThat(context.at("/context/files/task_md").asText()).startsWith("# TASK.md");
+		assertThat(context.at("/context/last_actions")).hasSize(3);
+		assertThat(context.at("/context/last_actions/2/event_type").asText())
+			.isEqualTo("orchestration.activity.logged");
+		assertThat(context.at("/instructions/suggested_commands")).extracting(JsonNode::asText)
+			.contains("phaseflow phase complete");
 	}
 
 	@Test

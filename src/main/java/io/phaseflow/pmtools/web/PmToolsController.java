@@ -2,10 +2,15 @@ package io.phaseflow.pmtools.web;
 
 import io.phaseflow.pmtools.StatusReport;
 import io.phaseflow.pmtools.StatusReports;
+import io.phaseflow.session.TaskStatusReports;
+import io.phaseflow.session.TaskStatusUpdate;
+import io.phaseflow.task.Task;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,8 +25,18 @@ class PmToolsController {
 
 	private final StatusReports reports;
 
-	PmToolsController(StatusReports reports) {
+	private final TaskStatusReports statusUpdates;
+
+	PmToolsController(StatusReports reports, TaskStatusReports statusUpdates) {
 		this.reports = reports;
+		this.statusUpdates = statusUpdates;
+	}
+
+	@PostMapping("/task-status")
+	@Operation(summary = "Report a task's status with notes (seed 000 steps 5 and 7); completing the task "
+			+ "completes its session")
+	Task taskStatus(@RequestBody TaskStatusUpdate update) {
+		return this.statusUpdates.report(update);
 	}
 
 	@GetMapping("/status-report")

@@ -5,8 +5,10 @@ import java.util.List;
 
 import io.phaseflow.api.Page;
 import io.phaseflow.api.ProblemResponses;
+import io.phaseflow.session.ActivityReport;
 import io.phaseflow.session.PhaseCompletion;
 import io.phaseflow.session.PhaseOutcome;
+import io.phaseflow.session.SessionActivity;
 import io.phaseflow.session.SessionArtifact;
 import io.phaseflow.session.SessionLifecycle;
 import io.phaseflow.session.SessionStatus;
@@ -14,6 +16,7 @@ import io.phaseflow.session.SessionManagement;
 import io.phaseflow.session.SessionManagement.ArtifactUpload;
 import io.phaseflow.session.SessionStart;
 import io.phaseflow.session.SessionView;
+import io.phaseflow.session.WorkItem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,9 +47,12 @@ class SessionController {
 
 	private final SessionLifecycle lifecycle;
 
-	SessionController(SessionManagement sessions, SessionLifecycle lifecycle) {
+	private final SessionActivity activity;
+
+	SessionController(SessionManagement sessions, SessionLifecycle lifecycle, SessionActivity activity) {
 		this.sessions = sessions;
 		this.lifecycle = lifecycle;
+		this.activity = activity;
 	}
 
 	@PostMapping
@@ -105,6 +111,12 @@ class SessionController {
 			case PhaseOutcome.AWAITING_OVERRIDE -> ResponseEntity.accepted().body(outcome);
 			default -> ResponseEntity.ok(outcome);
 		};
+	}
+
+	@PostMapping("/{key}/activity")
+	@Operation(summary = "Log an activity of the session (seed 000 step 6)")
+	ResponseEntity<WorkItem> activity(@PathVariable String key, @RequestBody ActivityReport report) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.activity.log(key, report));
 	}
 
 	@PostMapping("/{key}/pause")

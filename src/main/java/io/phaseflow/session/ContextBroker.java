@@ -1,0 +1,178 @@
+package io.phaseflow.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.phaseflow.common.Clocks;
+import io.phaseflow.event.EntityType;
+import io.phaseflow.event.EventLog;
+import io.phaseflow.event.EventQuery;
+import io.phaseflow.event.OrchestrationEvent;
+import io.phaseflow.sprint.Sprint;
+import io.phaseflow.sprint.Sprints;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.Tasks;
+import io.phaseflow.workflow.ArtifactSpec;
+import io.phaseflow.workflow.PhaseConfig;
+import io.phaseflow.workflow.WorkflowDefinition;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Assembles what an agent needs to (re)start work on a session: the task and its sprint,
+ * the current phase with its artifacts, recent events, the last actions, next steps and
+ * instructions.
+ */
+@Component
+class ContextBroker {
+
+	private static final int RECENT_EVENTS = 10;
+
+	private static final int LAST_ACTIONS = 3;
+
+	private final Tasks tasks;
+
+	private final Sprints sprints;
+
+	private final SessionArtifacts artifacts;
+
+	private final EventLog events;
+
+	private final WorkflowDefinition workflow;
+
+	private final Clock clock;
+
+	ContextBroker(Tasks tasks, Sprints sprints, SessionArtifacts artifacts, EventLog events,
+			WorkflowDefinition workflow, Clock clock) {
+		this.tasks = tasks;
+		this.sprints = sprints;
+		this.artifacts = artifacts;
+		this.events = events;
+		this.workflow = workflow;
+		this.clock = clock;
+	}
+
+	Map<String, Object> context(WorkSession session) {
+		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("task", taskContext(task));
+		context.put("sprint", (task.sprintCode() != null)
+				? this.sprints.findByCode(task.sprintCode()).map(ContextBroker::sprintContext).orElse(null) : null);
+		Map<String, Object> files = new LinkedHashMap<>();
+		files.put("task_md", this.artifacts.find(session.id(), "TASK.md").map(SessionArtifact::content).orElse(null));
+		files.put("agent_yml", null);
+		context.put("files", files);
+		context.put("recent_events", this.events
+			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS)));
+		context.put("last_actions",
+				this.events.latest(new EventQuery(null, null, null, session.sessionKey(), null, 0, LAST_ACTIONS)));
+		context.put("phase", phaseContext(session));
+		context.put("next_steps", nextSteps(session, task));
+		return context;
+	}
+
+	Instructions instructions(WorkSession session, Task task) {
+		List<String> commands = new ArrayList<>();
+		missingArtifacts(session).forEach((name) -> commands.add("phaseflow artifact put " + name));
+		if (session.status() == SessionStatus.RUNNING) {
+			commands.add("phaseflow phase complete");
+		}
+		else if (session.status() == SessionStatus.PAUSED) {
+			commands.add("phaseflow session resume " + session.sessionKey());
+		}
+		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
+		return new Instructions(nextSteps(session, task), commands,
+				new Instructions.Reminder(task.taskCode(), session.currentPhase(), elapsed(session.startedAt())));
+	}
+
+	Instructions instructions(WorkSession session) {
+		return instructions(session, this.tasks.findByCode(session.taskCode()).orElseThrow());
+	}
+
+	private List<String> nextSteps(WorkSession session, Task task) {
+		List<String> steps = new ArrayList<>();
+		if (session.status().isTerminal()) {
+			steps.add("The session is " + session.status().value() + "; start a new one to continue the task");
+			return steps;
+		}
+		if (session.status() == SessionStatus.AWAITING_OVERRIDE) {
+			steps.add("Wait for a reviewer to decide the override of the " + session.currentPhase() + " phase");
+			return steps;
+		}
+		PhaseConfig phase = phase(session);
+		if (phase.order() == this.workflow.firstPhase().order()) {
+			steps.add("Review task objectives and acceptance criteria");
+		}
+		steps.add("Goal of the " + phase.id() + " phase: " + phase.goal());
+		missingArtifacts(session).forEach((name) -> steps.add("Write " + name + " and submit it as an artifact"));
+		steps.add("When ready, complete the " + phase.id() + " phase"
+				+ ("review".equals(phase.id()) ? " with qa_status qa_passed or qa_failed" : ""));
+		return steps;
+	}
+
+	private Map<String, Object> phaseContext(WorkSession session) {
+		if (session.currentPhase() == null) {
+			return null;
+		}
+		PhaseConfig phase = phase(session);
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("id", phase.id());
+		context.put("goal", phase.goal());
+		context.put("required_artifacts", phase.artifacts().required().stream().map(ArtifactSpec::name).toList());
+		context.put("submitted_artifacts", this.artifacts.names(session.id()));
+		context.put("missing_artifacts", missingArtifacts(session));
+		context.put("next_step", phase.nextStep());
+		return context;
+	}
+
+	private List<String> missingArtifacts(WorkSession session) {
+		if (session.currentPhase() == null || session.status().isTerminal()) {
+			return List.of();
+		}
+		Set<String> present = this.artifacts.names(session.id());
+		return phase(session).artifacts()
+			.required()
+			.stream()
+			.map(ArtifactSpec::name)
+			.filter((name) -> !present.contains(name))
+			.toList();
+	}
+
+	private PhaseConfig phase(WorkSession session) {
+		return this.workflow.phase(session.currentPhase()).orElseThrow();
+	}
+
+	private String elapsed(OffsetDateTime since) {
+		long minutes = Duration.between(since, Clocks.now(this.clock)).toMinutes();
+		return (minutes < 120) ? minutes + " minutes" : (minutes / 60) + " hours " + (minutes % 60) + " minutes";
+	}
+
+	static Map<String, Object> taskContext(Task task) {
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("code", task.taskCode());
+		context.put("title", task.title());
+		context.put("description", task.description());
+		context.put("status", task.status().value());
+		context.put("priority", task.priority().name());
+		context.put("metadata", task.metadata());
+		context.put("agent_config", task.agentConfig());
+		return context;
+	}
+
+	static Map<String, Object> sprintContext(Sprint sprint) {
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("code", sprint.sprintCode());
+		context.put("title", sprint.title());
+		context.put("status", sprint.status().value());
+		context.put("owner", sprint.owner());
+		context.put("metadata", sprint.metadata());
+		return context;
+	}
+
+}

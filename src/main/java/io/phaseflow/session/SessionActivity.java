@@ -1,0 +1,76 @@
+package io.phaseflow.session;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.Clocks;
+import io.phaseflow.common.Drafts;
+import io.phaseflow.common.JsonDocuments;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Activity logging: each report is a work item of the session and an
+ * {@code orchestration.activity.logged} event whose payload carries the activity type and
+ * its details (seed 000 step 6).
+ */
+@Service
+public class SessionActivity {
+
+	private final SessionViews views;
+
+	private final SessionEvents events;
+
+	private final JdbcClient jdbc;
+
+	private final JsonDocuments json;
+
+	private final Drafts drafts;
+
+	private final Clock clock;
+
+	SessionActivity(SessionViews views, SessionEvents events, JdbcClient jdbc, JsonDocuments json, Drafts drafts,
+			Clock clock) {
+		this.views = views;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.drafts = drafts;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public WorkItem log(String sessionKey, ActivityReport report) {
+		this.drafts.validate(report);
+		WorkSession session = this.views.find(sessionKey);
+		if (session.status().isTerminal()) {
+			throw new IllegalSessionTransition("given activity", session.status());
+		}
+		ObjectNode details = (report.details() != null) ? report.details() : this.json.newObject();
+		String description = (report.description() != null) ? report.description() : report.activityType();
+		OffsetDateTime now = Clocks.now(this.clock);
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO work_items (session_id, type, description, details, completed, created_at)
+				VALUES (:sessionId, :type, :description, CAST(:details AS json_document), TRUE, :now)
+				""")
+			.param("sessionId", session.id())
+			.param("type", report.activityType())
+			.param("description", description)
+			.param("details", this.json.write(details))
+			.param("now", now)
+			.update(keys, "id");
+		ObjectNode payload = this.json.newObject().put("activity_type", report.activityType());
+		payload.setAll(details.deepCopy());
+		payload.put("phase", session.currentPhase());
+		this.events.emit(session, "orchestration.activity.logged", payload);
+		return new WorkItem(keys.getKeyAs(Number.class).longValue(), sessionKey, report.activityType(), description,
+				details, true, now);
+	}
+
+}

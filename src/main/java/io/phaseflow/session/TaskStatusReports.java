@@ -1,0 +1,59 @@
+package io.phaseflow.session;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.Drafts;
+import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.RuleBroken;
+import io.phaseflow.event.EventScope;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.TaskManagement;
+import io.phaseflow.task.TaskStatus;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agents' and PMs' status reports on tasks: the new status, the notes, and, when the task
+ * is completed, the completion of its session.
+ */
+@Service
+public class TaskStatusReports {
+
+	private final TaskManagement tasks;
+
+	private final SessionManagement sessions;
+
+	private final SessionLifecycle lifecycle;
+
+	private final JsonDocuments json;
+
+	private final Drafts drafts;
+
+	TaskStatusReports(TaskManagement tasks, SessionManagement sessions, SessionLifecycle lifecycle, JsonDocuments json,
+			Drafts drafts) {
+		this.tasks = tasks;
+		this.sessions = sessions;
+		this.lifecycle = lifecycle;
+		this.json = json;
+		this.drafts = drafts;
+	}
+
+	@Transactional
+	public Task report(TaskStatusUpdate update) {
+		this.drafts.validate(update);
+		boolean completing = update.status() == TaskStatus.COMPLETED;
+		if (completing && (update.notes() == null || update.notes().isBlank())
+				&& !Boolean.TRUE.equals(update.force())) {
+			throw new RuleBroken("notes", "are required to complete a task (or set force)");
+		}
+		EventScope scope = (update.sessionKey() != null) ? this.sessions.scope(update.sessionKey(), update.taskCode())
+				: new EventScope(null, update.agentId(), null);
+		ObjectNode payload = this.json.newObject().put("notes", update.notes());
+		Task task = this.tasks.changeStatus(update.taskCode(), update.status(), payload, scope);
+		if (completing && update.sessionKey() != null) {
+			this.lifecycle.taskCompleted(update.sessionKey(), update.notes());
+		}
+		return task;
+	}
+
+}

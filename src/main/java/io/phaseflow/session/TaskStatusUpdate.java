@@ -1,0 +1,23 @@
+package io.phaseflow.session;
+
+import io.phaseflow.common.Codes;
+import io.phaseflow.task.TaskStatus;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A status report on a task (seed 000 steps 5 and 7).
+ *
+ * @param emitEvent accepted for compatibility; the event is always written, because the
+ * event log is the audit trail of every change
+ * @param syncToFile render the task's TASK.md after the change (when file sync is
+ * available)
+ * @param force complete the task without notes
+ */
+public record TaskStatusUpdate(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String taskCode,
+		@NotNull TaskStatus status, @Size(max = 20000) String notes, @Size(max = 100) String sessionKey,
+		@Positive Long agentId, Boolean emitEvent, Boolean syncToFile, Boolean force) {
+}
