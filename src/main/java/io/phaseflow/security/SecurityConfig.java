@@ -68,6 +68,8 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.POST, API + "/sprints", API + "/sprints/**", API + "/tasks",
 						API + "/tasks/**", API + "/agents")
 				.hasRole(Role.PM.name())
+				.requestMatchers(HttpMethod.PATCH, API + "/sessions/**")
+				.hasRole(Role.AGENT.name())
 				.requestMatchers(HttpMethod.PATCH, API + "/sprints/**", API + "/tasks/**")
 				.hasRole(Role.PM.name())
 				.requestMatchers(HttpMethod.GET, API + "/**")

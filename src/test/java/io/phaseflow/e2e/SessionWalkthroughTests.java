@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,9 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 
 	@Autowired
 	WorkflowEngine engine;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	ApiClient pm;
 
@@ -267,6 +271,65 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 			.isEqualTo("orchestration.activity.logged");
 		assertThat(context.at("/instructions/suggested_commands")).extracting(JsonNode::asText)
 			.contains("phaseflow phase complete");
+	}
+
+	@Test
+	void seed001PassCriteria() {
+		String code = "test_task_session_" + System.currentTimeMillis() + unique("").substring(1, 5);
+		ApiClient.Response created = this.pm.post(API + "/tasks",
+				"{\"task_code\": \"" + code + "\", \"title\": \"Test Task for Session\", \"category\": \"test\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		JsonNode task = this.pm.get(API + "/tasks/" + code).json();
+		assertThat(task.get("title").asText()).isEqualTo("Test Task for Session");
+		assertThat(task.get("category").asText()).isEqualTo("test");
+		assertThat(task.get("priority").asText()).isEqualTo("P2");
+		assertThat(task.get("status").asText()).isEqualTo("pending");
+		assertThat(task.get("sprint_id").isNull()).as("a test task needs no sprint").isTrue();
+
+		JsonNode session = start(code, 201);
+		String key = session.get("session_key").asText();
+		assertThat(session.get("task_code").asText()).isEqualTo(code);
+		assertThat(session.get("agent_id").asLong()).isEqualTo(this.agentId);
+		assertThat(session.get("status").asText()).isEqualTo("running");
+		assertThat(session.get("started_at").asText()).isNotBlank();
+		assertThat(this.agent.get(API + "/sessions?task_code=" + code).json().get("data"))
+			.extracting((s) -> s.get("session_key").asText())
+			.containsExactly(key);
+
+		ApiClient.Response logged = this.agent.post(API + "/sessions/" + key + "/iterations",
+				"{\"status\": \"running\", \"summary\": \"first pass\", \"tokens_input\": 1200, \"cost\": 0.0125}");
+		assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+		assertThat(logged.json().get("iteration_number").asInt()).isEqualTo(1);
+		InputAndSecurityTests.refused(
+				this.agent.post(API + "/sessions/" + key + "/iterations", "{\"iteration_number\": 5}"), 422,
+				"iteration_number");
+		assertThat(this.agent.post(API + "/sessions/" + key + "/iterations", "{\"iteration_number\": 2}")
+			.json()
+			.get("iteration_number")
+			.asInt()).isEqualTo(2);
+		JsonNode passed = this.agent.patch(API + "/sessions/" + key + "/iterations/2", "{\"status\": \"qa_passed\"}")
+			.json();
+		assertThat(passed.get("status").asText()).isEqualTo("qa_passed");
+		assertThat(passed.get("completed_at").isNull()).isFalse();
+		InputAndSecurityTests.refused(
+				this.agent.patch(API + "/sessions/" + key + "/iterations/2", "{\"status\": \"great\"}"), 422, "status");
+		JsonNode afterLogs = this.agent.get(API + "/sessions/" + key).json();
+		assertThat(afterLogs.get("total_iterations").asInt()).isEqualTo(2);
+		assertThat(afterLogs.get("current_iteration").asInt()).isEqualTo(2);
+
+		JsonNode ended = this.agent.post(API + "/sessions/" + key + "/end", "{\"force\": true}").json();
+		assertThat(ended.at("/session/status").asText()).isEqualTo("completed");
+		assertThat(ended.at("/session/completed_at").isNull()).isFalse();
+
+		long sessionId = this.jdbc.sql("SELECT id FROM work_sessions WHERE session_key = ?")
+			.param(key)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("DELETE FROM work_sessions WHERE id = ?").param(sessionId).update();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM iteration_logs WHERE session_id = ?")
+			.param(sessionId)
+			.query(Integer.class)
+			.single()).as("iterations are deleted with their session").isZero();
 	}
 
 	@Test

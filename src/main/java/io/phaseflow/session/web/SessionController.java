@@ -6,10 +6,13 @@ import java.util.List;
 import io.phaseflow.api.Page;
 import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.session.ActivityReport;
+import io.phaseflow.session.IterationLog;
+import io.phaseflow.session.IterationReport;
 import io.phaseflow.session.PhaseCompletion;
 import io.phaseflow.session.PhaseOutcome;
 import io.phaseflow.session.SessionActivity;
 import io.phaseflow.session.SessionArtifact;
+import io.phaseflow.session.SessionIterations;
 import io.phaseflow.session.SessionLifecycle;
 import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.SessionManagement;
@@ -28,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,10 +53,14 @@ class SessionController {
 
 	private final SessionActivity activity;
 
-	SessionController(SessionManagement sessions, SessionLifecycle lifecycle, SessionActivity activity) {
+	private final SessionIterations iterations;
+
+	SessionController(SessionManagement sessions, SessionLifecycle lifecycle, SessionActivity activity,
+			SessionIterations iterations) {
 		this.sessions = sessions;
 		this.lifecycle = lifecycle;
 		this.activity = activity;
+		this.iterations = iterations;
 	}
 
 	@PostMapping
@@ -117,6 +125,25 @@ class SessionController {
 	@Operation(summary = "Log an activity of the session (seed 000 step 6)")
 	ResponseEntity<WorkItem> activity(@PathVariable String key, @RequestBody ActivityReport report) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.activity.log(key, report));
+	}
+
+	@PostMapping("/{key}/iterations")
+	@Operation(summary = "Log the next iteration (seed 001); it becomes the session's current iteration")
+	ResponseEntity<IterationLog> logIteration(@PathVariable String key, @RequestBody IterationReport report) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.iterations.log(key, report));
+	}
+
+	@GetMapping("/{key}/iterations")
+	@Operation(summary = "The session's iterations in order")
+	Page<IterationLog> iterations(@PathVariable String key) {
+		return new Page<>(this.iterations.list(key));
+	}
+
+	@PatchMapping("/{key}/iterations/{number}")
+	@Operation(summary = "Update an iteration: status (e.g. qa_passed), summary, tokens, cost")
+	IterationLog updateIteration(@PathVariable String key, @PathVariable int number,
+			@RequestBody IterationReport report) {
+		return this.iterations.update(key, number, report);
 	}
 
 	@PostMapping("/{key}/pause")

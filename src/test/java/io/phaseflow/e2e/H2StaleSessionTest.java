@@ -1,0 +1,61 @@
+package io.phaseflow.e2e;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.job.api.Job;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The non-interrupting timer of "Work on phase": when it fires, the session is reported
+ * stale and the agent can still complete the phase. The timer's job is run through
+ * Flowable's management API instead of waiting {@code stale_after}.
+ */
+class H2StaleSessionTest extends ApiTestSupport {
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Test
+	void aPhaseWithoutProgressReportsTheSessionStaleAndKeepsItsPlace() {
+		ApiClient pm = clientWith("PM");
+		ApiClient agent = clientWith("AGENT");
+		long agentId = pm.post(API + "/agents", "{\"handle\": \"" + unique("sleepy") + "\"}").json().get("id").asLong();
+		String task = unique("stale");
+		createTask(pm, task, "\"description\": \"d\"");
+		JsonNode session = agent
+			.post(API + "/sessions", "{\"task_code\": \"" + task + "\", \"agent_id\": " + agentId + "}")
+			.json();
+		String key = session.get("session_key").asText();
+		String phaseInstance = this.runtime.createProcessInstanceQuery()
+			.superProcessInstanceId(session.get("process_instance_id").asText())
+			.singleResult()
+			.getId();
+
+		List<Job> timers = this.management.createTimerJobQuery().processInstanceId(phaseInstance).list();
+		assertThat(timers).hasSize(1);
+		assertThat(timers.get(0).getDuedate()).as("due after stale_after (PT4H)")
+			.isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofHours(3))));
+		Job executable = this.management.moveTimerToExecutableJob(timers.get(0).getId());
+		this.management.executeJob(executable.getId());
+
+		JsonNode timeline = agent.get(API + "/events/session/" + key).json().get("data");
+		assertThat(timeline).extracting((e) -> e.get("event_type").asText()).contains("orchestration.session.stale");
+		JsonNode after = agent.get(API + "/sessions/" + key).json();
+		assertThat(after.get("current_phase").asText()).isEqualTo("intake");
+		assertThat(after.get("waiting_for").asText()).isEqualTo("agent");
+		assertThat(agent.post(API + "/sessions/" + key + "/artifacts", "{\"name\": \"TASK.md\", \"content\": \"# t\"}")
+			.status()).isEqualTo(201);
+		assertThat(agent.post(API + "/sessions/" + key + "/phase-complete", "{}").status()).isEqualTo(200);
+	}
+
+}
