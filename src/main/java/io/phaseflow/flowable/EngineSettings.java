@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import io.phaseflow.home.PhaseflowHome;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.flowable.validation.ProcessValidator;
+import org.flowable.validation.ProcessValidatorFactory;
+import org.flowable.validation.validator.ValidatorSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Phaseflow's settings of the process engine:
  * <ul>
+ * <li>deployed processes are validated by Flowable's rules plus Phaseflow's (no script
+ * tasks);</li>
  * <li>the BPMN files of {@code processes/} are deployed at start, the working copy's
  * where present, else the ones packaged in the jar (unchanged files are not
  * redeployed);</li>
@@ -39,6 +44,11 @@ class EngineSettings implements EngineConfigurationConfigurer<SpringProcessEngin
 	@Override
 	public void configure(SpringProcessEngineConfiguration engine) {
 		engine.setDeploymentResources(this.home.files("processes", ".bpmn20.xml").toArray(Resource[]::new));
+		ProcessValidator validator = new ProcessValidatorFactory().createDefaultProcessValidator();
+		ValidatorSet phaseflow = new ValidatorSet("phaseflow");
+		phaseflow.addValidator(new NoScriptTasks());
+		validator.getValidatorSets().add(phaseflow);
+		engine.setProcessValidator(validator);
 		if (engine.isUseLockForDatabaseSchemaUpdate() && !propertyTableExists(engine)) {
 			log.info("Empty database: creating the process engine's tables without the schema-update lock");
 			engine.setUseLockForDatabaseSchemaUpdate(false);
