@@ -75,7 +75,7 @@ public class AgentInitialization {
 					.put("continued", !started.created()));
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), request.agentId(),
 				session.startedAt(), session.status().value(), session.currentPhase(), !started.created());
-		return new Answer(summary, this.broker.context(session), this.broker.instructions(session));
+		return new Answer(summary, this.broker.context(session), this.broker.instructions(session, null));
 	}
 
 	/** The context of a session, for an agent that recovers it. */
@@ -84,7 +84,7 @@ public class AgentInitialization {
 		WorkSession session = this.views.find(sessionKey);
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
 				session.startedAt(), session.status().value(), session.currentPhase(), true);
-		return new Answer(summary, this.broker.context(session), this.broker.instructions(session));
+		return new Answer(summary, this.broker.context(session), this.broker.instructions(session, null));
 	}
 
 	private Answer sprint(AgentInitRequest request) {
@@ -104,7 +104,7 @@ public class AgentInitialization {
 			.toList();
 		context.put("next_steps", next.isEmpty() ? List.of("Every task of the sprint is done or blocked") : next);
 		return new Answer(null, context, new Instructions(List.of("Pick a task of the sprint and init on it"), next,
-				new Instructions.Reminder(null, null, null)));
+				new Instructions.Reminder(null, null, null), null));
 	}
 
 	/** The session an agent init started or continued. */

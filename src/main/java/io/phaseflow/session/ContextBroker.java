@@ -14,6 +14,7 @@ import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
 import io.phaseflow.event.OrchestrationEvent;
+import io.phaseflow.render.Templates;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
@@ -48,8 +49,11 @@ class ContextBroker {
 
 	private final Clock clock;
 
+	private final Templates templates;
+
 	ContextBroker(Tasks tasks, Sprints sprints, SessionArtifacts artifacts, EventLog events,
-			WorkflowDefinition workflow, Clock clock) {
+			WorkflowDefinition workflow, Clock clock, Templates templates) {
+		this.templates = templates;
 		this.tasks = tasks;
 		this.sprints = sprints;
 		this.artifacts = artifacts;
@@ -77,7 +81,7 @@ class ContextBroker {
 		return context;
 	}
 
-	Instructions instructions(WorkSession session, Task task) {
+	Instructions instructions(WorkSession session, Task task, String completedPhase) {
 		List<String> commands = new ArrayList<>();
 		missingArtifacts(session).forEach((name) -> commands.add("phaseflow artifact put " + name));
 		if (session.status() == SessionStatus.RUNNING) {
@@ -87,12 +91,35 @@ class ContextBroker {
 			commands.add("phaseflow session resume " + session.sessionKey());
 		}
 		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
-		return new Instructions(nextSteps(session, task), commands,
-				new Instructions.Reminder(task.taskCode(), session.currentPhase(), elapsed(session.startedAt())));
+		List<String> next = nextSteps(session, task);
+		return new Instructions(next, commands,
+				new Instructions.Reminder(task.taskCode(), session.currentPhase(), elapsed(session.startedAt())),
+				banner(session, next, completedPhase));
 	}
 
-	Instructions instructions(WorkSession session) {
-		return instructions(session, this.tasks.findByCode(session.taskCode()).orElseThrow());
+	/**
+	 * The instructions for the session as it is now; {@code completedPhase} names the
+	 * phase the caller just completed, if any (the banner then says so and shows that
+	 * phase's next step).
+	 */
+	Instructions instructions(WorkSession session, String completedPhase) {
+		return instructions(session, this.tasks.findByCode(session.taskCode()).orElseThrow(), completedPhase);
+	}
+
+	private String banner(WorkSession session, List<String> nextActions, String completedPhase) {
+		if (session.status().isTerminal() || session.currentPhase() == null) {
+			return null;
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("phase", phaseContext(session));
+		data.put("next_actions", nextActions);
+		if (completedPhase != null) {
+			data.put("completed", completedPhase);
+			this.workflow.phase(completedPhase)
+				.map(PhaseConfig::nextStep)
+				.ifPresent((text) -> data.put("next_step_text", text.strip()));
+		}
+		return this.templates.render("instructions/phase-banner.ftl", data);
 	}
 
 	private List<String> nextSteps(WorkSession session, Task task) {

@@ -13,7 +13,7 @@ import io.phaseflow.common.FieldError;
  * @param session the session afterwards
  */
 public record PhaseOutcome(String result, String completedPhase, SessionView session, List<FieldError> errors,
-		List<FieldError> warnings) {
+		List<FieldError> warnings, Instructions instructions) {
 
 	public static final String MOVED_ON = "moved_on";
 

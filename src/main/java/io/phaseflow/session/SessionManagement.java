@@ -46,6 +46,8 @@ public class SessionManagement {
 
 	private final SessionViews views;
 
+	private final ContextBroker broker;
+
 	private final SessionArtifacts artifacts;
 
 	private final Tasks tasks;
@@ -66,11 +68,12 @@ public class SessionManagement {
 
 	private final SessionLifecycle lifecycle;
 
-	SessionManagement(WorkSessions sessions, SessionViews views, SessionArtifacts artifacts, Tasks tasks,
-			AgentRegistry agents, WorkflowEngine engine, WorkflowDefinition workflow, EventLog events,
+	SessionManagement(WorkSessions sessions, SessionViews views, ContextBroker broker, SessionArtifacts artifacts,
+			Tasks tasks, AgentRegistry agents, WorkflowEngine engine, WorkflowDefinition workflow, EventLog events,
 			JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle) {
 		this.sessions = sessions;
 		this.views = views;
+		this.broker = broker;
 		this.artifacts = artifacts;
 		this.tasks = tasks;
 		this.agents = agents;
@@ -184,7 +187,8 @@ public class SessionManagement {
 			case PhaseCheck.APPROVAL -> PhaseOutcome.AWAITING_OVERRIDE;
 			default -> PhaseOutcome.MOVED_ON;
 		};
-		return new PhaseOutcome(result, phase, this.views.view(after), errors, warnings);
+		return new PhaseOutcome(result, phase, this.views.view(after), errors, warnings,
+				this.broker.instructions(after, PhaseOutcome.MOVED_ON.equals(result) ? phase : null));
 	}
 
 	private void terminate(WorkSession session, String reason) {
@@ -211,7 +215,8 @@ public class SessionManagement {
 		WorkSession session = this.views.locked(sessionKey);
 		if (force) {
 			SessionView ended = this.lifecycle.forceEnd(sessionKey, reason);
-			return new PhaseOutcome(PhaseOutcome.MOVED_ON, session.currentPhase(), ended, List.of(), List.of());
+			return new PhaseOutcome(PhaseOutcome.MOVED_ON, session.currentPhase(), ended, List.of(), List.of(),
+					ended.instructions());
 		}
 		String last = this.workflow.phases().get(this.workflow.phases().size() - 1).id();
 		if (!last.equals(session.currentPhase())) {

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A session as the API shows it, with where its process waits.
  *
+ * @param instructions what the agent should do next (seed 004)
  * @param waitingFor {@code agent} (work on the phase), {@code override_approval} (a
  * reviewer decides) or null when the process has ended
  */
 public record SessionView(String sessionKey, String taskCode, Long agentId, SessionStatus status, String currentPhase,
 		String waitingFor, int currentIteration, int totalIterations, JsonNode phaseHistory, String correlationId,
-		String processInstanceId, OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime updatedAt) {
+		String processInstanceId, OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime updatedAt,
+		Instructions instructions) {
 }

@@ -19,9 +19,12 @@ class SessionViews {
 
 	private final WorkflowEngine engine;
 
-	SessionViews(WorkSessions sessions, WorkflowEngine engine) {
+	private final ContextBroker broker;
+
+	SessionViews(WorkSessions sessions, WorkflowEngine engine, ContextBroker broker) {
 		this.sessions = sessions;
 		this.engine = engine;
+		this.broker = broker;
 	}
 
 	SessionView view(WorkSession session) {
@@ -32,7 +35,7 @@ class SessionViews {
 		return new SessionView(session.sessionKey(), session.taskCode(), session.agentId(), session.status(),
 				session.currentPhase(), waitingFor, session.currentIteration(), session.totalIterations(),
 				session.phaseHistory(), session.correlationId(), session.processInstanceId(), session.startedAt(),
-				session.completedAt(), session.updatedAt());
+				session.completedAt(), session.updatedAt(), this.broker.instructions(session, null));
 	}
 
 	SessionView view(long id) {

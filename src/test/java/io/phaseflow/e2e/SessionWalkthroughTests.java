@@ -71,6 +71,12 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 			ApiClient.Response moved = complete(key, "{}");
 			assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
 			assertThat(moved.json().get("completed_phase").asText()).isEqualTo(step[0]);
+			String banner = moved.json().at("/instructions/banner").asText();
+			assertThat(banner).contains(
+					"Phase " + Character.toUpperCase(step[0].charAt(0)) + step[0].substring(1)
+							+ " completed successfully",
+					"PHASE: " + Character.toUpperCase(step[2].charAt(0)) + step[2].substring(1),
+					"→ Next Phase: " + step[2].toUpperCase());
 			assertWaits(key, step[2], "agent");
 		}
 
