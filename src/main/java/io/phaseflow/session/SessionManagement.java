@@ -23,6 +23,7 @@ import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventScope;
+import io.phaseflow.files.MarkdownDocuments;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
@@ -48,6 +49,8 @@ public class SessionManagement {
 
 	private final ContextBroker broker;
 
+	private final MarkdownDocuments documents;
+
 	private final SessionArtifacts artifacts;
 
 	private final Tasks tasks;
@@ -68,12 +71,14 @@ public class SessionManagement {
 
 	private final SessionLifecycle lifecycle;
 
-	SessionManagement(WorkSessions sessions, SessionViews views, ContextBroker broker, SessionArtifacts artifacts,
-			Tasks tasks, AgentRegistry agents, WorkflowEngine engine, WorkflowDefinition workflow, EventLog events,
-			JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle) {
+	SessionManagement(WorkSessions sessions, SessionViews views, ContextBroker broker, MarkdownDocuments documents,
+			SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents, WorkflowEngine engine,
+			WorkflowDefinition workflow, EventLog events, JsonDocuments json, Drafts drafts, Clock clock,
+			SessionLifecycle lifecycle) {
 		this.sessions = sessions;
 		this.views = views;
 		this.broker = broker;
+		this.documents = documents;
 		this.artifacts = artifacts;
 		this.tasks = tasks;
 		this.agents = agents;
@@ -239,6 +244,24 @@ public class SessionManagement {
 			throw new RuleBroken("session_key", "names a session of another task");
 		}
 		return new EventScope(session.sessionKey(), session.agentId(), session.correlationId());
+	}
+
+	/**
+	 * A draft of an artifact, rendered from the template workflow.yaml names for it with
+	 * the session's task and iteration.
+	 */
+	@Transactional(readOnly = true)
+	public String draft(String sessionKey, String name) {
+		WorkSession session = this.views.find(sessionKey);
+		String template = this.workflow.phases()
+			.stream()
+			.flatMap((phase) -> phase.artifacts().all().stream())
+			.filter((artifact) -> artifact.name().equals(name) && artifact.template() != null)
+			.map(io.phaseflow.workflow.ArtifactSpec::template)
+			.findFirst()
+			.orElseThrow(() -> new EntityNotFound("artifact template", name));
+		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
+		return this.documents.draft(template, task, session.currentIteration());
 	}
 
 	@Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import io.phaseflow.common.Drafts;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EventScope;
+import io.phaseflow.files.FileSync;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskManagement;
 import io.phaseflow.task.TaskStatus;
@@ -29,8 +30,11 @@ public class TaskStatusReports {
 
 	private final Drafts drafts;
 
+	private final FileSync files;
+
 	TaskStatusReports(TaskManagement tasks, SessionManagement sessions, SessionLifecycle lifecycle, JsonDocuments json,
-			Drafts drafts) {
+			Drafts drafts, FileSync files) {
+		this.files = files;
 		this.tasks = tasks;
 		this.sessions = sessions;
 		this.lifecycle = lifecycle;
@@ -52,6 +56,9 @@ public class TaskStatusReports {
 		Task task = this.tasks.changeStatus(update.taskCode(), update.status(), payload, scope);
 		if (completing && update.sessionKey() != null) {
 			this.lifecycle.taskCompleted(update.sessionKey(), update.notes());
+		}
+		if (Boolean.TRUE.equals(update.syncToFile())) {
+			this.files.syncTask(task.taskCode());
 		}
 		return task;
 	}

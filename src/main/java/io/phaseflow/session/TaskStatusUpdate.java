@@ -13,8 +13,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param emitEvent accepted for compatibility; the event is always written, because the
  * event log is the audit trail of every change
- * @param syncToFile render the task's TASK.md after the change (when file sync is
- * available)
+ * @param syncToFile write the task's TASK.md after the change
  * @param force complete the task without notes
  */
 public record TaskStatusUpdate(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String taskCode,

@@ -45,6 +45,8 @@ abstract class ApiTestSupport {
 	static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
 		Path dataDir = Files.createTempDirectory("phaseflow-test-data");
 		registry.add("phaseflow.data-dir", dataDir::toString);
+		registry.add("phaseflow.files.root", () -> dataDir.resolve("delegation").toString());
+		registry.add("phaseflow.events.emit-file-syncs", () -> "true");
 	}
 
 	@BeforeEach

@@ -1,5 +1,7 @@
 package io.phaseflow.e2e;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,7 +42,7 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 	JdbcClient jdbc;
 
 	@Test
-	void seed000Steps1And2And8() {
+	void seed000Steps1And2And3And8() throws Exception {
 		ApiClient pm = clientWith("PM").withHeader("X-Correlation-Id", "uuid-1");
 
 		// Step 1: create the sprint with the seed's exact body.
@@ -96,6 +98,24 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 		assertThat(taskSnapshot.get("status").asText()).isEqualTo("pending");
 		assertThat(taskSnapshot.get("priority").asText()).isEqualTo("P1");
 		assertThat(ContentHash.of(taskSnapshot)).isEqualTo(createdTask.get("hash").asText());
+
+		// Step 3: the markdown mirror, TASK.md exactly as the seed shows it.
+		ApiClient.Response synced = pm.post(API + "/sprints/implement-feature-x/sync", null);
+		assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
+		Path sprintFolder = this.properties.dataDir().resolve("delegation/sprints/implement-feature-x");
+		Path taskFile = sprintFolder.resolve("phase-1-backend-api/TASK.md");
+		assertThat(synced.json().get("data")).extracting((f) -> f.get("path").asText())
+			.containsExactly(sprintFolder.resolve("SPRINT.md").toString(), taskFile.toString());
+		assertThat(Files.readString(taskFile)).isEqualTo(resource("seed000/step3-TASK.md"));
+		assertThat(Files.readString(taskFile.resolveSibling(".hash")).trim())
+			.isEqualTo(createdTask.get("hash").asText());
+		assertThat(Files.readString(sprintFolder.resolve(".hash")).trim()).isEqualTo(created.get("hash").asText());
+		assertThat(Files.readString(sprintFolder.resolve("SPRINT.md"))).contains("# Sprint: Implement Feature X",
+				"**Goal**: Build new feature X with tests and docs",
+				"| `phase-1-backend-api` | Phase 1: Build Backend API | pending | P1 |");
+		JsonNode fileEvent = eventsOf("task", "phase-1-backend-api").get(1);
+		assertThat(fileEvent.get("event_type").asText()).isEqualTo("orchestration.file.synced");
+		assertThat(fileEvent.at("/payload/file_path").asText()).isEqualTo(taskFile.toString());
 
 		// The sprint gets two more tasks (one by sprint_code), work moves on, and the
 		// sprint becomes active.

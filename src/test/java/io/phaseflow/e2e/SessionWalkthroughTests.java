@@ -149,7 +149,7 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
-	void seed000Steps4To9() {
+	void seed000Steps4To9() throws Exception {
 		String sprintCode = unique("feature-x");
 		String taskCode = unique("backend-api");
 		assertThat(this.pm
@@ -221,6 +221,11 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		JsonNode session = this.agent.get(API + "/sessions/" + key).json();
 		assertThat(session.get("status").asText()).isEqualTo("completed");
 		assertThat(session.get("completed_at").isNull()).isFalse();
+		String taskMd = java.nio.file.Files.readString(
+				this.properties.dataDir().resolve("delegation/sprints/" + sprintCode + "/" + taskCode + "/TASK.md"));
+		assertThat(taskMd).contains("**Status**: completed",
+				"**Completed**: " + completed.json().get("completed_at").asText(),
+				"## Completion Notes\nAPI implemented with full test coverage (85%). All acceptance criteria met.");
 
 		// Step 9: the session's timeline.
 		JsonNode timeline = this.pm.get(API + "/events/session/" + key).json().get("data");
@@ -336,6 +341,18 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 			.param(sessionId)
 			.query(Integer.class)
 			.single()).as("iterations are deleted with their session").isZero();
+	}
+
+	@Test
+	void artifactDraftsAreRenderedFromTheirTemplates() {
+		String key = start(readyTask(), 201).get("session_key").asText();
+		ApiClient.Response plan = this.agent.get(API + "/sessions/" + key + "/artifacts/PLAN.md/draft");
+		assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
+		assertThat(plan.contentType()).startsWith("text/markdown");
+		assertThat(plan.body()).startsWith("# Plan: Task walk-").contains("- it works: ");
+		assertThat(this.agent.get(API + "/sessions/" + key + "/artifacts/TASK.md/draft").body())
+			.contains("**Status**: pending", "## Acceptance Criteria\n- it works");
+		InputAndSecurityTests.refused(this.agent.get(API + "/sessions/" + key + "/artifacts/NOPE.md/draft"), 404, null);
 	}
 
 	@Test

@@ -109,6 +109,12 @@ class SessionController {
 		return this.sessions.artifact(key, name);
 	}
 
+	@GetMapping(path = "/{key}/artifacts/{name}/draft", produces = "text/markdown;charset=UTF-8")
+	@Operation(summary = "A draft of the artifact from its template, filled with the task's data")
+	String draft(@PathVariable String key, @PathVariable String name) {
+		return this.sessions.draft(key, name);
+	}
+
 	@PostMapping("/{key}/phase-complete")
 	@Operation(summary = "Complete the current phase: 200 moved on, 422 check failed (errors, warnings), "
 			+ "202 waiting for a reviewer to approve the override")

@@ -1,0 +1,145 @@
+package io.phaseflow.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.phaseflow.common.Clocks;
+import io.phaseflow.common.Codes;
+import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.event.EntityType;
+import io.phaseflow.event.EventLog;
+import io.phaseflow.event.NewEvent;
+import io.phaseflow.sprint.Sprint;
+import io.phaseflow.sprint.Sprints;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.TaskFilter;
+import io.phaseflow.task.Tasks;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the markdown mirror: {@code SPRINT.md}, {@code TASK.md} and their {@code .hash}
+ * files (the entity's content hash). Each file is written to a temporary file beside it
+ * and moved into place, so a reader never sees half a file; no path leaves the root. With
+ * {@code phaseflow.events.emit-file-syncs} each file also gets an
+ * {@code orchestration.file.synced} event.
+ */
+@Service
+public class FileSync {
+
+	private final Path root;
+
+	private final Path configuredRoot;
+
+	private final MarkdownDocuments documents;
+
+	private final Sprints sprints;
+
+	private final Tasks tasks;
+
+	private final EventLog events;
+
+	private final JsonDocuments json;
+
+	private final Clock clock;
+
+	private final boolean emitFileSyncs;
+
+	FileSync(FilesProperties properties, MarkdownDocuments documents, Sprints sprints, Tasks tasks, EventLog events,
+			JsonDocuments json, Clock clock,
+			@Value("${phaseflow.events.emit-file-syncs:false}") boolean emitFileSyncs) {
+		this.configuredRoot = properties.root().normalize();
+		this.root = properties.root().toAbsolutePath().normalize();
+		this.documents = documents;
+		this.sprints = sprints;
+		this.tasks = tasks;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+		this.emitFileSyncs = emitFileSyncs;
+	}
+
+	/**
+	 * Writes SPRINT.md and every task's TASK.md of the sprint, each with its
+	 * {@code .hash}.
+	 */
+	@Transactional
+	public List<SyncedFile> syncSprint(String code) {
+		Sprint sprint = this.sprints.findByCode(Codes.normalize("sprint_code", code))
+			.orElseThrow(() -> new EntityNotFound("sprint", code));
+		List<SyncedFile> written = new ArrayList<>();
+		Path folder = folder("sprints", sprint.sprintCode());
+		written.add(write(folder, "SPRINT.md", this.documents.sprint(sprint), sprint.hash(), EntityType.SPRINT,
+				sprint.id(), sprint.sprintCode()));
+		for (Task task : this.tasks.find(new TaskFilter(sprint.sprintCode(), null, null))) {
+			written.add(writeTask(task));
+		}
+		return written;
+	}
+
+	/** Writes the task's TASK.md with its {@code .hash}. */
+	@Transactional
+	public List<SyncedFile> syncTask(String code) {
+		Task task = this.tasks.findByCode(Codes.normalize("task_code", code))
+			.orElseThrow(() -> new EntityNotFound("task", code));
+		return List.of(writeTask(task));
+	}
+
+	private SyncedFile writeTask(Task task) {
+		Path folder = (task.sprintCode() != null) ? folder("sprints", task.sprintCode()).resolve(task.taskCode())
+				: folder("tasks", task.taskCode());
+		return write(folder, "TASK.md", this.documents.task(task), task.hash(), EntityType.TASK, task.id(),
+				task.taskCode());
+	}
+
+	private Path folder(String kind, String code) {
+		return this.root.resolve(kind).resolve(Codes.normalize("code", code));
+	}
+
+	private SyncedFile write(Path folder, String name, String markdown, String hash, EntityType type, long id,
+			String code) {
+		Path file = folder.resolve(name).normalize();
+		if (!file.startsWith(this.root)) {
+			throw new IllegalStateException("Refusing to write outside " + this.root + ": " + file);
+		}
+		try {
+			Files.createDirectories(folder);
+			atomicWrite(file, markdown);
+			atomicWrite(folder.resolve(".hash"), hash + "\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file, ex);
+		}
+		String shown = this.configuredRoot.resolve(this.root.relativize(file)).toString();
+		if (this.emitFileSyncs) {
+			this.events.append(NewEvent.about("orchestration.file.synced", type, id, code,
+					this.json.newObject()
+						.put("file_path", shown)
+						.put("hash", hash)
+						.put("synced_at", Clocks.now(this.clock).toString())));
+		}
+		return new SyncedFile(shown, hash);
+	}
+
+	private static void atomicWrite(Path file, String content) throws IOException {
+		Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+		try {
+			Files.writeString(temp, content, StandardCharsets.UTF_8);
+			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+<#-- TASK.md: a task as seed 000 step 3 lays it out, with its completion (step 7). -->
+# Task: ${task.title}
+
+**Task Code**: `${task.task_code}`
+<#if task.sprint_code??>
+**Sprint**: `${task.sprint_code}`
+</#if>
+**Status**: ${task.status}
+**Priority**: ${task.priority}
+<#if task.completed_at??>
+**Completed**: ${task.completed_at}
+</#if>
+<#if task.description??>
+
+## Description
+${task.description}
+</#if>
+<#list sections as section>
+
+## ${section.heading}
+<#list section.items as item>
+- ${item}
+</#list>
+</#list>
+<#if completion_notes??>
+
+## Completion Notes
+${completion_notes}
+</#if>
