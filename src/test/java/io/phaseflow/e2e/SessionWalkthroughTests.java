@@ -356,6 +356,32 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void initOnASprintGivesItsContextWithoutASession() {
+		String sprint = unique("sprint-init");
+		createSprint(this.pm, sprint);
+		createTask(this.pm, sprint + "-a", "\"sprint_code\": \"" + sprint + "\"");
+		createTask(this.pm, sprint + "-b", "\"sprint_code\": \"" + sprint + "\", \"status\": \"completed\"");
+		ApiClient.Response init = this.agent.post(API + "/agent/init",
+				"{\"entity_type\": \"sprint\", \"entity_code\": \"" + sprint + "\", \"agent_id\": " + this.agentId
+						+ "}");
+		assertThat(init.status()).as(init.toString()).isEqualTo(200);
+		JsonNode answer = init.json();
+		assertThat(answer.get("session").isNull()).isTrue();
+		assertThat(answer.at("/context/sprint/code").asText()).isEqualTo(sprint);
+		assertThat(answer.at("/context/summary/total_tasks").asInt()).isEqualTo(2);
+		assertThat(answer.at("/context/summary/progress_percentage").asDouble()).isEqualTo(50.0);
+		assertThat(answer.at("/instructions/suggested_commands")).extracting(JsonNode::asText)
+			.containsExactly("phaseflow init T:" + sprint + "-a");
+		assertThat(this.agent.get(API + "/sessions?task_code=" + sprint + "-a").json().get("data")).isEmpty();
+		InputAndSecurityTests.refused(this.agent.post(API + "/agent/init",
+				"{\"entity_type\": \"project\", \"entity_code\": \"x\", \"agent_id\": 1}"), 422, "entity_type");
+		InputAndSecurityTests.refused(this.agent.post(API + "/agent/init",
+				"{\"entity_type\": \"sprint\", \"entity_code\": \"no-such-sprint\", \"agent_id\": " + this.agentId
+						+ "}"),
+				404, null);
+	}
+
+	@Test
 	void aReviewerApprovesOrRejectsAnOverride() {
 		String key = start(readyTask(), 201).get("session_key").asText();
 		putArtifact(key, "TASK.md");
