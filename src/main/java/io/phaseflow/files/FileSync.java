@@ -114,6 +114,9 @@ public class FileSync {
 		}
 		try {
 			Files.createDirectories(folder);
+			if (!folder.toRealPath().startsWith(this.root.toRealPath())) {
+				throw new IllegalStateException("Refusing to write through a link out of " + this.root + ": " + folder);
+			}
 			atomicWrite(file, markdown);
 			atomicWrite(folder.resolve(".hash"), hash + "\n");
 		}

@@ -61,9 +61,15 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 
 	@Override
 	public Optional<Position> position(String processInstanceId) {
-		return waitingTask(processInstanceId).map(
-				(task) -> new Position((String) this.runtime.getVariable(task.getExecutionId(), ProcessVariables.PHASE),
-						task.getTaskDefinitionKey()));
+		try {
+			return waitingTask(processInstanceId).map((task) -> new Position(
+					(String) this.runtime.getVariable(task.getProcessInstanceId(), ProcessVariables.PHASE),
+					task.getTaskDefinitionKey()));
+		}
+		catch (FlowableObjectNotFoundException ex) {
+			// a transition committed while we read: the phase instance is gone
+			return Optional.empty();
+		}
 	}
 
 	@Override
@@ -79,30 +85,54 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 		}
 	}
 
+	/**
+	 * Suspends or activates the session's process together with its running phase:
+	 * Flowable's suspension does not reach the sub-instance a call activity started,
+	 * whose task and stale timer would otherwise go on.
+	 */
 	@Override
 	public void suspend(String processInstanceId, boolean suspended) {
 		try {
-			if (suspended) {
-				this.runtime.suspendProcessInstanceById(processInstanceId);
-			}
-			else {
-				this.runtime.activateProcessInstanceById(processInstanceId);
+			List<String> instances = new java.util.ArrayList<>();
+			instances.add(processInstanceId);
+			this.runtime.createProcessInstanceQuery()
+				.superProcessInstanceId(processInstanceId)
+				.list()
+				.forEach((phase) -> instances.add(phase.getId()));
+			for (String instance : instances) {
+				if (suspended) {
+					this.runtime.suspendProcessInstanceById(instance);
+				}
+				else {
+					this.runtime.activateProcessInstanceById(instance);
+				}
 			}
 		}
 		catch (FlowableOptimisticLockingException ex) {
 			throw new ConcurrentTransition();
 		}
+		catch (FlowableObjectNotFoundException ex) {
+			throw new SessionNotWaiting("The session's process has ended");
+		}
 	}
 
 	@Override
 	public void reassign(String processInstanceId, String agentAssignee) {
-		this.runtime.setVariable(processInstanceId, ProcessVariables.AGENT_ASSIGNEE, agentAssignee);
-		waitingTask(processInstanceId).ifPresent((task) -> {
-			this.runtime.setVariable(task.getProcessInstanceId(), ProcessVariables.AGENT_ASSIGNEE, agentAssignee);
-			if (Position.WORK.equals(task.getTaskDefinitionKey())) {
-				this.tasks.setAssignee(task.getId(), agentAssignee);
-			}
-		});
+		try {
+			this.runtime.setVariable(processInstanceId, ProcessVariables.AGENT_ASSIGNEE, agentAssignee);
+			waitingTask(processInstanceId).ifPresent((task) -> {
+				this.runtime.setVariable(task.getProcessInstanceId(), ProcessVariables.AGENT_ASSIGNEE, agentAssignee);
+				if (Position.WORK.equals(task.getTaskDefinitionKey())) {
+					this.tasks.setAssignee(task.getId(), agentAssignee);
+				}
+			});
+		}
+		catch (FlowableOptimisticLockingException ex) {
+			throw new ConcurrentTransition();
+		}
+		catch (FlowableObjectNotFoundException ex) {
+			throw new SessionNotWaiting("The session's process has ended");
+		}
 	}
 
 	@Override
@@ -116,6 +146,7 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 			.list()
 			.stream()
 			.map(this::pendingOverride)
+			.flatMap(Optional::stream)
 			.toList();
 	}
 
@@ -136,14 +167,20 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 		}
 	}
 
-	private PendingOverride pendingOverride(Task task) {
-		Map<String, Object> variables = this.runtime.getVariables(task.getProcessInstanceId(), List
-			.of(ProcessVariables.SESSION_KEY, ProcessVariables.PHASE, ProcessVariables.OVERRIDE_CANDIDATE_GROUPS));
+	private Optional<PendingOverride> pendingOverride(Task task) {
+		Map<String, Object> variables;
+		try {
+			variables = this.runtime.getVariables(task.getProcessInstanceId(), List.of(ProcessVariables.SESSION_KEY,
+					ProcessVariables.PHASE, ProcessVariables.OVERRIDE_CANDIDATE_GROUPS));
+		}
+		catch (FlowableObjectNotFoundException ex) {
+			return Optional.empty(); // decided while we read
+		}
 		String groups = (String) variables.get(ProcessVariables.OVERRIDE_CANDIDATE_GROUPS);
-		return new PendingOverride(task.getId(), (String) variables.get(ProcessVariables.SESSION_KEY),
+		return Optional.of(new PendingOverride(task.getId(), (String) variables.get(ProcessVariables.SESSION_KEY),
 				(String) variables.get(ProcessVariables.PHASE),
 				(groups == null || groups.isBlank()) ? List.of() : List.of(groups.split(",")),
-				task.getCreateTime().toInstant());
+				task.getCreateTime().toInstant()));
 	}
 
 	@Override

@@ -73,7 +73,7 @@ public class AgentInitialization {
 					.put("entity_code", session.taskCode())
 					.put("session_key", session.sessionKey())
 					.put("continued", !started.created()));
-		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), request.agentId(),
+		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
 				session.startedAt(), session.status().value(), session.currentPhase(), !started.created());
 		return new Answer(summary, this.broker.context(session), this.broker.instructions(session, null));
 	}

@@ -162,7 +162,7 @@ class ContextBroker {
 		if (session.currentPhase() == null || session.status().isTerminal()) {
 			return List.of();
 		}
-		Set<String> present = this.artifacts.names(session.id());
+		Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
 		return phase(session).artifacts()
 			.required()
 			.stream()

@@ -54,6 +54,9 @@ public class Overrides {
 			throw new NotACandidate(pending.candidateGroups());
 		}
 		WorkSession session = this.views.locked(pending.sessionKey());
+		if (session.status() != SessionStatus.AWAITING_OVERRIDE) {
+			throw new io.phaseflow.workflow.SessionNotWaiting("The session no longer waits for an override decision");
+		}
 		this.engine.decideOverride(overrideId,
 				Map.of("overrideDecision", decision.decision().value(), "overrideComment",
 						(decision.comment() != null) ? decision.comment() : "", "overrideDecidedBy",

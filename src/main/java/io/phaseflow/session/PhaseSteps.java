@@ -81,11 +81,11 @@ public class PhaseSteps {
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
 		List<FieldError> errors = new ArrayList<>();
 		if (this.workflow.settings().requireArtifactValidation()) {
-			Set<String> present = this.artifacts.names(session.id());
+			Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
 			for (ArtifactSpec artifact : config.artifacts().required()) {
 				if (!present.contains(artifact.name())) {
-					errors
-						.add(new FieldError("artifacts." + artifact.name(), "is required in the " + phase + " phase"));
+					errors.add(new FieldError("artifacts." + artifact.name(), "is required in the " + phase + " phase"
+							+ ((session.currentIteration() > 1) ? " of iteration " + session.currentIteration() : "")));
 				}
 			}
 		}

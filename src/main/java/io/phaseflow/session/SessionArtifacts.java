@@ -25,13 +25,16 @@ class SessionArtifacts {
 	 * Stores an artifact's content, replacing an earlier one of the same name (callers
 	 * hold the session's lock).
 	 */
-	void put(long sessionId, String phase, String name, String content, String hash, OffsetDateTime now) {
-		int updated = this.jdbc.sql("""
-				UPDATE session_artifacts SET phase = :phase, content = CAST(:content AS text_document),
-				    content_hash = :hash, updated_at = :now
-				WHERE session_id = :sessionId AND name = :name
-				""")
+	void put(long sessionId, String phase, int iteration, String name, String content, String hash,
+			OffsetDateTime now) {
+		int updated = this.jdbc
+			.sql("""
+					UPDATE session_artifacts SET phase = :phase, iteration = :iteration, content = CAST(:content AS text_document),
+					    content_hash = :hash, updated_at = :now
+					WHERE session_id = :sessionId AND name = :name
+					""")
 			.param("phase", phase)
+			.param("iteration", iteration)
 			.param("content", content)
 			.param("hash", hash)
 			.param("now", now)
@@ -41,17 +44,29 @@ class SessionArtifacts {
 		if (updated == 0) {
 			this.jdbc
 				.sql("""
-						INSERT INTO session_artifacts (session_id, phase, name, content, content_hash, created_at, updated_at)
-						VALUES (:sessionId, :phase, :name, CAST(:content AS text_document), :hash, :now, :now)
-						""")
+							INSERT INTO session_artifacts (session_id, phase, iteration, name, content, content_hash, created_at,
+						    updated_at)
+						VALUES (:sessionId, :phase, :iteration, :name, CAST(:content AS text_document), :hash, :now, :now)
+							""")
 				.param("sessionId", sessionId)
 				.param("phase", phase)
+				.param("iteration", iteration)
 				.param("name", name)
 				.param("content", content)
 				.param("hash", hash)
 				.param("now", now)
 				.update();
 		}
+	}
+
+	/** The names of the artifacts submitted in the given iteration. */
+	Set<String> namesIn(long sessionId, int iteration) {
+		return new TreeSet<>(
+				this.jdbc.sql("SELECT name FROM session_artifacts WHERE session_id = :id AND iteration = :iteration")
+					.param("id", sessionId)
+					.param("iteration", iteration)
+					.query(String.class)
+					.list());
 	}
 
 	Set<String> names(long sessionId) {

@@ -25,6 +25,9 @@ public class SessionLifecycle {
 	private static final Set<SessionStatus> ACTIVE = Set.of(SessionStatus.RUNNING, SessionStatus.PAUSED,
 			SessionStatus.AWAITING_OVERRIDE);
 
+	/** Where a session may end from (seed 001): a paused session is resumed first. */
+	private static final Set<SessionStatus> ENDABLE = Set.of(SessionStatus.RUNNING, SessionStatus.AWAITING_OVERRIDE);
+
 	private final SessionViews views;
 
 	private final WorkSessions sessions;
@@ -98,7 +101,7 @@ public class SessionLifecycle {
 	@Transactional
 	public SessionView stop(String sessionKey, SessionStatus outcome, String reason) {
 		WorkSession session = this.views.locked(sessionKey);
-		if (!ACTIVE.contains(session.status())) {
+		if (!ENDABLE.contains(session.status())) {
 			throw new IllegalSessionTransition(outcome.value(), session.status());
 		}
 		String why = (reason != null && !reason.isBlank()) ? reason : outcome.value() + " by " + RequestContext.actor();
@@ -116,7 +119,7 @@ public class SessionLifecycle {
 	@Transactional
 	public void taskCompleted(String sessionKey, String notes) {
 		WorkSession session = this.views.locked(sessionKey);
-		if (!ACTIVE.contains(session.status())) {
+		if (!ENDABLE.contains(session.status())) {
 			return;
 		}
 		this.engine.endSession(session.processInstanceId(), "task completed");
@@ -134,7 +137,7 @@ public class SessionLifecycle {
 	@Transactional
 	public SessionView forceEnd(String sessionKey, String reason) {
 		WorkSession session = this.views.locked(sessionKey);
-		if (!ACTIVE.contains(session.status())) {
+		if (!ENDABLE.contains(session.status())) {
 			throw new IllegalSessionTransition("ended", session.status());
 		}
 		this.engine.endSession(session.processInstanceId(), "ended with force by " + RequestContext.actor());

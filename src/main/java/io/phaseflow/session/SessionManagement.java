@@ -98,8 +98,11 @@ public class SessionManagement {
 	@Transactional
 	public Started start(SessionStart request) {
 		this.drafts.validate(request);
-		Task task = this.tasks.findByCode(request.taskCode().toLowerCase(java.util.Locale.ROOT))
-			.orElseThrow(() -> new RuleBroken("task_code", "names no task"));
+		String taskCode = request.taskCode().toLowerCase(java.util.Locale.ROOT);
+		// The task's row lock makes concurrent starts of one task take turns: one starts,
+		// the others continue it.
+		this.tasks.lockByCode(taskCode).orElseThrow(() -> new RuleBroken("task_code", "names no task"));
+		Task task = this.tasks.findByCode(taskCode).orElseThrow();
 		Agent agent = this.agents.find(request.agentId())
 			.orElseThrow(() -> new RuleBroken("agent_id", "names no agent"));
 		Optional<WorkSession> active = this.sessions.findByTask(task.id())
@@ -111,6 +114,9 @@ public class SessionManagement {
 		if (active.isPresent()) {
 			switch (onActive) {
 				case CONTINUE:
+					if (!Long.valueOf(agent.id()).equals(active.get().agentId())) {
+						throw new SessionHeldByAnotherAgent(active.get());
+					}
 					return new Started(this.views.view(active.get()), false);
 				case REJECT:
 					throw new SessionAlreadyActive(task.taskCode(), active.get().sessionKey());
@@ -142,7 +148,8 @@ public class SessionManagement {
 		requireActive(session);
 		OffsetDateTime now = Clocks.now(this.clock);
 		String hash = ContentHash.sha256Hex(upload.content());
-		this.artifacts.put(session.id(), session.currentPhase(), upload.name(), upload.content(), hash, now);
+		this.artifacts.put(session.id(), session.currentPhase(), session.currentIteration(), upload.name(),
+				upload.content(), hash, now);
 		return this.artifacts.find(session.id(), upload.name()).orElseThrow();
 	}
 
@@ -175,6 +182,9 @@ public class SessionManagement {
 			throw new RuleBroken("reason", "is required with override");
 		}
 		boolean review = "review".equals(phase);
+		if (request.qaStatus() == null && review) {
+			throw new RuleBroken("qa_status", "is required to complete review: qa_passed or qa_failed");
+		}
 		if (request.qaStatus() != null && !review) {
 			throw new RuleBroken("qa_status", "is only given when completing review");
 		}
@@ -197,6 +207,9 @@ public class SessionManagement {
 	}
 
 	private void terminate(WorkSession session, String reason) {
+		if (session.status().isTerminal()) {
+			return;
+		}
 		this.engine.endSession(session.processInstanceId(), reason);
 		this.sessions.statusChanged(session.id(), SessionStatus.TERMINATED, Clocks.now(this.clock));
 		this.events.append(new NewEvent("orchestration.session.terminated", EntityType.TASK, session.taskId(),
@@ -292,6 +305,27 @@ public class SessionManagement {
 					regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}",
 					message = "must be a plain file name (letters, digits, '.', '_', '-')") String name,
 			@jakarta.validation.constraints.NotNull String content) {
+	}
+
+	/**
+	 * The task's active session belongs to another agent, who has to hand it over (resume
+	 * with agent_id).
+	 */
+	static class SessionHeldByAnotherAgent extends io.phaseflow.common.PhaseflowException {
+
+		SessionHeldByAnotherAgent(WorkSession session) {
+			super(org.springframework.http.HttpStatus.CONFLICT,
+					"Task " + session.taskCode() + " has the active session " + session.sessionKey() + " of agent "
+							+ session.agentId() + "; take it over with POST /sessions/" + session.sessionKey()
+							+ "/resume {agent_id}",
+					List.of());
+		}
+
+		@Override
+		public String title() {
+			return "Conflict";
+		}
+
 	}
 
 	/** The task already has an active session and the caller asked not to continue it. */

@@ -88,7 +88,7 @@ public class Tasks {
 	}
 
 	/** Locks the task's row until the transaction ends and returns its id. */
-	Optional<Long> lockByCode(String code) {
+	public Optional<Long> lockByCode(String code) {
 		return this.jdbc.sql("SELECT id FROM orchestration_tasks WHERE task_code = :code FOR UPDATE")
 			.param("code", code)
 			.query(Long.class)

@@ -45,6 +45,17 @@ class H2StaleSessionTest extends ApiTestSupport {
 		assertThat(timers).hasSize(1);
 		assertThat(timers.get(0).getDuedate()).as("due after stale_after (PT4H)")
 			.isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofHours(3))));
+		agent.post(API + "/sessions/" + key + "/pause", null);
+		assertThat(
+				this.runtime.createProcessInstanceQuery().processInstanceId(phaseInstance).singleResult().isSuspended())
+			.as("pausing suspends the running phase too")
+			.isTrue();
+		assertThat(this.management.createTimerJobQuery().processInstanceId(phaseInstance).count())
+			.as("a paused session's timer does not fire")
+			.isZero();
+		agent.post(API + "/sessions/" + key + "/resume", null);
+		timers = this.management.createTimerJobQuery().processInstanceId(phaseInstance).list();
+		assertThat(timers).hasSize(1);
 		Job executable = this.management.moveTimerToExecutableJob(timers.get(0).getId());
 		this.management.executeJob(executable.getId());
 

@@ -81,14 +81,21 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		}
 
 		putArtifact(key, "REVIEW.md");
+		InputAndSecurityTests.refused(complete(key, "{}"), 422, "qa_status");
 		ApiClient.Response failedQa = complete(key, "{\"qa_status\": \"qa_failed\"}");
 		assertThat(failedQa.status()).as(failedQa.toString()).isEqualTo(200);
 		JsonNode loopedBack = assertWaits(key, "execute", "agent");
 		assertThat(loopedBack.get("current_iteration").asInt()).isEqualTo(2);
 		assertThat(loopedBack.get("total_iterations").asInt()).isEqualTo(2);
 
+		ApiClient.Response staleChanges = complete(key, "{}");
+		assertThat(staleChanges.status()).as("iteration 1's CHANGES.md does not count in iteration 2").isEqualTo(422);
+		assertThat(staleChanges.json().get("errors").get(0).get("message").asText()).endsWith("of iteration 2");
+		putArtifact(key, "CHANGES.md");
 		assertThat(complete(key, "{}").status()).isEqualTo(200);
 		assertWaits(key, "review", "agent");
+		assertThat(complete(key, "{\"qa_status\": \"qa_passed\"}").status()).isEqualTo(422);
+		putArtifact(key, "REVIEW.md");
 		assertThat(complete(key, "{\"qa_status\": \"qa_passed\"}").status()).isEqualTo(200);
 		assertWaits(key, "close", "agent");
 		putArtifact(key, "SUMMARY.md");
@@ -453,6 +460,9 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(this.agent.post(API + "/sessions/" + key + "/pause", null).json().get("status").asText())
 			.isEqualTo("paused");
 		InputAndSecurityTests.refused(this.agent.post(API + "/sessions/" + key + "/pause", null), 409, null);
+		InputAndSecurityTests.refused(this.agent.post(API + "/sessions/" + key + "/terminate", null), 409, null);
+		InputAndSecurityTests.refused(this.agent.post(API + "/sessions/" + key + "/end", "{\"force\": true}"), 409,
+				null);
 		InputAndSecurityTests.refused(complete(key, "{}"), 409, null);
 		assertThat(this.agent.get(API + "/sessions/" + key).json().get("completed_at").isNull())
 			.as("paused is not terminal")
@@ -498,10 +508,41 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(start(task, 200).get("session_key").asText()).isEqualTo(first);
 		ApiClient.Response rejected = this.agent.post(API + "/sessions", body(task, "reject"));
 		assertThat(rejected.status()).isEqualTo(409);
+		long other = this.pm.post(API + "/agents", "{\"handle\": \"" + unique("other") + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		InputAndSecurityTests.refused(
+				this.agent.post(API + "/sessions", "{\"task_code\": \"" + task + "\", \"agent_id\": " + other + "}"),
+				409, null);
 		JsonNode restarted = this.agent.post(API + "/sessions", body(task, "restart")).json();
 		assertThat(restarted.get("session_key").asText()).isNotEqualTo(first);
 		assertThat(this.agent.get(API + "/sessions/" + first).json().get("status").asText()).isEqualTo("terminated");
 		assertThat(this.agent.get(API + "/sessions?task_code=" + task).json().get("data")).hasSize(2);
+	}
+
+	@Test
+	void concurrentStartsOfOneTaskMakeOneSession() throws Exception {
+		String task = readyTask();
+		Callable<ApiClient.Response> call = () -> this.agent.post(API + "/sessions", body(task, null));
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<ApiClient.Response> answers = new ArrayList<>();
+		try {
+			for (Future<ApiClient.Response> answer : pool.invokeAll(List.of(call, call, call, call), 60,
+					TimeUnit.SECONDS)) {
+				answers.add(answer.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(answers).extracting(ApiClient.Response::status)
+			.containsOnly(200, 201)
+			.filteredOn((s) -> s == 201)
+			.hasSize(1);
+		assertThat(answers).extracting((answer) -> answer.json().get("session_key").asText())
+			.containsOnly(answers.get(0).json().get("session_key").asText());
+		assertThat(this.agent.get(API + "/sessions?task_code=" + task).json().get("data")).hasSize(1);
 	}
 
 	@Test
