@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What the session process does at each of its steps: enter a phase, check it, leave it,
  * log or reject overrides, start an iteration, complete the session. Called by the
  * process's service tasks, inside the transaction of the transition, so the session row
- * and its events change together with the process position.
+ * and its events change together with the process position. Entering, leaving and
+ * completing are idempotent: a repeated step (a retried job) changes nothing.
  */
 @Service
 public class PhaseSteps {
@@ -63,6 +64,9 @@ public class PhaseSteps {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void entered(String sessionKey, String phase) {
 		WorkSession session = session(sessionKey);
+		if (phase.equals(session.currentPhase()) && !completedInThisIteration(session, phase)) {
+			return; // entered already: a repeated step changes nothing
+		}
 		this.sessions.phaseEntered(session.id(), phase, SessionStatus.RUNNING, now());
 		ObjectNode payload = this.json.newObject().put("phase", phase).put("iteration", session.currentIteration());
 		payload.put("goal", phaseConfig(phase).goal());
@@ -126,6 +130,9 @@ public class PhaseSteps {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void left(String sessionKey, String phase) {
 		WorkSession session = session(sessionKey);
+		if (completedInThisIteration(session, phase)) {
+			return; // left already: a repeated step changes nothing
+		}
 		OffsetDateTime now = now();
 		ArrayNode history = ((ArrayNode) session.phaseHistory()).deepCopy();
 		history.addObject()
@@ -192,6 +199,9 @@ public class PhaseSteps {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void completed(String sessionKey) {
 		WorkSession session = session(sessionKey);
+		if (session.status() == SessionStatus.COMPLETED) {
+			return;
+		}
 		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, now());
 		this.events.emit(session, "orchestration.session.completed",
 				this.json.newObject().put("session_key", sessionKey));
@@ -199,6 +209,20 @@ public class PhaseSteps {
 
 	/** A reviewer's decision on an override. */
 	public record Decision(String decidedBy, String comment) {
+	}
+
+	/**
+	 * Whether the phase history records the phase as completed in the session's current
+	 * iteration.
+	 */
+	private static boolean completedInThisIteration(WorkSession session, String phase) {
+		for (JsonNode entry : session.phaseHistory()) {
+			if (phase.equals(entry.path("phase").asText())
+					&& entry.path("iteration").asInt() == session.currentIteration()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private String result(PhaseConfig config, List<FieldError> errors, boolean overrideRequested) {

@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.session.PhaseSteps;
 import io.phaseflow.workflow.WorkflowEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,12 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PhaseSteps steps;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	ApiClient pm;
 
@@ -543,6 +551,21 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(answers).extracting((answer) -> answer.json().get("session_key").asText())
 			.containsOnly(answers.get(0).json().get("session_key").asText());
 		assertThat(this.agent.get(API + "/sessions?task_code=" + task).json().get("data")).hasSize(1);
+	}
+
+	@Test
+	void repeatedProcessStepsChangeNothing() {
+		String key = start(readyTask(), 201).get("session_key").asText();
+		putArtifact(key, "TASK.md");
+		assertThat(complete(key, "{}").status()).isEqualTo(200);
+		int events = this.agent.get(API + "/events/session/" + key).json().get("data").size();
+		this.transactions.executeWithoutResult((status) -> {
+			this.steps.entered(key, "research");
+			this.steps.left(key, "intake");
+		});
+		JsonNode session = assertWaits(key, "research", "agent");
+		assertThat(session.get("phase_history")).hasSize(1);
+		assertThat(this.agent.get(API + "/events/session/" + key).json().get("data")).hasSize(events);
 	}
 
 	@Test
