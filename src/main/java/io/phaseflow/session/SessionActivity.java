@@ -45,7 +45,7 @@ public class SessionActivity {
 	}
 
 	@Transactional
-	public WorkItem log(String sessionKey, ActivityReport report) {
+	public Guided<WorkItem> log(String sessionKey, ActivityReport report) {
 		this.drafts.validate(report);
 		WorkSession session = this.views.find(sessionKey);
 		if (session.status().isTerminal()) {
@@ -69,8 +69,8 @@ public class SessionActivity {
 		payload.setAll(details.deepCopy());
 		payload.put("phase", session.currentPhase());
 		this.events.emit(session, "orchestration.activity.logged", payload);
-		return new WorkItem(keys.getKeyAs(Number.class).longValue(), sessionKey, report.activityType(), description,
-				details, true, now);
+		return this.views.guided(sessionKey, new WorkItem(keys.getKeyAs(Number.class).longValue(), sessionKey,
+				report.activityType(), description, details, true, now));
 	}
 
 }

@@ -52,7 +52,7 @@ public class SessionIterations {
 	}
 
 	@Transactional
-	public IterationLog log(String sessionKey, IterationReport report) {
+	public Guided<IterationLog> log(String sessionKey, IterationReport report) {
 		this.drafts.validate(report);
 		WorkSession session = this.views.locked(sessionKey);
 		if (session.status().isTerminal()) {
@@ -82,11 +82,11 @@ public class SessionIterations {
 		this.sessions.iterationStarted(session.id(), next, now);
 		this.events.emit(session, "orchestration.iteration.logged",
 				this.json.newObject().put("iteration", next).put("status", status).put("summary", report.summary()));
-		return find(session.id(), next).orElseThrow();
+		return this.views.guided(sessionKey, find(session.id(), next).orElseThrow());
 	}
 
 	@Transactional
-	public IterationLog update(String sessionKey, int number, IterationReport report) {
+	public Guided<IterationLog> update(String sessionKey, int number, IterationReport report) {
 		this.drafts.validate(report);
 		WorkSession session = this.views.locked(sessionKey);
 		IterationLog current = find(session.id(), number).orElseThrow(() -> new EntityNotFound("iteration", number));
@@ -112,7 +112,7 @@ public class SessionIterations {
 			.update();
 		this.events.emit(session, "orchestration.iteration.logged",
 				this.json.newObject().put("iteration", number).put("status", status).put("updated", true));
-		return find(session.id(), number).orElseThrow();
+		return this.views.guided(sessionKey, find(session.id(), number).orElseThrow());
 	}
 
 	@Transactional(readOnly = true)

@@ -42,6 +42,11 @@ class SessionViews {
 		return view(this.sessions.findById(id).orElseThrow());
 	}
 
+	/** An answer about a session, with the session's next instructions. */
+	<T> Guided<T> guided(String sessionKey, T answer) {
+		return new Guided<>(answer, this.broker.instructions(find(sessionKey), null));
+	}
+
 	WorkSession find(String sessionKey) {
 		return this.sessions.findByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
 	}

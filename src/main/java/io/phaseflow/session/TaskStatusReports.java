@@ -32,9 +32,12 @@ public class TaskStatusReports {
 
 	private final FileSync files;
 
+	private final SessionViews views;
+
 	TaskStatusReports(TaskManagement tasks, SessionManagement sessions, SessionLifecycle lifecycle, JsonDocuments json,
-			Drafts drafts, FileSync files) {
+			Drafts drafts, FileSync files, SessionViews views) {
 		this.files = files;
+		this.views = views;
 		this.tasks = tasks;
 		this.sessions = sessions;
 		this.lifecycle = lifecycle;
@@ -43,7 +46,7 @@ public class TaskStatusReports {
 	}
 
 	@Transactional
-	public Task report(TaskStatusUpdate update) {
+	public Guided<Task> report(TaskStatusUpdate update) {
 		this.drafts.validate(update);
 		boolean completing = update.status() == TaskStatus.COMPLETED;
 		if (completing && (update.notes() == null || update.notes().isBlank())
@@ -60,7 +63,7 @@ public class TaskStatusReports {
 		if (Boolean.TRUE.equals(update.syncToFile())) {
 			this.files.syncTask(task.taskCode());
 		}
-		return task;
+		return (update.sessionKey() != null) ? this.views.guided(update.sessionKey(), task) : new Guided<>(task, null);
 	}
 
 }

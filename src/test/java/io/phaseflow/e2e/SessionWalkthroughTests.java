@@ -216,11 +216,14 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 						+ ", \"emit_event\": true, \"sync_to_file\": true}");
 		assertThat(started.status()).as(started.toString()).isEqualTo(200);
 		assertThat(started.json().get("status").asText()).isEqualTo("in_progress");
+		assertThat(started.json().at("/instructions/context_reminder/active_task").asText()).isEqualTo(taskCode);
 
 		// Step 6: activity.
 		ApiClient.Response activity = this.agent.post(API + "/sessions/" + key + "/activity",
 				"{\"activity_type\": \"code_generated\", \"details\": {\"files_created\": 3, \"lines_added\": 250}}");
 		assertThat(activity.status()).as(activity.toString()).isEqualTo(201);
+		assertThat(activity.json().get("type").asText()).isEqualTo("code_generated");
+		assertThat(activity.json().at("/instructions/next_actions")).isNotEmpty();
 
 		// Step 7: completion needs notes, then completes the task and its session.
 		InputAndSecurityTests.refused(this.agent.post(API + "/pm-tools/task-status",

@@ -2,6 +2,7 @@ package io.phaseflow.pmtools.web;
 
 import io.phaseflow.pmtools.StatusReport;
 import io.phaseflow.pmtools.StatusReports;
+import io.phaseflow.session.Guided;
 import io.phaseflow.session.TaskStatusReports;
 import io.phaseflow.session.TaskStatusUpdate;
 import io.phaseflow.task.Task;
@@ -35,7 +36,7 @@ class PmToolsController {
 	@PostMapping("/task-status")
 	@Operation(summary = "Report a task's status with notes (seed 000 steps 5 and 7); completing the task "
 			+ "completes its session")
-	Task taskStatus(@RequestBody TaskStatusUpdate update) {
+	Guided<Task> taskStatus(@RequestBody TaskStatusUpdate update) {
 		return this.statusUpdates.report(update);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.phaseflow.api.Page;
 import io.phaseflow.api.ProblemResponses;
+import io.phaseflow.session.Guided;
 import io.phaseflow.session.ActivityReport;
 import io.phaseflow.session.IterationLog;
 import io.phaseflow.session.IterationReport;
@@ -129,13 +130,13 @@ class SessionController {
 
 	@PostMapping("/{key}/activity")
 	@Operation(summary = "Log an activity of the session (seed 000 step 6)")
-	ResponseEntity<WorkItem> activity(@PathVariable String key, @RequestBody ActivityReport report) {
+	ResponseEntity<Guided<WorkItem>> activity(@PathVariable String key, @RequestBody ActivityReport report) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.activity.log(key, report));
 	}
 
 	@PostMapping("/{key}/iterations")
 	@Operation(summary = "Log the next iteration (seed 001); it becomes the session's current iteration")
-	ResponseEntity<IterationLog> logIteration(@PathVariable String key, @RequestBody IterationReport report) {
+	ResponseEntity<Guided<IterationLog>> logIteration(@PathVariable String key, @RequestBody IterationReport report) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.iterations.log(key, report));
 	}
 
@@ -147,7 +148,7 @@ class SessionController {
 
 	@PatchMapping("/{key}/iterations/{number}")
 	@Operation(summary = "Update an iteration: status (e.g. qa_passed), summary, tokens, cost")
-	IterationLog updateIteration(@PathVariable String key, @PathVariable int number,
+	Guided<IterationLog> updateIteration(@PathVariable String key, @PathVariable int number,
 			@RequestBody IterationReport report) {
 		return this.iterations.update(key, number, report);
 	}
