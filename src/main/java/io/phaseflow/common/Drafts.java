@@ -97,6 +97,10 @@ public class Drafts {
 		return false;
 	}
 
+	public ObjectMapper mapper() {
+		return this.mapper;
+	}
+
 	public JsonNode tree(Object value) {
 		return this.mapper.valueToTree(value);
 	}

@@ -25,7 +25,12 @@ import io.phaseflow.task.Tasks;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the markdown mirror: {@code SPRINT.md}, {@code TASK.md} and their {@code .hash}
@@ -36,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class FileSync {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileSync.class);
 
 	private final Path root;
 
@@ -55,9 +62,13 @@ public class FileSync {
 
 	private final boolean emitFileSyncs;
 
+	private final TransactionTemplate newTransaction;
+
 	FileSync(FilesProperties properties, MarkdownDocuments documents, Sprints sprints, Tasks tasks, EventLog events,
-			JsonDocuments json, Clock clock,
-			@Value("${phaseflow.events.emit-file-syncs:false}") boolean emitFileSyncs) {
+			JsonDocuments json, Clock clock, @Value("${phaseflow.events.emit-file-syncs:false}") boolean emitFileSyncs,
+			PlatformTransactionManager transactions) {
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.configuredRoot = properties.root().normalize();
 		this.root = properties.root().toAbsolutePath().normalize();
 		this.documents = documents;
@@ -87,6 +98,40 @@ public class FileSync {
 		return written;
 	}
 
+	/**
+	 * Writes the task's TASK.md once the current transaction has committed, so the file
+	 * never shows a state the database does not have; a failure to write is logged, not
+	 * thrown (the database stays the source of truth, and drift shows up in the sync
+	 * status).
+	 * @param onlyIfSynced write only when the task's TASK.md exists already
+	 */
+	public void syncTaskAfterCommit(String code, boolean onlyIfSynced) {
+		Runnable write = () -> {
+			try {
+				this.newTransaction.executeWithoutResult((status) -> {
+					Task task = this.tasks.findByCode(code).orElseThrow();
+					if (!onlyIfSynced || Files.exists(taskFolder(task).resolve("TASK.md"))) {
+						writeTask(task);
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not write TASK.md of task {}", code, ex);
+			}
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					write.run();
+				}
+			});
+		}
+		else {
+			write.run();
+		}
+	}
+
 	/** Writes the task's TASK.md with its {@code .hash}. */
 	@Transactional
 	public List<SyncedFile> syncTask(String code) {
@@ -95,9 +140,13 @@ public class FileSync {
 		return List.of(writeTask(task));
 	}
 
-	private SyncedFile writeTask(Task task) {
-		Path folder = (task.sprintCode() != null) ? folder("sprints", task.sprintCode()).resolve(task.taskCode())
+	private Path taskFolder(Task task) {
+		return (task.sprintCode() != null) ? folder("sprints", task.sprintCode()).resolve(task.taskCode())
 				: folder("tasks", task.taskCode());
+	}
+
+	private SyncedFile writeTask(Task task) {
+		Path folder = taskFolder(task);
 		return write(folder, "TASK.md", this.documents.task(task), task.hash(), EntityType.TASK, task.id(),
 				task.taskCode());
 	}

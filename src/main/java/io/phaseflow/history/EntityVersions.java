@@ -61,6 +61,12 @@ public class EntityVersions {
 		return version;
 	}
 
+	/** The latest version of an entity that had the given hash. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<EntityVersion> withHash(EntityType type, long entityId, String hash) {
+		return of(type, entityId).stream().filter((version) -> version.hash().equals(hash)).findFirst();
+	}
+
 	/** All versions of an entity, newest first. */
 	@Transactional(readOnly = true)
 	public List<EntityVersion> of(EntityType type, long entityId) {

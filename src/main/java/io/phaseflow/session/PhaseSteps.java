@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.files.FileSync;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.ArtifactSpec;
@@ -46,8 +47,11 @@ public class PhaseSteps {
 
 	private final Clock clock;
 
+	private final FileSync files;
+
 	PhaseSteps(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, SessionEvents events,
-			WorkflowDefinition workflow, JsonDocuments json, Clock clock) {
+			WorkflowDefinition workflow, JsonDocuments json, Clock clock, FileSync files) {
+		this.files = files;
 		this.sessions = sessions;
 		this.artifacts = artifacts;
 		this.tasks = tasks;
@@ -141,6 +145,9 @@ public class PhaseSteps {
 			.put("completed_at", now.toString());
 		this.sessions.phaseHistoryChanged(session.id(), history, now);
 		this.events.emit(session, "orchestration.phase." + phase + ".end", this.json.newObject().put("phase", phase));
+		if (this.workflow.settings().syncFilesOnPhaseComplete()) {
+			this.files.syncTaskAfterCommit(session.taskCode(), false);
+		}
 	}
 
 	/**
@@ -205,6 +212,9 @@ public class PhaseSteps {
 		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, now());
 		this.events.emit(session, "orchestration.session.completed",
 				this.json.newObject().put("session_key", sessionKey));
+		if (this.workflow.settings().syncFilesOnClose()) {
+			this.files.syncTaskAfterCommit(session.taskCode(), false);
+		}
 	}
 
 	/** A reviewer's decision on an override. */

@@ -61,7 +61,7 @@ public class TaskStatusReports {
 			this.lifecycle.taskCompleted(update.sessionKey(), update.notes());
 		}
 		if (Boolean.TRUE.equals(update.syncToFile())) {
-			this.files.syncTask(task.taskCode());
+			this.files.syncTaskAfterCommit(task.taskCode(), false);
 		}
 		return (update.sessionKey() != null) ? this.views.guided(update.sessionKey(), task) : new Guided<>(task, null);
 	}

@@ -38,6 +38,8 @@ public class TaskManagement {
 
 	static final String STATUS_UPDATED = "orchestration.task.status_updated";
 
+	static final String ROLLED_BACK = "orchestration.task.rolled_back";
+
 	private final Tasks tasks;
 
 	private final Sprints sprints;
@@ -164,6 +166,33 @@ public class TaskManagement {
 	@Transactional(readOnly = true)
 	public List<Task> list(TaskFilter filter) {
 		return this.tasks.find(filter);
+	}
+
+	/**
+	 * Restores the content a task had under the given hash, as a new version
+	 * ({@code orchestration.task.rolled_back}). Restoring the current content writes
+	 * nothing.
+	 */
+	@Transactional
+	public Task rollback(String code, String hash) {
+		Task current = locked(code);
+		EntityVersion version = this.versions.withHash(EntityType.TASK, current.id(), hash)
+			.orElseThrow(() -> new RuleBroken("hash", "names no version of task " + current.taskCode()));
+		TaskContent restored;
+		try {
+			restored = this.drafts.mapper().treeToValue(version.snapshot(), TaskContent.class);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException("A stored version of task " + code + " cannot be read", ex);
+		}
+		Long sprintId = (restored.sprintCode() != null) ? this.sprints.findByCode(restored.sprintCode())
+			.orElseThrow(() -> new RuleBroken("hash", "names a version whose sprint no longer exists"))
+			.id() : null;
+		ObjectNode extra = this.drafts.mapper()
+			.createObjectNode()
+			.put("restored_hash", hash)
+			.put("restored_version", version.version());
+		return write(current, restored, sprintId, ROLLED_BACK, extra, EventScope.NONE);
 	}
 
 	@Transactional(readOnly = true)

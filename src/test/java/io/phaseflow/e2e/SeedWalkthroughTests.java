@@ -174,6 +174,40 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aTaskIsRolledBackToAnEarlierHashAsANewVersion() throws Exception {
+		ApiClient pm = clientWith("PM");
+		String code = unique("rollback");
+		String original = createTask(pm, code, "\"metadata\": {\"objectives\": [\"first\"]}").json()
+			.get("hash")
+			.asText();
+		assertThat(pm.post(API + "/tasks/" + code + "/sync", null).status()).isEqualTo(200);
+		pm.patch(API + "/tasks/" + code,
+				"{\"title\": \"Second thoughts\", \"metadata\": {\"objectives\": [\"second\"]}}");
+		Path taskFile = this.properties.dataDir().resolve("delegation/tasks/" + code + "/TASK.md");
+
+		ApiClient.Response rolledBack = pm.post(API + "/tasks/" + code + "/rollback",
+				"{\"hash\": \"" + original + "\"}");
+		assertThat(rolledBack.status()).as(rolledBack.toString()).isEqualTo(200);
+		assertThat(rolledBack.json().get("hash").asText()).isEqualTo(original);
+		assertThat(rolledBack.json().get("title").asText()).isEqualTo("Task " + code);
+		assertThat(pm.get(API + "/tasks/" + code + "/history").json().get("data").get(0).get("version").asInt())
+			.isEqualTo(3);
+		List<String> types = new ArrayList<>();
+		eventsOf("task", code).forEach((e) -> types.add(e.get("event_type").asText()));
+		assertThat(types).endsWith("orchestration.task.rolled_back", "orchestration.file.synced");
+		JsonNode event = eventsOf("task", code).get(types.size() - 2);
+		assertThat(event.at("/payload/restored_version").asInt()).isEqualTo(1);
+		assertThat(Files.readString(taskFile)).as("the synced file is rewritten")
+			.contains("# Task: Task " + code, "- first");
+		assertThat(Files.readString(taskFile.resolveSibling(".hash")).trim()).isEqualTo(original);
+
+		InputAndSecurityTests.refused(
+				pm.post(API + "/tasks/" + code + "/rollback", "{\"hash\": \"" + "0".repeat(64) + "\"}"), 422, "hash");
+		InputAndSecurityTests.refused(pm.post(API + "/tasks/" + code + "/rollback", "{\"hash\": \"../../x\"}"), 422,
+				"hash");
+	}
+
+	@Test
 	void completingATaskStampsCompletedAtAndReopeningClearsIt() {
 		ApiClient pm = clientWith("PM");
 		String code = unique("done");

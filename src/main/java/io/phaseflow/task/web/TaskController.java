@@ -3,6 +3,7 @@ package io.phaseflow.task.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.api.Page;
 import io.phaseflow.common.Codes;
+import io.phaseflow.files.FileSync;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.task.Priority;
 import io.phaseflow.task.Task;
@@ -12,6 +13,9 @@ import io.phaseflow.task.TaskManagement;
 import io.phaseflow.task.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
@@ -34,8 +38,11 @@ class TaskController {
 
 	private final TaskManagement tasks;
 
-	TaskController(TaskManagement tasks) {
+	private final FileSync files;
+
+	TaskController(TaskManagement tasks, FileSync files) {
 		this.tasks = tasks;
+		this.files = files;
 	}
 
 	@PostMapping
@@ -63,6 +70,18 @@ class TaskController {
 	@Operation(summary = "Change a task with a JSON merge patch; the code cannot change")
 	Task update(@PathVariable String code, @RequestBody ObjectNode patch) {
 		return this.tasks.update(code, patch);
+	}
+
+	@PostMapping("/{code}/rollback")
+	@Operation(
+			summary = "Restore the content the task had under a hash, as a new version; a synced TASK.md is rewritten")
+	Task rollback(@PathVariable String code, @Valid @RequestBody Rollback request) {
+		Task task = this.tasks.rollback(code, request.hash());
+		this.files.syncTaskAfterCommit(task.taskCode(), true);
+		return task;
+	}
+
+	record Rollback(@NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 hex hash") String hash) {
 	}
 
 	@GetMapping("/{code}/history")
