@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.Codes;
 import io.phaseflow.common.EntityNotFound;
@@ -21,6 +22,8 @@ import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskFilter;
+import io.phaseflow.task.TaskManagement;
+import io.phaseflow.task.TaskStatus;
 import io.phaseflow.task.Tasks;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -64,9 +67,16 @@ public class FileSync {
 
 	private final TransactionTemplate newTransaction;
 
+	private final TaskManagement management;
+
+	private static final List<String> TASK_STATUSES = java.util.Arrays.stream(TaskStatus.values())
+		.map(TaskStatus::value)
+		.toList();
+
 	FileSync(FilesProperties properties, MarkdownDocuments documents, Sprints sprints, Tasks tasks, EventLog events,
 			JsonDocuments json, Clock clock, @Value("${phaseflow.events.emit-file-syncs:false}") boolean emitFileSyncs,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, TaskManagement management) {
+		this.management = management;
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.configuredRoot = properties.root().normalize();
@@ -129,6 +139,131 @@ public class FileSync {
 		}
 		else {
 			write.run();
+		}
+	}
+
+	/**
+	 * Compares every mirrored file with the database.
+	 * @param all also list the files that are in sync
+	 */
+	@Transactional(readOnly = true)
+	public List<Drift> status(boolean all) {
+		List<Drift> drifts = new ArrayList<>();
+		for (Path sprintFolder : children(this.root.resolve("sprints"))) {
+			String sprintCode = sprintFolder.getFileName().toString();
+			Path sprintFile = sprintFolder.resolve("SPRINT.md");
+			if (Files.isRegularFile(sprintFile)) {
+				drifts.add(compare(sprintFile, "sprint", sprintCode,
+						this.sprints.findByCode(sprintCode)
+							.map((sprint) -> new Mirror(sprint.hash(), this.documents.sprint(sprint)))
+							.orElse(null)));
+			}
+			for (Path taskFolder : children(sprintFolder)) {
+				compareTask(taskFolder, drifts);
+			}
+		}
+		for (Path taskFolder : children(this.root.resolve("tasks"))) {
+			compareTask(taskFolder, drifts);
+		}
+		return drifts.stream().filter((drift) -> all || drift.drifted()).toList();
+	}
+
+	/**
+	 * Reads the task's TASK.md back into the database: title, status, description,
+	 * objectives, deliverables and acceptance criteria, as a new version with its event;
+	 * the file is then rewritten in the canonical layout.
+	 */
+	@Transactional
+	public Task importTask(String code) {
+		Task task = this.tasks.findByCode(Codes.normalize("task_code", code))
+			.orElseThrow(() -> new EntityNotFound("task", code));
+		Path file = taskFolder(task).resolve("TASK.md");
+		if (!Files.isRegularFile(file)) {
+			throw new EntityNotFound("TASK.md of task", task.taskCode());
+		}
+		String markdown;
+		try {
+			markdown = Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+		TaskMarkdown.Parsed parsed = TaskMarkdown.parse("TASK.md", markdown);
+		if (!parsed.taskCode().equalsIgnoreCase(task.taskCode())) {
+			throw TaskMarkdown.refused("TASK.md", lineOf(markdown, "**Task Code**"),
+					"names task '" + parsed.taskCode() + "', not " + task.taskCode());
+		}
+		if (parsed.status() == null || !TASK_STATUSES.contains(parsed.status())) {
+			throw TaskMarkdown.refused("TASK.md", lineOf(markdown, "**Status**"),
+					"status must be one of " + TASK_STATUSES);
+		}
+		ObjectNode patch = this.json.newObject().put("title", parsed.title()).put("status", parsed.status());
+		if (parsed.description() != null) {
+			patch.put("description", parsed.description());
+		}
+		ObjectNode metadata = patch.putObject("metadata");
+		parsed.lists().forEach((key, items) -> metadata.set(key, this.json.tree(items)));
+		Task updated = this.management.update(task.taskCode(), patch);
+		syncTaskAfterCommit(updated.taskCode(), false);
+		return updated;
+	}
+
+	private static int lineOf(String markdown, String prefix) {
+		String[] lines = markdown.split("\r?\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].startsWith(prefix)) {
+				return i + 1;
+			}
+		}
+		return 1;
+	}
+
+	private void compareTask(Path folder, List<Drift> drifts) {
+		Path file = folder.resolve("TASK.md");
+		if (Files.isRegularFile(file)) {
+			String code = folder.getFileName().toString();
+			drifts.add(compare(file, "task", code,
+					this.tasks.findByCode(code)
+						.map((task) -> new Mirror(task.hash(), this.documents.task(task)))
+						.orElse(null)));
+		}
+	}
+
+	private Drift compare(Path file, String type, String code, Mirror database) {
+		String shown = this.configuredRoot.resolve(this.root.relativize(file)).toString();
+		String fileHash = read(file.resolveSibling(".hash")).trim();
+		if (database == null) {
+			return new Drift(shown, type, code, "orphan", fileHash, null);
+		}
+		String state = !fileHash.equals(database.hash()) ? "stale"
+				: !read(file).equals(database.markdown()) ? "edited" : "in_sync";
+		return new Drift(shown, type, code, state, fileHash, database.hash());
+	}
+
+	private record Mirror(String hash, String markdown) {
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.isRegularFile(file) ? Files.readString(file) : "";
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+	}
+
+	private static List<Path> children(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (var stream = Files.list(folder)) {
+			return stream.filter(Files::isDirectory)
+				.filter((path) -> Codes.isValid(path.getFileName().toString()))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not list " + folder, ex);
 		}
 	}
 

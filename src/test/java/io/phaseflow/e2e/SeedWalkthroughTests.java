@@ -208,6 +208,53 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anEditedTaskFileIsReportedAsDriftAndImportedBack() throws Exception {
+		ApiClient pm = clientWith("PM");
+		String code = unique("drift");
+		createTask(pm, code, "\"metadata\": {\"objectives\": [\"one\"]}");
+		pm.post(API + "/tasks/" + code + "/sync", null);
+		Path file = this.properties.dataDir().resolve("delegation/tasks/" + code + "/TASK.md");
+		assertThat(driftOf(pm, code)).isNull();
+
+		Files.writeString(file,
+				Files.readString(file)
+					.replace("# Task: Task " + code, "# Task: Edited by hand")
+					.replace("**Status**: pending", "**Status**: in_progress")
+					.replace("- one", "- one\n- two"));
+		assertThat(driftOf(pm, code).get("state").asText()).isEqualTo("edited");
+
+		ApiClient.Response imported = pm.post(API + "/tasks/" + code + "/import", null);
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		assertThat(imported.json().get("title").asText()).isEqualTo("Edited by hand");
+		assertThat(imported.json().get("status").asText()).isEqualTo("in_progress");
+		assertThat(imported.json().at("/metadata/objectives")).extracting(JsonNode::asText)
+			.containsExactly("one", "two");
+		assertThat(pm.get(API + "/tasks/" + code + "/history").json().get("data")).hasSize(2);
+		assertThat(driftOf(pm, code)).as("the file is in sync after import").isNull();
+
+		pm.patch(API + "/tasks/" + code, "{\"priority\": \"P0\"}");
+		assertThat(driftOf(pm, code).get("state").asText()).isEqualTo("stale");
+		pm.post(API + "/tasks/" + code + "/sync", null);
+
+		Files.writeString(file, Files.readString(file).replace("**Status**: in_progress", "**Status**: someday"));
+		ApiClient.Response badStatus = pm.post(API + "/tasks/" + code + "/import", null);
+		InputAndSecurityTests.refused(badStatus, 422, "TASK.md:4");
+		Files.writeString(file, "Task without a title\n");
+		InputAndSecurityTests.refused(pm.post(API + "/tasks/" + code + "/import", null), 422, "TASK.md:1");
+		assertThat(pm.get(API + "/tasks/" + code + "/history").json().get("data")).as("refused imports change nothing")
+			.hasSize(3);
+	}
+
+	private JsonNode driftOf(ApiClient client, String code) {
+		for (JsonNode drift : client.get(API + "/sync/status").json().get("data")) {
+			if (drift.get("code").asText().equals(code)) {
+				return drift;
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void completingATaskStampsCompletedAtAndReopeningClearsIt() {
 		ApiClient pm = clientWith("PM");
 		String code = unique("done");

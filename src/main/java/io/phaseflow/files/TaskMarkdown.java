@@ -1,0 +1,92 @@
+package io.phaseflow.files;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.phaseflow.common.FieldError;
+import io.phaseflow.common.RuleBroken;
+
+/**
+ * Reads back a TASK.md in the layout {@code TASK.md.ftl} writes: the title, task code,
+ * status, description and the bulleted objectives, deliverables and acceptance criteria.
+ * A line that does not fit is refused with its number.
+ */
+final class TaskMarkdown {
+
+	private static final Pattern TITLE = Pattern.compile("^# Task: (.+)$");
+
+	private static final Pattern FIELD = Pattern.compile("^\\*\\*([A-Za-z ]+)\\*\\*: (.*)$");
+
+	private static final Pattern HEADING = Pattern.compile("^## (.+)$");
+
+	private static final Pattern ITEM = Pattern.compile("^- (.*)$");
+
+	private static final Map<String, String> SECTIONS = Map.of("Objectives", "objectives", "Deliverables",
+			"deliverables", "Acceptance Criteria", "acceptance_criteria");
+
+	private TaskMarkdown() {
+	}
+
+	/** What a TASK.md says about its task. */
+	record Parsed(String taskCode, String title, String status, String description, Map<String, List<String>> lists) {
+	}
+
+	static Parsed parse(String file, String markdown) {
+		String[] lines = markdown.split("\r?\n", -1);
+		Matcher title = TITLE.matcher(lines.length > 0 ? lines[0] : "");
+		if (!title.matches()) {
+			throw refused(file, 1, "must start with '# Task: <title>'");
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		Map<String, List<String>> lists = new LinkedHashMap<>();
+		StringBuilder description = null;
+		String section = null;
+		for (int i = 1; i < lines.length; i++) {
+			String line = lines[i];
+			Matcher heading = HEADING.matcher(line);
+			Matcher field = FIELD.matcher(line);
+			if (heading.matches()) {
+				section = heading.group(1).trim();
+				if (section.equals("Description")) {
+					description = new StringBuilder();
+				}
+				else if (SECTIONS.containsKey(section)) {
+					lists.put(SECTIONS.get(section), new ArrayList<>());
+				}
+				else if (!section.equals("Completion Notes")) {
+					throw refused(file, i + 1, "unknown section '" + section
+							+ "'; expected Description, Objectives, Deliverables, Acceptance Criteria or Completion Notes");
+				}
+			}
+			else if (section == null && field.matches()) {
+				fields.put(field.group(1).trim(), field.group(2).trim());
+			}
+			else if (section != null && SECTIONS.containsKey(section) && !line.isBlank()) {
+				Matcher item = ITEM.matcher(line);
+				if (!item.matches()) {
+					throw refused(file, i + 1, "items of " + section + " are lines starting with '- '");
+				}
+				lists.get(SECTIONS.get(section)).add(item.group(1).trim());
+			}
+			else if ("Description".equals(section)) {
+				description.append(line).append('\n');
+			}
+			else if (section == null && !line.isBlank()) {
+				throw refused(file, i + 1, "expected a '**Field**: value' line or a '## Section' heading");
+			}
+		}
+		String code = fields.getOrDefault("Task Code", "").replace("`", "");
+		return new Parsed(code, title.group(1).trim(), fields.get("Status"),
+				(description != null) ? description.toString().strip() : null, lists);
+	}
+
+	static RuleBroken refused(String file, int line, String message) {
+		return new RuleBroken(file + " line " + line + ": " + message,
+				List.of(new FieldError(file + ":" + line, message)));
+	}
+
+}
