@@ -17,5 +17,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("phaseflow.files")
 @Validated
-public record FilesProperties(@NotNull @DefaultValue("./delegation") Path root) {
+public record FilesProperties(@NotNull @DefaultValue("./delegation") Path root,
+		@NotNull @DefaultValue("./docs/adr") Path adrDir) {
 }

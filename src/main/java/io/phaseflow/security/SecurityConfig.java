@@ -65,6 +65,10 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.POST, API + "/sessions", API + "/sessions/**", API + "/agent/init",
 						API + "/pm-tools/task-status")
 				.hasRole(Role.AGENT.name())
+				.requestMatchers(HttpMethod.POST, API + "/pm-tools/bug-report")
+				.hasAnyRole(Role.PM.name(), Role.AGENT.name(), Role.REVIEWER.name())
+				.requestMatchers(HttpMethod.POST, API + "/pm-tools/adr")
+				.hasRole(Role.PM.name())
 				.requestMatchers(HttpMethod.POST, API + "/sprints", API + "/sprints/**", API + "/tasks",
 						API + "/tasks/**", API + "/agents")
 				.hasRole(Role.PM.name())

@@ -47,6 +47,7 @@ abstract class ApiTestSupport {
 		registry.add("phaseflow.data-dir", dataDir::toString);
 		registry.add("phaseflow.files.root", () -> dataDir.resolve("delegation").toString());
 		registry.add("phaseflow.events.emit-file-syncs", () -> "true");
+		registry.add("phaseflow.files.adr-dir", () -> dataDir.resolve("adr").toString());
 	}
 
 	@BeforeEach

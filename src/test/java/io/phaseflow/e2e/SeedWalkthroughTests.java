@@ -255,6 +255,53 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aBugFiledTwiceIsOneBacklogTask() {
+		ApiClient agent = clientWith("AGENT");
+		String title = "Login fails " + unique("on-mobile");
+		ApiClient.Response first = agent.post(API + "/pm-tools/bug-report", "{\"title\": \"" + title
+				+ "\", \"description\": \"Tapping Sign in does nothing\", \"priority\": \"P1\"}");
+		assertThat(first.status()).as(first.toString()).isEqualTo(201);
+		assertThat(first.json().get("duplicate_of").isNull()).isTrue();
+		String code = first.json().at("/task/task_code").asText();
+		assertThat(first.json().at("/task/category").asText()).isEqualTo("bug");
+		assertThat(first.json().at("/task/priority").asText()).isEqualTo("P1");
+
+		ApiClient.Response again = agent.post(API + "/pm-tools/bug-report", "{\"title\": \"  " + title.toUpperCase()
+				+ " \", \"description\": \"Tapping   Sign in\\ndoes nothing\"}");
+		assertThat(again.status()).as(again.toString()).isEqualTo(200);
+		assertThat(again.json().get("duplicate_of").asText()).isEqualTo(code);
+		assertThat(eventsOf("task", code)).hasSize(1);
+
+		ApiClient.Response other = agent.post(API + "/pm-tools/bug-report",
+				"{\"title\": \"" + title + "\", \"description\": \"Another symptom\"}");
+		assertThat(other.status()).isEqualTo(201);
+		InputAndSecurityTests.refused(agent.post(API + "/pm-tools/bug-report", "{\"description\": \"x\"}"), 422,
+				"title");
+	}
+
+	@Test
+	void decisionsAreRecordedAsNumberedAdrsThatNeverCollide() throws Exception {
+		ApiClient pm = clientWith("PM");
+		List<Callable<ApiClient.Response>> writes = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String title = (i == 0) ? "ADR-006: Use Event Sourcing ../../etc/passwd ${7*7}" : "Decision " + i;
+			writes.add(() -> pm.post(API + "/pm-tools/adr",
+					"{\"title\": \"" + title + "\", \"decision\": \"<#assign x=1>\"}"));
+		}
+		List<ApiClient.Response> written = run(writes);
+		assertThat(written).extracting(ApiClient.Response::status).containsOnly(201);
+		assertThat(written).extracting((w) -> w.json().get("number").asInt()).doesNotHaveDuplicates();
+		Path adr = Path.of(written.get(0).json().get("path").asText());
+		assertThat(adr.getParent()).isEqualTo(this.properties.dataDir().resolve("adr"));
+		assertThat(adr.getFileName().toString()).matches("ADR-\\d{3}-use-event-sourcing-etc-passwd-7-7\\.md");
+		assertThat(Files.readString(adr)).contains("# ADR-", ": Use Event Sourcing ../../etc/passwd ${7*7}",
+				"**Status**: proposed", "## Decision\n<#assign x=1>");
+		InputAndSecurityTests.refused(pm.post(API + "/pm-tools/adr", "{\"title\": \"t\", \"status\": \"maybe\"}"), 422,
+				"status");
+		InputAndSecurityTests.refused(clientWith("AGENT").post(API + "/pm-tools/adr", "{\"title\": \"t\"}"), 403, null);
+	}
+
+	@Test
 	void completingATaskStampsCompletedAtAndReopeningClearsIt() {
 		ApiClient pm = clientWith("PM");
 		String code = unique("done");

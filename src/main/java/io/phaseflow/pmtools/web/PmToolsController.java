@@ -1,5 +1,9 @@
 package io.phaseflow.pmtools.web;
 
+import io.phaseflow.files.AdrRequest;
+import io.phaseflow.files.Adrs;
+import io.phaseflow.pmtools.BugReport;
+import io.phaseflow.pmtools.BugReports;
 import io.phaseflow.pmtools.StatusReport;
 import io.phaseflow.pmtools.StatusReports;
 import io.phaseflow.session.Guided;
@@ -9,6 +13,8 @@ import io.phaseflow.task.Task;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,9 +34,29 @@ class PmToolsController {
 
 	private final TaskStatusReports statusUpdates;
 
-	PmToolsController(StatusReports reports, TaskStatusReports statusUpdates) {
+	private final BugReports bugs;
+
+	private final Adrs adrs;
+
+	PmToolsController(StatusReports reports, TaskStatusReports statusUpdates, BugReports bugs, Adrs adrs) {
+		this.adrs = adrs;
+		this.bugs = bugs;
 		this.reports = reports;
 		this.statusUpdates = statusUpdates;
+	}
+
+	@PostMapping("/adr")
+	@Operation(summary = "Write an architecture decision record ADR-NNN-<slug>.md from the ADR template")
+	ResponseEntity<Adrs.Written> adr(@RequestBody AdrRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.adrs.write(request));
+	}
+
+	@PostMapping("/bug-report")
+	@Operation(summary = "File a bug as a backlog task; 200 with duplicate_of when the same bug was filed before")
+	ResponseEntity<BugReports.Filed> bugReport(@RequestBody BugReport report) {
+		BugReports.Filed filed = this.bugs.file(report);
+		return (filed.duplicateOf() != null) ? ResponseEntity.ok(filed)
+				: ResponseEntity.status(HttpStatus.CREATED).body(filed);
 	}
 
 	@PostMapping("/task-status")
