@@ -129,12 +129,6 @@ public class Adrs {
 	}
 
 	/**
-	 * A number is taken by creating its folder under {@value #RESERVED}: atomic, also
-	 * across servers sharing the disk.
-	 */
-	private static final String RESERVED = ".reserved-numbers";
-
-	/**
 	 * Lower case, letters and digits joined by single dashes, at most 60 characters:
 	 * never a path.
 	 */
