@@ -275,6 +275,18 @@ public class FileSync {
 		return List.of(writeTask(task));
 	}
 
+	/**
+	 * Whether the task's folder of the mirror holds a file of that name (an artifact the
+	 * agent wrote to disk counts like one submitted through the API).
+	 */
+	public boolean taskFileExists(Task task, String name) {
+		if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,199}")) {
+			return false;
+		}
+		Path file = taskFolder(task).resolve(name).normalize();
+		return file.startsWith(this.root) && Files.isRegularFile(file);
+	}
+
 	private Path taskFolder(Task task) {
 		return (task.sprintCode() != null) ? folder("sprints", task.sprintCode()).resolve(task.taskCode())
 				: folder("tasks", task.taskCode());

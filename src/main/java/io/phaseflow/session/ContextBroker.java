@@ -14,6 +14,7 @@ import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
 import io.phaseflow.event.OrchestrationEvent;
+import io.phaseflow.files.FileSync;
 import io.phaseflow.render.Templates;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
@@ -51,8 +52,11 @@ class ContextBroker {
 
 	private final Templates templates;
 
+	private final FileSync files;
+
 	ContextBroker(Tasks tasks, Sprints sprints, SessionArtifacts artifacts, EventLog events,
-			WorkflowDefinition workflow, Clock clock, Templates templates) {
+			WorkflowDefinition workflow, Clock clock, Templates templates, FileSync files) {
+		this.files = files;
 		this.templates = templates;
 		this.tasks = tasks;
 		this.sprints = sprints;
@@ -163,11 +167,12 @@ class ContextBroker {
 			return List.of();
 		}
 		Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
+		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
 		return phase(session).artifacts()
 			.required()
 			.stream()
 			.map(ArtifactSpec::name)
-			.filter((name) -> !present.contains(name))
+			.filter((name) -> !present.contains(name) && !this.files.taskFileExists(task, name))
 			.toList();
 	}
 

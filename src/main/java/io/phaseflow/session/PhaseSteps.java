@@ -91,7 +91,7 @@ public class PhaseSteps {
 		if (this.workflow.settings().requireArtifactValidation()) {
 			Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
 			for (ArtifactSpec artifact : config.artifacts().required()) {
-				if (!present.contains(artifact.name())) {
+				if (!present.contains(artifact.name()) && !this.files.taskFileExists(task, artifact.name())) {
 					errors.add(new FieldError("artifacts." + artifact.name(), "is required in the " + phase + " phase"
 							+ ((session.currentIteration() > 1) ? " of iteration " + session.currentIteration() : "")));
 				}

@@ -557,6 +557,19 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anArtifactOnDiskCountsLikeOneSubmitted() throws Exception {
+		String task = readyTask();
+		String key = start(task, 201).get("session_key").asText();
+		java.nio.file.Path folder = this.properties.dataDir().resolve("delegation/tasks/" + task);
+		java.nio.file.Files.createDirectories(folder);
+		java.nio.file.Files.writeString(folder.resolve("TASK.md"), "# Task: written by the agent\n");
+		JsonNode context = this.agent.get(API + "/sessions/" + key + "/context").json();
+		assertThat(context.at("/context/phase/missing_artifacts")).isEmpty();
+		assertThat(complete(key, "{}").status()).isEqualTo(200);
+		assertWaits(key, "research", "agent");
+	}
+
+	@Test
 	void repeatedProcessStepsChangeNothing() {
 		String key = start(readyTask(), 201).get("session_key").asText();
 		putArtifact(key, "TASK.md");
