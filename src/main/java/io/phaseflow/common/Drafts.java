@@ -44,15 +44,22 @@ public class Drafts {
 	 * @throws RuleBroken when a constraint of the record is broken
 	 */
 	public <T> T read(JsonNode document, Class<T> type) {
-		T draft;
+		T draft = convert(document, type);
+		validate(draft);
+		return draft;
+	}
+
+	/**
+	 * Reads a document as the given record type without validating it (for drafts whose
+	 * defaults are filled in before validation).
+	 */
+	public <T> T convert(JsonNode document, Class<T> type) {
 		try {
-			draft = this.mapper.treeToValue(document, type);
+			return this.mapper.treeToValue(document, type);
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			throw new MalformedDocument(ex);
 		}
-		validate(draft);
-		return draft;
 	}
 
 	/**

@@ -116,29 +116,33 @@ public class FileSync {
 	 * @param onlyIfSynced write only when the task's TASK.md exists already
 	 */
 	public void syncTaskAfterCommit(String code, boolean onlyIfSynced) {
-		Runnable write = () -> {
+		afterCommit(() -> this.newTransaction.executeWithoutResult((status) -> {
+			Task task = this.tasks.findByCode(code).orElseThrow();
+			if (!onlyIfSynced || Files.exists(taskFolder(task).resolve("TASK.md"))) {
+				writeTask(task);
+			}
+		}), "task " + code);
+	}
+
+	private void afterCommit(Runnable write, String what) {
+		Runnable guarded = () -> {
 			try {
-				this.newTransaction.executeWithoutResult((status) -> {
-					Task task = this.tasks.findByCode(code).orElseThrow();
-					if (!onlyIfSynced || Files.exists(taskFolder(task).resolve("TASK.md"))) {
-						writeTask(task);
-					}
-				});
+				write.run();
 			}
 			catch (RuntimeException ex) {
-				log.warn("Could not write TASK.md of task {}", code, ex);
+				log.warn("Could not write the files of {}", what, ex);
 			}
 		};
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					write.run();
+					guarded.run();
 				}
 			});
 		}
 		else {
-			write.run();
+			guarded.run();
 		}
 	}
 
@@ -265,6 +269,14 @@ public class FileSync {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not list " + folder, ex);
 		}
+	}
+
+	/**
+	 * Writes the sprint's files once the current transaction has committed (see
+	 * {@link #syncTaskAfterCommit}).
+	 */
+	public void syncSprintAfterCommit(String code) {
+		afterCommit(() -> this.newTransaction.executeWithoutResult((status) -> syncSprint(code)), "sprint " + code);
 	}
 
 	/** Writes the task's TASK.md with its {@code .hash}. */

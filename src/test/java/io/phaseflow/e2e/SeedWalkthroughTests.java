@@ -302,6 +302,37 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aSprintFromATemplateComesWithItsTasksAndFiles() throws Exception {
+		ApiClient pm = clientWith("PM");
+		String code = unique("templated");
+		ApiClient.Response created = pm.post(API + "/sprints",
+				"{\"sprint_code\": \"" + code + "\", \"title\": \"From a template\", \"template\": \"default\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().at("/sprint/metadata/goal").asText()).isNotBlank();
+		assertThat(created.json().get("tasks")).extracting((t) -> t.get("task_code").asText())
+			.containsExactly(code + "-plan", code + "-build", code + "-docs");
+		Path folder = this.properties.dataDir().resolve("delegation/sprints/" + code);
+		assertThat(Files.readString(folder.resolve("SPRINT.md")))
+			.contains("| `" + code + "-build` | Build the feature |");
+		assertThat(Files.readString(folder.resolve(code + "-plan/TASK.md"))).contains("- Break the goal into tasks");
+
+		String tooLong = "t" + "x".repeat(97);
+		InputAndSecurityTests.refused(
+				pm.post(API + "/sprints",
+						"{\"sprint_code\": \"" + tooLong + "\", \"title\": \"t\", \"template\": \"default\"}"),
+				422, "task_code");
+		InputAndSecurityTests.refused(pm.get(API + "/sprints/" + tooLong), 404, null);
+		InputAndSecurityTests.refused(
+				pm.post(API + "/sprints",
+						"{\"sprint_code\": \"" + unique("t") + "\", \"title\": \"t\", \"template\": \"nope\"}"),
+				404, null);
+		InputAndSecurityTests.refused(
+				pm.post(API + "/sprints",
+						"{\"sprint_code\": \"" + unique("t") + "\", \"title\": \"t\", \"template\": \"../../etc\"}"),
+				400, "template");
+	}
+
+	@Test
 	void completingATaskStampsCompletedAtAndReopeningClearsIt() {
 		ApiClient pm = clientWith("PM");
 		String code = unique("done");

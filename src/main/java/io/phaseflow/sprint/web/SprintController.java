@@ -1,7 +1,11 @@
 package io.phaseflow.sprint.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.api.Page;
+import io.phaseflow.common.Drafts;
+import io.phaseflow.common.InvalidParameter;
+import io.phaseflow.pmtools.SprintTemplates;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.SprintDraft;
@@ -31,15 +35,34 @@ class SprintController {
 
 	private final SprintManagement sprints;
 
-	SprintController(SprintManagement sprints) {
+	private final SprintTemplates templates;
+
+	private final Drafts drafts;
+
+	SprintController(SprintManagement sprints, SprintTemplates templates, Drafts drafts) {
 		this.sprints = sprints;
+		this.templates = templates;
+		this.drafts = drafts;
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a sprint (status defaults to planning)")
-	ResponseEntity<Sprint> create(@RequestBody SprintDraft draft) {
-		Sprint sprint = this.sprints.create(draft);
-		return ResponseEntity.created(URI.create("/api/orchestration/sprints/" + sprint.sprintCode())).body(sprint);
+	@Operation(summary = "Create a sprint (status defaults to planning); with \"template\": \"<name>\", also its tasks "
+			+ "from templates/sprints/<name>.yaml and their files")
+	ResponseEntity<?> create(@RequestBody ObjectNode body) {
+		JsonNode template = body.remove("template");
+		if (template != null && !template.isNull()) {
+			if (!template.isTextual()) {
+				throw new InvalidParameter("template", "must be the name of a sprint template");
+			}
+			SprintTemplates.Created created = this.templates.create(template.asText(), body);
+			return ResponseEntity.created(location(created.sprint())).body(created);
+		}
+		Sprint sprint = this.sprints.create(this.drafts.convert(body, SprintDraft.class));
+		return ResponseEntity.created(location(sprint)).body(sprint);
+	}
+
+	private static URI location(Sprint sprint) {
+		return URI.create("/api/orchestration/sprints/" + sprint.sprintCode());
 	}
 
 	@GetMapping
