@@ -1,4 +1,5 @@
-<#-- TASK.md: a task as seed 000 step 3 lays it out, with its completion (step 7). -->
+<#-- TASK.md: a task as seed 000 step 3 lays it out, with its completion (step 7).
+     A description line starting with # is escaped (\#) so it cannot pose as a section. -->
 # Task: ${task.title}
 
 **Task Code**: `${task.task_code}`
@@ -13,13 +14,13 @@
 <#if task.description??>
 
 ## Description
-${task.description}
+${task.description?replace("(?m)^#", "\\\\#", "r")}
 </#if>
 <#list sections as section>
 
 ## ${section.heading}
 <#list section.items as item>
-- ${item}
+- ${item?replace("\n", " ")}
 </#list>
 </#list>
 <#if completion_notes??>

@@ -73,7 +73,7 @@ final class TaskMarkdown {
 				lists.get(SECTIONS.get(section)).add(item.group(1).trim());
 			}
 			else if ("Description".equals(section)) {
-				description.append(line).append('\n');
+				description.append(line.startsWith("\\#") ? line.substring(1) : line).append('\n');
 			}
 			else if (section == null && !line.isBlank()) {
 				throw refused(file, i + 1, "expected a '**Field**: value' line or a '## Section' heading");

@@ -33,6 +33,8 @@ public class Templates {
 		Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
 		configuration.setTemplateLoader(new HomeTemplateLoader(home));
 		configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
+		configuration.setLocale(java.util.Locale.ROOT);
+		configuration.setNumberFormat("c");
 		configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
 		configuration.setAPIBuiltinEnabled(false);
 		configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);

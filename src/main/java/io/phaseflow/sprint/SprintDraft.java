@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Size;
  * hashed is here; ids and timestamps are not.
  */
 public record SprintDraft(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String sprintCode,
-		@NotBlank @Size(max = 500) String title, @NotNull SprintStatus status, @Size(max = 200) String owner,
-		@NotNull ObjectNode metadata) {
+		@NotBlank @Size(max = 500) @Pattern(regexp = "[^\\r\\n]*", message = "must be one line") String title,
+		@NotNull SprintStatus status, @Size(max = 200) String owner, @NotNull ObjectNode metadata) {
 
 	/** Fills the defaults (status planning, empty metadata) a client may leave out. */
 	public SprintDraft withDefaults() {

@@ -15,9 +15,10 @@ import jakarta.validation.constraints.Size;
  * {@code sprint_id} or {@code sprint_code} (or both, if they agree).
  */
 public record TaskDraft(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String taskCode,
-		@NotBlank @Size(max = 500) String title, @Size(max = 20000) String description,
-		@Size(max = 100) String category, @NotNull TaskStatus status, @NotNull Priority priority,
-		@Positive Long sprintId, @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String sprintCode,
+		@NotBlank @Size(max = 500) @Pattern(regexp = "[^\\r\\n]*", message = "must be one line") String title,
+		@Size(max = 20000) String description, @Size(max = 100) String category, @NotNull TaskStatus status,
+		@NotNull Priority priority, @Positive Long sprintId,
+		@Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String sprintCode,
 		@PositiveOrZero Integer estimateMinutes, @NotNull ObjectNode metadata, @NotNull ObjectNode agentConfig) {
 
 	/**

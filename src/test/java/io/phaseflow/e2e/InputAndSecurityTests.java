@@ -39,6 +39,7 @@ abstract class InputAndSecurityTests extends ApiTestSupport {
 		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"priority\": \"P9\"}"), 422,
 				"priority");
 		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\"}"), 422, "title");
+		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"two\\n## lines\"}"), 422, "title");
 		refused(pm.post(API + "/tasks", "{\"task_code\": \"../../etc/passwd\", \"title\": \"t\"}"), 422, "task_code");
 		refused(pm.post(API + "/tasks", "{\"task_code\": \"a/b\", \"title\": \"t\"}"), 422, "task_code");
 		refused(pm.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"estimate_minutes\": -5}"), 422,
