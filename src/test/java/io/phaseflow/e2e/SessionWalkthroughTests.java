@@ -112,6 +112,9 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 
 		JsonNode done = this.agent.get(API + "/sessions/" + key).json();
 		assertThat(done.get("status").asText()).isEqualTo("completed");
+		assertThat(this.properties.dataDir().resolve("delegation/tasks/" + task + "/TASK.md"))
+			.as("workflow.yaml's sync_files_on_close writes TASK.md when the session closes")
+			.exists();
 		assertThat(done.get("completed_at").isNull()).isFalse();
 		assertThat(done.get("waiting_for").isNull()).isTrue();
 		assertThat(done.get("phase_history")).extracting((h) -> h.get("phase").asText())
@@ -567,6 +570,25 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(context.at("/context/phase/missing_artifacts")).isEmpty();
 		assertThat(complete(key, "{}").status()).isEqualTo(200);
 		assertWaits(key, "research", "agent");
+	}
+
+	@Test
+	void artifactNamesCannotReachOutOfTheirPlace() {
+		String key = start(readyTask(), 201).get("session_key").asText();
+		for (String name : new String[] { "../TASK.md", "..", "a/b.md", "/etc/passwd", ".hidden", "TASK.md\\u0000" }) {
+			InputAndSecurityTests.refused(this.agent.post(API + "/sessions/" + key + "/artifacts",
+					"{\"name\": \"" + name + "\", \"content\": \"x\"}"), 422, "name");
+		}
+		InputAndSecurityTests.refused(this.agent.get(API + "/sessions/" + key + "/artifacts/..%2F..%2Fsecret/draft"),
+				400, null);
+		ApiClient.Response injected = this.agent.post(API + "/pm-tools/task-status",
+				"{\"task_code\": \"" + this.agent.get(API + "/sessions/" + key).json().get("task_code").asText()
+						+ "\", \"status\": \"completed\", \"notes\": \"${7*7} <#assign x=1>\", \"session_key\": \""
+						+ key + "\", \"sync_to_file\": true}");
+		assertThat(injected.status()).as(injected.toString()).isEqualTo(200);
+		String taskCode = injected.json().get("task_code").asText();
+		assertThat(this.properties.dataDir().resolve("delegation/tasks/" + taskCode + "/TASK.md")).content()
+			.contains("## Completion Notes\n${7*7} <#assign x=1>");
 	}
 
 	@Test
