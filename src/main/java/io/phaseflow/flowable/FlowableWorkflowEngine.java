@@ -1,5 +1,6 @@
 package io.phaseflow.flowable;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,11 @@ import org.flowable.bpmn.model.CallActivity;
 import org.flowable.bpmn.model.IOParameter;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RepositoryService;
+import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
@@ -39,10 +44,17 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 
 	private final RepositoryService repository;
 
-	FlowableWorkflowEngine(RuntimeService runtime, TaskService tasks, RepositoryService repository) {
+	private final HistoryService history;
+
+	private final ProcessEngine engine;
+
+	FlowableWorkflowEngine(RuntimeService runtime, TaskService tasks, RepositoryService repository,
+			HistoryService history, ProcessEngine engine) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.repository = repository;
+		this.history = history;
+		this.engine = engine;
 	}
 
 	@Override
@@ -181,6 +193,30 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 				(String) variables.get(ProcessVariables.PHASE),
 				(groups == null || groups.isBlank()) ? List.of() : List.of(groups.split(",")),
 				task.getCreateTime().toInstant()));
+	}
+
+	@Override
+	public byte[] diagram(String processInstanceId, String highlightedPhase) {
+		HistoricProcessInstance instance = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		if (instance == null) {
+			throw new EntityNotFound("process instance", processInstanceId);
+		}
+		BpmnModel model = this.repository.getBpmnModel(instance.getProcessDefinitionId());
+		List<String> highlighted = (highlightedPhase != null && instance.getEndTime() == null
+				&& model.getMainProcess().getFlowElement(highlightedPhase) != null) ? List.of(highlightedPhase)
+						: List.of();
+		ProcessEngineConfiguration configuration = this.engine.getProcessEngineConfiguration();
+		try (InputStream png = configuration.getProcessDiagramGenerator()
+			.generateDiagram(model, "png", highlighted, List.of(), configuration.getActivityFontName(),
+					configuration.getLabelFontName(), configuration.getAnnotationFontName(),
+					configuration.getClassLoader(), 1.0, true)) {
+			return png.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("Could not draw the process diagram", ex);
+		}
 	}
 
 	@Override

@@ -277,6 +277,14 @@ public class SessionManagement {
 		return this.documents.draft(template, task, session.currentIteration());
 	}
 
+	/** The session's process as a PNG, its current phase highlighted. */
+	@Transactional(readOnly = true)
+	public byte[] diagram(String sessionKey) {
+		WorkSession session = this.views.find(sessionKey);
+		return this.engine.diagram(session.processInstanceId(),
+				session.status().isTerminal() ? null : session.currentPhase());
+	}
+
 	@Transactional(readOnly = true)
 	public SessionView get(String sessionKey) {
 		return this.views.view(this.views.find(sessionKey));

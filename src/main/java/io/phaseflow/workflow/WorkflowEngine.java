@@ -53,6 +53,12 @@ public interface WorkflowEngine {
 	 */
 	void decideOverride(String overrideId, Map<String, Object> variables);
 
+	/**
+	 * A PNG of the session's process with the phase it is in highlighted (nothing
+	 * highlighted once it has ended).
+	 */
+	byte[] diagram(String processInstanceId, String highlightedPhase);
+
 	/** Ends the session's process wherever it waits (terminate, fail, restart). */
 	void endSession(String processInstanceId, String reason);
 

@@ -303,6 +303,12 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 			.isEqualTo("orchestration.activity.logged");
 		assertThat(context.at("/instructions/suggested_commands")).extracting(JsonNode::asText)
 			.contains("phaseflow phase complete");
+
+		ApiClient.Response diagram = this.agent.get(API + "/sessions/" + key + "/diagram");
+		assertThat(diagram.status()).isEqualTo(200);
+		assertThat(diagram.contentType()).isEqualTo("image/png");
+		assertThat(diagram.body().substring(1, 4)).isEqualTo("PNG");
+		InputAndSecurityTests.refused(this.agent.get(API + "/sessions/sess-none/diagram"), 404, null);
 	}
 
 	@Test

@@ -95,6 +95,12 @@ class SessionController {
 			.body(new ArtifactSummary(artifact.name(), artifact.phase(), artifact.contentHash(), artifact.updatedAt()));
 	}
 
+	@GetMapping(path = "/{key}/diagram", produces = "image/png")
+	@Operation(summary = "The session's process as a PNG, with the phase it is in highlighted")
+	byte[] diagram(@PathVariable String key) {
+		return this.sessions.diagram(key);
+	}
+
 	@GetMapping("/{key}/artifacts")
 	@Operation(summary = "The session's artifacts, without their content")
 	Page<ArtifactSummary> artifacts(@PathVariable String key) {
