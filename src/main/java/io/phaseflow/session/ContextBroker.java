@@ -111,11 +111,12 @@ class ContextBroker {
 	}
 
 	private String banner(WorkSession session, List<String> nextActions, String completedPhase) {
-		if (session.status().isTerminal() || session.currentPhase() == null) {
+		Map<String, Object> phase = phaseContext(session);
+		if (session.status().isTerminal() || phase == null) {
 			return null;
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("phase", phaseContext(session));
+		data.put("phase", phase);
 		data.put("next_actions", nextActions);
 		if (completedPhase != null) {
 			data.put("completed", completedPhase);
@@ -136,7 +137,12 @@ class ContextBroker {
 			steps.add("Wait for a reviewer to decide the override of the " + session.currentPhase() + " phase");
 			return steps;
 		}
-		PhaseConfig phase = phase(session);
+		if (phase(session).isEmpty()) {
+			steps.add("The " + session.currentPhase() + " phase is no longer configured in workflow.yaml; "
+					+ "ask an admin to end or terminate this session");
+			return steps;
+		}
+		PhaseConfig phase = phase(session).get();
 		if (phase.order() == this.workflow.firstPhase().order()) {
 			steps.add("Review task objectives and acceptance criteria");
 		}
@@ -148,10 +154,10 @@ class ContextBroker {
 	}
 
 	private Map<String, Object> phaseContext(WorkSession session) {
-		if (session.currentPhase() == null) {
+		if (session.currentPhase() == null || phase(session).isEmpty()) {
 			return null;
 		}
-		PhaseConfig phase = phase(session);
+		PhaseConfig phase = phase(session).get();
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("id", phase.id());
 		context.put("goal", phase.goal());
@@ -163,12 +169,13 @@ class ContextBroker {
 	}
 
 	private List<String> missingArtifacts(WorkSession session) {
-		if (session.currentPhase() == null || session.status().isTerminal()) {
+		if (session.currentPhase() == null || session.status().isTerminal() || phase(session).isEmpty()) {
 			return List.of();
 		}
 		Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
-		return phase(session).artifacts()
+		return phase(session).get()
+			.artifacts()
 			.required()
 			.stream()
 			.map(ArtifactSpec::name)
@@ -176,8 +183,11 @@ class ContextBroker {
 			.toList();
 	}
 
-	private PhaseConfig phase(WorkSession session) {
-		return this.workflow.phase(session.currentPhase()).orElseThrow();
+	/**
+	 * The configuration of the session's phase; empty if workflow.yaml no longer has it.
+	 */
+	private java.util.Optional<PhaseConfig> phase(WorkSession session) {
+		return this.workflow.phase(session.currentPhase());
 	}
 
 	private String elapsed(OffsetDateTime since) {

@@ -260,8 +260,8 @@ public class PhaseSteps {
 
 	private PhaseConfig phaseConfig(String phase) {
 		return this.workflow.phase(phase)
-			.orElseThrow(() -> new IllegalStateException(
-					"The process entered phase " + phase + ", which workflow.yaml does not configure"));
+			.orElseThrow(() -> new io.phaseflow.workflow.SessionNotWaiting(
+					"The " + phase + " phase is no longer configured in workflow.yaml; end or terminate the session"));
 	}
 
 	private WorkSession session(String sessionKey) {

@@ -598,6 +598,20 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aSessionInAPhaseNoLongerConfiguredCanStillBeReadAndEnded() {
+		String key = start(readyTask(), 201).get("session_key").asText();
+		this.jdbc.sql("UPDATE work_sessions SET current_phase = 'security-review' WHERE session_key = ?")
+			.param(key)
+			.update();
+		ApiClient.Response session = this.agent.get(API + "/sessions/" + key);
+		assertThat(session.status()).as(session.toString()).isEqualTo(200);
+		assertThat(session.json().at("/instructions/next_actions/0").asText()).contains("no longer configured");
+		assertThat(this.agent.get(API + "/sessions/" + key + "/context").status()).isEqualTo(200);
+		assertThat(this.agent.post(API + "/sessions/" + key + "/terminate", null).json().get("status").asText())
+			.isEqualTo("terminated");
+	}
+
+	@Test
 	void repeatedProcessStepsChangeNothing() {
 		String key = start(readyTask(), 201).get("session_key").asText();
 		putArtifact(key, "TASK.md");
