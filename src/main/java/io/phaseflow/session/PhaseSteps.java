@@ -49,9 +49,13 @@ public class PhaseSteps {
 
 	private final FileSync files;
 
+	private final SessionIterations iterations;
+
 	PhaseSteps(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, SessionEvents events,
-			WorkflowDefinition workflow, JsonDocuments json, Clock clock, FileSync files) {
+			WorkflowDefinition workflow, JsonDocuments json, Clock clock, FileSync files,
+			SessionIterations iterations) {
 		this.files = files;
+		this.iterations = iterations;
 		this.sessions = sessions;
 		this.artifacts = artifacts;
 		this.tasks = tasks;
@@ -197,7 +201,9 @@ public class PhaseSteps {
 	public void iterationStarted(String sessionKey) {
 		WorkSession session = session(sessionKey);
 		int iteration = session.currentIteration() + 1;
-		this.sessions.iterationStarted(session.id(), iteration, now());
+		OffsetDateTime now = now();
+		this.iterations.qaFailedLoop(session, iteration, now);
+		this.sessions.iterationStarted(session.id(), iteration, now);
 		this.events.emit(session, "orchestration.iteration.logged",
 				this.json.newObject().put("iteration", iteration).put("reason", "qa_failed"));
 	}

@@ -115,6 +115,25 @@ public class SessionIterations {
 		return this.views.guided(sessionKey, find(session.id(), number).orElseThrow());
 	}
 
+	/**
+	 * Review failed QA and the session starts iteration {@code next}: the previous
+	 * iteration's log (if the agent kept one) is marked qa_failed, and the new one is
+	 * opened as running.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	void qaFailedLoop(WorkSession session, int next, OffsetDateTime now) {
+		this.jdbc.sql("""
+				UPDATE iteration_logs SET status = 'qa_failed', completed_at = COALESCE(completed_at, :now)
+				WHERE session_id = :sessionId AND iteration_number = :previous
+				""").param("now", now).param("sessionId", session.id()).param("previous", next - 1).update();
+		if (find(session.id(), next).isEmpty()) {
+			this.jdbc.sql("""
+					INSERT INTO iteration_logs (session_id, iteration_number, status, summary, started_at)
+					VALUES (:sessionId, :number, 'running', 'started after review failed QA', :now)
+					""").param("sessionId", session.id()).param("number", next).param("now", now).update();
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<IterationLog> list(String sessionKey) {
 		return this.jdbc.sql("SELECT * FROM iteration_logs WHERE session_id = :id ORDER BY iteration_number")

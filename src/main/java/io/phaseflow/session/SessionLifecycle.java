@@ -144,6 +144,8 @@ public class SessionLifecycle {
 		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, Clocks.now(this.clock));
 		this.events.emit(session, "orchestration.session.end",
 				this.json.newObject().put("phase", session.currentPhase()).put("forced", true).put("reason", reason));
+		this.events.emit(session, "orchestration.session.completed",
+				this.json.newObject().put("session_key", sessionKey).put("forced", true));
 		return this.views.view(session.id());
 	}
 

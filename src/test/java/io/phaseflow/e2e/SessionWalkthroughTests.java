@@ -94,6 +94,9 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(failedQa.status()).as(failedQa.toString()).isEqualTo(200);
 		JsonNode loopedBack = assertWaits(key, "execute", "agent");
 		assertThat(loopedBack.get("current_iteration").asInt()).isEqualTo(2);
+		assertThat(this.agent.get(API + "/sessions/" + key + "/iterations").json().get("data"))
+			.extracting((i) -> i.get("iteration_number").asInt() + ":" + i.get("status").asText())
+			.containsExactly("2:running");
 		assertThat(loopedBack.get("total_iterations").asInt()).isEqualTo(2);
 
 		ApiClient.Response staleChanges = complete(key, "{}");
@@ -518,7 +521,7 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 			.get("data")
 			.forEach((event) -> types.add(event.get("event_type").asText()));
 		assertThat(types).containsSubsequence("orchestration.session.paused", "orchestration.session.resumed",
-				"orchestration.phase.intake.end", "orchestration.session.end");
+				"orchestration.phase.intake.end", "orchestration.session.end", "orchestration.session.completed");
 	}
 
 	@Test
