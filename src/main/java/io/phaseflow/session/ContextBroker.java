@@ -80,25 +80,10 @@ class ContextBroker {
 			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS)));
 		context.put("last_actions",
 				this.events.latest(new EventQuery(null, null, null, session.sessionKey(), null, 0, LAST_ACTIONS)));
-		context.put("phase", phaseContext(session));
-		context.put("next_steps", nextSteps(session, task));
+		List<String> missing = missingArtifacts(session, task);
+		context.put("phase", phaseContext(session, missing));
+		context.put("next_steps", nextSteps(session, missing));
 		return context;
-	}
-
-	Instructions instructions(WorkSession session, Task task, String completedPhase) {
-		List<String> commands = new ArrayList<>();
-		missingArtifacts(session).forEach((name) -> commands.add("phaseflow artifact put " + name));
-		if (session.status() == SessionStatus.RUNNING) {
-			commands.add("phaseflow phase complete");
-		}
-		else if (session.status() == SessionStatus.PAUSED) {
-			commands.add("phaseflow session resume " + session.sessionKey());
-		}
-		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
-		List<String> next = nextSteps(session, task);
-		return new Instructions(next, commands,
-				new Instructions.Reminder(task.taskCode(), session.currentPhase(), elapsed(session.startedAt())),
-				banner(session, next, completedPhase));
 	}
 
 	/**
@@ -107,11 +92,25 @@ class ContextBroker {
 	 * phase's next step).
 	 */
 	Instructions instructions(WorkSession session, String completedPhase) {
-		return instructions(session, this.tasks.findByCode(session.taskCode()).orElseThrow(), completedPhase);
+		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
+		List<String> missing = missingArtifacts(session, task);
+		List<String> commands = new ArrayList<>();
+		missing.forEach((name) -> commands.add("phaseflow artifact put " + name));
+		if (session.status() == SessionStatus.RUNNING) {
+			commands.add("phaseflow phase complete");
+		}
+		else if (session.status() == SessionStatus.PAUSED) {
+			commands.add("phaseflow session resume " + session.sessionKey());
+		}
+		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
+		List<String> next = nextSteps(session, missing);
+		return new Instructions(next, commands,
+				new Instructions.Reminder(task.taskCode(), session.currentPhase(), elapsed(session.startedAt())),
+				banner(session, next, missing, completedPhase));
 	}
 
-	private String banner(WorkSession session, List<String> nextActions, String completedPhase) {
-		Map<String, Object> phase = phaseContext(session);
+	private String banner(WorkSession session, List<String> nextActions, List<String> missing, String completedPhase) {
+		Map<String, Object> phase = phaseContext(session, missing);
 		if (session.status().isTerminal() || phase == null) {
 			return null;
 		}
@@ -127,7 +126,7 @@ class ContextBroker {
 		return this.templates.render("instructions/phase-banner.ftl", data);
 	}
 
-	private List<String> nextSteps(WorkSession session, Task task) {
+	private List<String> nextSteps(WorkSession session, List<String> missing) {
 		List<String> steps = new ArrayList<>();
 		if (session.status().isTerminal()) {
 			steps.add("The session is " + session.status().value() + "; start a new one to continue the task");
@@ -147,13 +146,13 @@ class ContextBroker {
 			steps.add("Review task objectives and acceptance criteria");
 		}
 		steps.add("Goal of the " + phase.id() + " phase: " + phase.goal());
-		missingArtifacts(session).forEach((name) -> steps.add("Write " + name + " and submit it as an artifact"));
+		missing.forEach((name) -> steps.add("Write " + name + " and submit it as an artifact"));
 		steps.add("When ready, complete the " + phase.id() + " phase"
 				+ ("review".equals(phase.id()) ? " with qa_status qa_passed or qa_failed" : ""));
 		return steps;
 	}
 
-	private Map<String, Object> phaseContext(WorkSession session) {
+	private Map<String, Object> phaseContext(WorkSession session, List<String> missing) {
 		if (session.currentPhase() == null || phase(session).isEmpty()) {
 			return null;
 		}
@@ -163,17 +162,20 @@ class ContextBroker {
 		context.put("goal", phase.goal());
 		context.put("required_artifacts", phase.artifacts().required().stream().map(ArtifactSpec::name).toList());
 		context.put("submitted_artifacts", this.artifacts.names(session.id()));
-		context.put("missing_artifacts", missingArtifacts(session));
+		context.put("missing_artifacts", missing);
 		context.put("next_step", phase.nextStep());
 		return context;
 	}
 
-	private List<String> missingArtifacts(WorkSession session) {
+	/**
+	 * The current phase's required artifacts neither submitted in this iteration nor on
+	 * disk.
+	 */
+	private List<String> missingArtifacts(WorkSession session, Task task) {
 		if (session.currentPhase() == null || session.status().isTerminal() || phase(session).isEmpty()) {
 			return List.of();
 		}
 		Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
-		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
 		return phase(session).get()
 			.artifacts()
 			.required()
