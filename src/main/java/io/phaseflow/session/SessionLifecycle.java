@@ -12,6 +12,7 @@ import io.phaseflow.common.RuleBroken;
 import io.phaseflow.workflow.WorkflowEngine;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -105,8 +106,7 @@ public class SessionLifecycle {
 			throw new IllegalSessionTransition(outcome.value(), session.status());
 		}
 		String why = (reason != null && !reason.isBlank()) ? reason : outcome.value() + " by " + RequestContext.actor();
-		this.engine.endSession(session.processInstanceId(), why);
-		this.sessions.statusChanged(session.id(), outcome, Clocks.now(this.clock));
+		end(session, outcome, why);
 		this.events.emit(session, "orchestration.session." + outcome.value(),
 				this.json.newObject().put("phase", session.currentPhase()).put("reason", why));
 		return this.views.view(session.id());
@@ -122,8 +122,7 @@ public class SessionLifecycle {
 		if (!ENDABLE.contains(session.status())) {
 			return;
 		}
-		this.engine.endSession(session.processInstanceId(), "task completed");
-		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, Clocks.now(this.clock));
+		end(session, SessionStatus.COMPLETED, "task completed");
 		this.events.emit(session, "orchestration.session.completed",
 				this.json.newObject()
 					.put("phase", session.currentPhase())
@@ -140,13 +139,34 @@ public class SessionLifecycle {
 		if (!ENDABLE.contains(session.status())) {
 			throw new IllegalSessionTransition("ended", session.status());
 		}
-		this.engine.endSession(session.processInstanceId(), "ended with force by " + RequestContext.actor());
-		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, Clocks.now(this.clock));
+		end(session, SessionStatus.COMPLETED, "ended with force by " + RequestContext.actor());
 		this.events.emit(session, "orchestration.session.end",
 				this.json.newObject().put("phase", session.currentPhase()).put("forced", true).put("reason", reason));
 		this.events.emit(session, "orchestration.session.completed",
 				this.json.newObject().put("session_key", sessionKey).put("forced", true));
 		return this.views.view(session.id());
+	}
+
+	/**
+	 * Terminates a task's active session so that a new one can start (on_active:
+	 * restart), from any status that is not terminal yet. The caller holds the session's
+	 * lock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void terminateForRestart(WorkSession session, String reason) {
+		if (session.status().isTerminal()) {
+			return;
+		}
+		end(session, SessionStatus.TERMINATED, reason);
+		this.events.emit(session, "orchestration.session.terminated", this.json.newObject().put("reason", reason));
+	}
+
+	/**
+	 * Ends the session's process wherever it is and gives the session its final status.
+	 */
+	private void end(WorkSession session, SessionStatus outcome, String reason) {
+		this.engine.endSession(session.processInstanceId(), reason);
+		this.sessions.statusChanged(session.id(), outcome, Clocks.now(this.clock));
 	}
 
 }

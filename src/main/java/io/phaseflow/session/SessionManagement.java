@@ -121,14 +121,14 @@ public class SessionManagement {
 				case REJECT:
 					throw new SessionAlreadyActive(task.taskCode(), active.get().sessionKey());
 				case RESTART:
-					terminate(this.views.locked(active.get().sessionKey()), "restarted by " + RequestContext.actor());
+					this.lifecycle.terminateForRestart(this.views.locked(active.get().sessionKey()),
+							"restarted by " + RequestContext.actor());
 			}
 		}
 		String key = "sess-" + UUID.randomUUID();
 		OffsetDateTime now = Clocks.now(this.clock);
 		String correlationId = RequestContext.correlationId();
 		long id = this.sessions.insert(key, task.id(), agent.id(), correlationId, now);
-		this.sessions.iterationStarted(id, 1, now);
 		this.events.append(new NewEvent("orchestration.session.started", EntityType.TASK, task.id(), task.taskCode(),
 				key, agent.id(), this.json.newObject().put("session_key", key).put("started_at", now.toString()),
 				correlationId));
@@ -204,17 +204,6 @@ public class SessionManagement {
 		};
 		return new PhaseOutcome(result, phase, this.views.view(after), errors, warnings,
 				this.broker.instructions(after, PhaseOutcome.MOVED_ON.equals(result) ? phase : null));
-	}
-
-	private void terminate(WorkSession session, String reason) {
-		if (session.status().isTerminal()) {
-			return;
-		}
-		this.engine.endSession(session.processInstanceId(), reason);
-		this.sessions.statusChanged(session.id(), SessionStatus.TERMINATED, Clocks.now(this.clock));
-		this.events.append(new NewEvent("orchestration.session.terminated", EntityType.TASK, session.taskId(),
-				session.taskCode(), session.sessionKey(), session.agentId(),
-				this.json.newObject().put("reason", reason), session.correlationId()));
 	}
 
 	@Transactional(readOnly = true)

@@ -36,11 +36,12 @@ class WorkSessions {
 
 	long insert(String sessionKey, Long taskId, Long agentId, String correlationId, OffsetDateTime now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				INSERT INTO work_sessions (session_key, task_id, agent_id, correlation_id, status, phase_history,
-				    started_at, updated_at)
-				VALUES (:key, :taskId, :agentId, :correlationId, 'running', CAST('[]' AS json_document), :now, :now)
-				""")
+		this.jdbc
+			.sql("""
+					INSERT INTO work_sessions (session_key, task_id, agent_id, correlation_id, status, current_iteration,
+					    total_iterations, phase_history, started_at, updated_at)
+					VALUES (:key, :taskId, :agentId, :correlationId, 'running', 1, 1, CAST('[]' AS json_document), :now, :now)
+					""")
 			.param("key", sessionKey)
 			.param("taskId", taskId)
 			.param("agentId", agentId)
