@@ -12,6 +12,7 @@ import io.phaseflow.common.Codes;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.RuleBroken;
+import io.phaseflow.common.SafeYaml;
 import io.phaseflow.files.FileSync;
 import io.phaseflow.home.PhaseflowHome;
 import io.phaseflow.sprint.Sprint;
@@ -20,9 +21,6 @@ import io.phaseflow.sprint.SprintManagement;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskDraft;
 import io.phaseflow.task.TaskManagement;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import org.springframework.core.io.Resource;
@@ -88,12 +86,8 @@ public class SprintTemplates {
 	private JsonNode load(String name) {
 		Resource resource = this.home.file("templates", "sprints/" + name + ".yaml")
 			.orElseThrow(() -> new EntityNotFound("sprint template", name));
-		LoaderOptions options = new LoaderOptions();
-		options.setAllowDuplicateKeys(false);
-		options.setMaxAliasesForCollections(10);
-		options.setCodePointLimit(1024 * 1024);
 		try (InputStream in = resource.getInputStream()) {
-			Object yaml = new Yaml(new SafeConstructor(options)).load(in);
+			Object yaml = SafeYaml.create().load(in);
 			if (!(yaml instanceof Map)) {
 				throw new RuleBroken("template", "templates/sprints/" + name + ".yaml is not a mapping");
 			}

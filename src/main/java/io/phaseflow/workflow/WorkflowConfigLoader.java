@@ -7,11 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.phaseflow.common.SafeYaml;
+
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -25,12 +24,6 @@ public class WorkflowConfigLoader {
 
 	/** The label of the file when it has no better name. */
 	public static final String DEFAULT_LABEL = "workflow/workflow.yaml";
-
-	private static final int MAX_ALIASES = 10;
-
-	private static final int MAX_NESTING = 20;
-
-	private static final int MAX_CODE_POINTS = 1024 * 1024;
 
 	/**
 	 * Loads a workflow definition.
@@ -83,7 +76,7 @@ public class WorkflowConfigLoader {
 
 	private static Node compose(Reader reader, Problems problems) {
 		try {
-			Node root = yaml().compose(reader);
+			Node root = SafeYaml.create().compose(reader);
 			if (root == null) {
 				problems.add(0, "", "is empty; it must define settings and phases");
 			}
@@ -104,16 +97,6 @@ public class WorkflowConfigLoader {
 		String context = (ex.getContext() != null) ? ex.getContext() + ": " : "";
 		String started = (contextLine > 0 && contextLine != line) ? " (started at line " + contextLine + ")" : "";
 		problems.add(line, "", "invalid YAML: " + context + ex.getProblem() + started);
-	}
-
-	private static Yaml yaml() {
-		LoaderOptions options = new LoaderOptions();
-		options.setAllowDuplicateKeys(false);
-		options.setAllowRecursiveKeys(false);
-		options.setMaxAliasesForCollections(MAX_ALIASES);
-		options.setNestingDepthLimit(MAX_NESTING);
-		options.setCodePointLimit(MAX_CODE_POINTS);
-		return new Yaml(new SafeConstructor(options));
 	}
 
 }
