@@ -1,4 +1,5 @@
-<#-- TASK.md: a task as seed 000 step 3 lays it out, with its completion (step 7).
+<#-- TASK.md: a task as seed 000 step 3 lays it out, with its completion (step 7) and
+     the summaries of the sessions that worked on it.
      A description line starting with # is escaped (\#) so it cannot pose as a section. -->
 # Task: ${task.title}
 
@@ -27,4 +28,17 @@ ${task.description?replace("(?m)^#", "\\\\#", "r")}
 
 ## Completion Notes
 ${completion_notes}
+</#if>
+<#if sessions?has_content>
+
+## Work Sessions
+<#list sessions as session>
+- `${session.session_key!"?"}` ${session.status!"ended"}<#if session.ended_at??> ${session.ended_at}</#if><#if session.active_minutes??>, ${session.active_minutes} min active</#if><#if session.summary??>: ${session.summary?replace("[\\r\\n]+", " ", "r")}</#if>
+<#list session.updates as update>
+  - Update: ${update?replace("[\\r\\n]+", " ", "r")}
+</#list>
+<#list session.notes as note>
+  - Note: ${note?replace("[\\r\\n]+", " ", "r")}
+</#list>
+</#list>
 </#if>

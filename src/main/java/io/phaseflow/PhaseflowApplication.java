@@ -1,5 +1,7 @@
 package io.phaseflow;
 
+import io.phaseflow.cli.PhaseflowCli;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,8 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PhaseflowApplication {
 
+	/**
+	 * Runs a {@code phaseflow} command (see {@link PhaseflowCli}) without starting
+	 * Spring, or, with no arguments, {@code server} or Spring Boot's {@code --} options,
+	 * the server.
+	 */
 	public static void main(String[] args) {
-		SpringApplication.run(PhaseflowApplication.class, args);
+		if (PhaseflowCli.isCommand(args)) {
+			PhaseflowCli.main(args);
+			return;
+		}
+		SpringApplication.run(PhaseflowApplication.class, PhaseflowCli.serverArgs(args));
 	}
 
 }

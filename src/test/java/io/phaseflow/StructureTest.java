@@ -5,10 +5,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Keeps the architecture honest: Flowable stays inside one package.
+ * Keeps the architecture honest: Flowable stays inside one package, and the command line
+ * stays a client that starts without Spring.
  */
 class StructureTest {
 
@@ -34,6 +37,18 @@ class StructureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.phaseflow..web..")
+			.check(this.classes);
+	}
+
+	@Test
+	void theCommandLineAndTheMcpServerAreClientsThatStartWithoutSpring() {
+		String[] client = { "io.phaseflow.cli..", "io.phaseflow.client..", "io.phaseflow.mcp.." };
+		noClasses().that()
+			.resideInAnyPackage(client)
+			.should()
+			.dependOnClassesThat(resideInAPackage("org.springframework..")
+				.or(resideInAPackage("io.phaseflow..").and(resideOutsideOfPackages(client))))
+			.because("commands talk to the server over HTTP and start in well under a second")
 			.check(this.classes);
 	}
 

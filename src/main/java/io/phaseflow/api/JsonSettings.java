@@ -1,7 +1,13 @@
 package io.phaseflow.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -9,15 +15,43 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Strict JSON on the wire: a number is not a string, a string is not a number, and
- * neither is a boolean. Wrong types are rejected (400) instead of silently converted.
+ * JSON on the wire: Phaseflow's own types in snake_case, and strict: a number is not a
+ * string, a string is not a number, and neither is a boolean. Wrong types are rejected
+ * (400) instead of silently converted. Flowable's types keep their own (camelCase) names,
+ * so the Flowable REST API at {@code /process-api} answers as Flowable's clients expect.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonSettings {
 
+	private static final String PHASEFLOW_TYPES = "io.phaseflow.";
+
+	@Bean
+	Module snakeCaseForPhaseflowTypes() {
+		return new SimpleModule("phaseflow-snake-case") {
+
+			@Override
+			public void setupModule(SetupContext context) {
+				super.setupModule(context);
+				context.insertAnnotationIntrospector(new NopAnnotationIntrospector() {
+
+					@Override
+					public Object findNamingStrategy(AnnotatedClass type) {
+						return type.getRawType().getName().startsWith(PHASEFLOW_TYPES)
+								? PropertyNamingStrategies.SNAKE_CASE : null;
+					}
+
+				});
+			}
+
+		};
+	}
+
 	@Bean
 	Jackson2ObjectMapperBuilderCustomizer strictCoercion() {
 		return (builder) -> builder.postConfigurer((mapper) -> {
+			// a key given twice is malformed, not "the last one wins" (and a record would
+			// fail on it with a 500)
+			mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 			mapper.coercionConfigFor(LogicalType.Textual)
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -1,11 +1,17 @@
 package io.phaseflow.api;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.Module;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.springdoc.core.providers.ObjectMapperProvider;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +23,18 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
 	private static final String BEARER = "bearer-token";
+
+	/**
+	 * Describes Phaseflow's types with the names they have on the wire (snake_case):
+	 * springdoc reads types with a mapper of its own.
+	 */
+	@Bean
+	SmartInitializingSingleton wireNamesInTheDocs(ObjectMapperProvider docs, List<Module> modules) {
+		return () -> modules.forEach((module) -> {
+			docs.jsonMapper().registerModule(module);
+			docs.yamlMapper().registerModule(module);
+		});
+	}
 
 	@Bean
 	OpenAPI phaseflowApi() {

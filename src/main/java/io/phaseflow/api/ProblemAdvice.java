@@ -28,6 +28,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -50,9 +52,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+	private final List<ProblemTranslator> translators;
+
+	ProblemAdvice(List<ProblemTranslator> translators) {
+		this.translators = List.copyOf(translators);
+	}
+
 	@ExceptionHandler(PhaseflowException.class)
 	ProblemDetail phaseflow(PhaseflowException ex) {
-		return ProblemResponses.problem(ex.status(), ex.title(), ex.getMessage(), ex.errors());
+		ProblemDetail problem = ProblemResponses.problem(ex.status(), ex.title(), ex.getMessage(), ex.errors());
+		ex.properties().forEach(problem::setProperty);
+		return problem;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -62,6 +72,26 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 				: type.isEnum() ? "must be one of: " + WireValue.allOf(type)
 						: "must be a valid " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
 		return badRequest(ex.getName() + " " + message, List.of(new FieldError(ex.getName(), message)));
+	}
+
+	/**
+	 * A multipart request the container cannot parse (e.g. a file name with a NUL
+	 * character); an upload too large keeps its 413.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail unparsableMultipart(MultipartException ex) {
+		log.debug("Unparsable multipart request", ex);
+		return badRequest("The multipart request cannot be read", List.of());
+	}
+
+	/**
+	 * What the firewall refuses while the request is read (e.g. a query parameter name
+	 * with a line break).
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ProblemDetail rejected(RequestRejectedException ex) {
+		log.debug("Request rejected", ex);
+		return badRequest("The request is not allowed", List.of());
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
@@ -87,6 +117,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
+		for (ProblemTranslator translator : this.translators) {
+			java.util.Optional<ProblemDetail> problem = translator.translate(ex);
+			if (problem.isPresent()) {
+				log.debug("Request refused", ex);
+				return problem.get();
+			}
+		}
 		log.error("Request failed", ex);
 		return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"The server failed to handle the request; it has been logged", List.of());
@@ -142,6 +179,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	 * enumeration.
 	 */
 	private static ProblemDetail unreadable(Throwable cause) {
+		if (cause instanceof RequestLimits.BodyTooLarge tooLarge) {
+			return ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", tooLarge.getMessage(),
+					List.of());
+		}
 		if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
 				&& invalid.getTargetType().isEnum()) {
 			String field = path(invalid);

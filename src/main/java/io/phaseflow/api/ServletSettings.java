@@ -1,5 +1,9 @@
 package io.phaseflow.api;
 
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +22,28 @@ class ServletSettings {
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> passEncodedSlashesToTheFirewall() {
 		return (factory) -> factory
 			.addConnectorCustomizers((connector) -> connector.setEncodedSolidusHandling("passthrough"));
+	}
+
+	/**
+	 * An encoded backslash ({@code %5C}) reaches the firewall too, and what Tomcat
+	 * refuses itself (e.g. {@code %00} in the path) is answered as a problem by
+	 * {@link ProblemReportValve} instead of Tomcat's HTML error page.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemsFromTheContainer() {
+		return (factory) -> {
+			factory.addConnectorCustomizers((connector) -> connector.setEncodedReverseSolidusHandling("passthrough"));
+			factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					for (Valve valve : host.getPipeline().getValves()) {
+						if (valve instanceof ErrorReportValve && !(valve instanceof ProblemReportValve)) {
+							host.getPipeline().removeValve(valve);
+						}
+					}
+					host.setErrorReportValveClass(ProblemReportValve.class.getName());
+				}
+			});
+		};
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.phaseflow.common;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -30,5 +31,13 @@ public abstract class PhaseflowException extends RuntimeException {
 
 	/** A short, stable title for the kind of problem. */
 	public abstract String title();
+
+	/**
+	 * More members of the problem, beside {@code errors} (e.g. the caller's next
+	 * instructions); none by default.
+	 */
+	public Map<String, Object> properties() {
+		return Map.of();
+	}
 
 }

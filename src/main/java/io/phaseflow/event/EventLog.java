@@ -30,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class EventLog {
 
+	/** Every column but PostgreSQL's search_document (context search). */
+	private static final String COLUMNS = "SELECT id, event_type, entity_type, entity_id, entity_code, correlation_id,"
+			+ " session_key, agent_id, payload, emitted_at FROM orchestration_events";
+
 	private final JdbcClient jdbc;
 
 	private final JsonDocuments json;
@@ -81,22 +85,40 @@ public class EventLog {
 	/** Reads events matching the query, oldest first. */
 	@Transactional(readOnly = true)
 	public List<OrchestrationEvent> find(EventQuery query) {
-		return select(query, "ASC");
+		return select(query, "ASC", null);
+	}
+
+	/**
+	 * Reads events matching the query whose ids are at most {@code lastId}, oldest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<OrchestrationEvent> find(EventQuery query, long lastId) {
+		return select(query, "ASC", lastId);
 	}
 
 	/** The latest {@code limit} events matching the query's filters, oldest first. */
 	@Transactional(readOnly = true)
 	public List<OrchestrationEvent> latest(EventQuery query) {
-		List<OrchestrationEvent> newestFirst = new ArrayList<>(select(query, "DESC"));
+		List<OrchestrationEvent> newestFirst = new ArrayList<>(select(query, "DESC", null));
 		Collections.reverse(newestFirst);
 		return newestFirst;
 	}
 
-	private List<OrchestrationEvent> select(EventQuery query, String order) {
+	/** The highest event id there is, or 0. */
+	@Transactional(readOnly = true)
+	public long lastId() {
+		return this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM orchestration_events").query(Long.class).single();
+	}
+
+	private List<OrchestrationEvent> select(EventQuery query, String order, Long lastId) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("afterId", query.afterId());
 		params.put("limit", query.limit());
-		StringBuilder sql = new StringBuilder("SELECT * FROM orchestration_events WHERE id > :afterId");
+		StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE id > :afterId");
+		if (lastId != null) {
+			sql.append(" AND id <= :lastId");
+			params.put("lastId", lastId);
+		}
 		filter(sql, params, "entity_type", (query.entityType() != null) ? query.entityType().value() : null);
 		filter(sql, params, "entity_code", query.entityCode());
 		filter(sql, params, "event_type", query.eventType());

@@ -47,6 +47,7 @@ public class MarkdownDocuments {
 	public String task(Task task) {
 		Map<String, Object> data = taskData(task, 1);
 		completionNotes(task).ifPresent((notes) -> data.put("completion_notes", notes));
+		data.put("sessions", sessions(task.metadata().get("session_summaries")));
 		return this.templates.render("TASK.md.ftl", data);
 	}
 
@@ -101,6 +102,30 @@ public class MarkdownDocuments {
 			.filter(JsonNode::isTextual)
 			.map(JsonNode::asText)
 			.findFirst();
+	}
+
+	/**
+	 * The summaries of the sessions that worked on the task, as the template shows them;
+	 * entries that are not summaries are left out.
+	 */
+	private static List<Map<String, Object>> sessions(JsonNode summaries) {
+		List<Map<String, Object>> sessions = new ArrayList<>();
+		if (summaries == null || !summaries.isArray()) {
+			return sessions;
+		}
+		for (JsonNode summary : summaries) {
+			if (!summary.isObject()) {
+				continue;
+			}
+			Map<String, Object> session = new LinkedHashMap<>();
+			for (String field : new String[] { "session_key", "status", "ended_at", "active_minutes", "summary" }) {
+				putText(session, field, summary.get(field));
+			}
+			session.put("updates", texts(summary.get("updates")));
+			session.put("notes", texts(summary.get("notes")));
+			sessions.add(session);
+		}
+		return sessions;
 	}
 
 	private static List<String> texts(JsonNode node) {

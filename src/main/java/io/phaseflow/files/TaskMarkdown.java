@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,9 @@ final class TaskMarkdown {
 
 	private static final Map<String, String> SECTIONS = Map.of("Objectives", "objectives", "Deliverables",
 			"deliverables", "Acceptance Criteria", "acceptance_criteria");
+
+	/** Sections the database fills in, which an import leaves alone. */
+	private static final Set<String> WRITTEN_BY_PHASEFLOW = Set.of("Completion Notes", "Work Sessions");
 
 	private TaskMarkdown() {
 	}
@@ -57,9 +61,9 @@ final class TaskMarkdown {
 				else if (SECTIONS.containsKey(section)) {
 					lists.put(SECTIONS.get(section), new ArrayList<>());
 				}
-				else if (!section.equals("Completion Notes")) {
+				else if (!WRITTEN_BY_PHASEFLOW.contains(section)) {
 					throw refused(file, i + 1, "unknown section '" + section
-							+ "'; expected Description, Objectives, Deliverables, Acceptance Criteria or Completion Notes");
+							+ "'; expected Description, Objectives, Deliverables, Acceptance Criteria, Completion Notes or Work Sessions");
 				}
 			}
 			else if (section == null && field.matches()) {

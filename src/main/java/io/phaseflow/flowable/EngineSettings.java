@@ -4,10 +4,14 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
-import io.phaseflow.home.PhaseflowHome;
+import io.phaseflow.common.RequestContext;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.engine.parse.BpmnParseHandler;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.flowable.spring.security.SpringSecurityAuthenticationContext;
 import org.flowable.validation.ProcessValidator;
 import org.flowable.validation.ProcessValidatorFactory;
 import org.flowable.validation.validator.ValidatorSet;
@@ -21,13 +25,20 @@ import org.springframework.stereotype.Component;
  * Phaseflow's settings of the process engine:
  * <ul>
  * <li>deployed processes are validated by Flowable's rules plus Phaseflow's (no script
- * tasks);</li>
- * <li>the BPMN files of {@code processes/} are deployed at start, the working copy's
- * where present, else the ones packaged in the jar (unchanged files are not
- * redeployed);</li>
+ * tasks), and parsed without DTDs or external entities;</li>
+ * <li>Flowable deploys nothing by itself: Phaseflow deploys the working copy's processes
+ * together with their {@code workflow.yaml} (see
+ * {@link io.phaseflow.workflow.WorkflowDeployer});</li>
+ * <li>call activities call the process of their own deployment, so a running session
+ * stays on the version it started on ({@link SameDeploymentCalls});</li>
  * <li>the schema-update lock that several instances on one PostgreSQL need is only taken
  * once the engine's tables exist: Flowable keeps that lock in {@code ACT_GE_PROPERTY}, so
- * on an empty database it would wait for a table nobody creates.</li>
+ * on an empty database it would wait for a table nobody creates;</li>
+ * <li>the engine's authenticated user is Spring Security's caller (the token's name), so
+ * {@code startUserId} and task completions name who acted, and a candidate user's groups
+ * are the caller's role groups ({@code reviewers}, …): Phaseflow has no user store of
+ * Flowable's;</li>
+ * <li>user tasks whose {@code formKey} names a file of {@code forms/} get that form.</li>
  * </ul>
  */
 @Component
@@ -35,24 +46,35 @@ class EngineSettings implements EngineConfigurationConfigurer<SpringProcessEngin
 
 	private static final Logger log = LoggerFactory.getLogger(EngineSettings.class);
 
-	private final PhaseflowHome home;
+	private final TaskForms forms;
 
-	EngineSettings(PhaseflowHome home) {
-		this.home = home;
+	EngineSettings(TaskForms forms) {
+		this.forms = forms;
+		Authentication.setAuthenticationContext(new SpringSecurityAuthenticationContext());
 	}
 
 	@Override
 	public void configure(SpringProcessEngineConfiguration engine) {
-		engine.setDeploymentResources(this.home.files("processes", ".bpmn20.xml").toArray(Resource[]::new));
-		ProcessValidator validator = new ProcessValidatorFactory().createDefaultProcessValidator();
-		ValidatorSet phaseflow = new ValidatorSet("phaseflow");
-		phaseflow.addValidator(new NoScriptTasks());
-		validator.getValidatorSets().add(phaseflow);
-		engine.setProcessValidator(validator);
+		engine.setDeploymentResources(new Resource[0]);
+		engine.setProcessValidator(processValidator());
+		engine.setEnableSafeBpmnXml(true);
+		engine.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));
+		engine.setFormHandlerHelper(new FormFileHandlers(this.forms));
+		engine.setCandidateManager((user) -> user.equals(RequestContext.actor())
+				? RequestContext.groups().stream().sorted().toList() : List.of());
 		if (engine.isUseLockForDatabaseSchemaUpdate() && !propertyTableExists(engine)) {
 			log.info("Empty database: creating the process engine's tables without the schema-update lock");
 			engine.setUseLockForDatabaseSchemaUpdate(false);
 		}
+	}
+
+	/** Flowable's validation rules plus Phaseflow's. */
+	static ProcessValidator processValidator() {
+		ProcessValidator validator = new ProcessValidatorFactory().createDefaultProcessValidator();
+		ValidatorSet phaseflow = new ValidatorSet("phaseflow");
+		phaseflow.addValidator(new NoScriptTasks());
+		validator.getValidatorSets().add(phaseflow);
+		return validator;
 	}
 
 	private static boolean propertyTableExists(SpringProcessEngineConfiguration engine) {

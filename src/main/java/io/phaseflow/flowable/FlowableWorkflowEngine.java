@@ -12,10 +12,9 @@ import io.phaseflow.workflow.ConcurrentTransition;
 import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkflowEngine;
 import org.flowable.bpmn.model.BpmnModel;
-import org.flowable.bpmn.model.CallActivity;
-import org.flowable.bpmn.model.IOParameter;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.engine.FormService;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
@@ -48,8 +47,11 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 
 	private final ProcessEngine engine;
 
+	private final FormService forms;
+
 	FlowableWorkflowEngine(RuntimeService runtime, TaskService tasks, RepositoryService repository,
-			HistoryService history, ProcessEngine engine) {
+			HistoryService history, ProcessEngine engine, FormService forms) {
+		this.forms = forms;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.repository = repository;
@@ -163,7 +165,7 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 	}
 
 	@Override
-	public void decideOverride(String overrideId, Map<String, Object> variables) {
+	public void decideOverride(String overrideId, String decision, String comment) {
 		Task task = this.tasks.createTaskQuery()
 			.taskId(overrideId)
 			.taskDefinitionKey(Position.APPROVE_OVERRIDE)
@@ -171,8 +173,13 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 		if (task == null) {
 			throw new EntityNotFound("override", overrideId);
 		}
+		Map<String, String> form = new HashMap<>();
+		form.put(ProcessVariables.DECISION, decision);
+		if (comment != null) {
+			form.put(ProcessVariables.COMMENT, comment);
+		}
 		try {
-			this.tasks.complete(task.getId(), variables);
+			this.forms.submitTaskFormData(task.getId(), form);
 		}
 		catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException ex) {
 			throw new ConcurrentTransition();
@@ -239,14 +246,9 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 			.latestVersion()
 			.singleResult()
 			.getId();
-		BpmnModel model = this.repository.getBpmnModel(definitionId);
-		return model.getMainProcess()
-			.findFlowElementsOfType(CallActivity.class)
-			.stream()
-			.flatMap((activity) -> activity.getInParameters().stream())
-			.filter((parameter) -> ProcessVariables.PHASE.equals(parameter.getTarget()))
-			.map(IOParameter::getSourceExpression)
-			.toList();
+		return CalledPhases.of(this.repository.getBpmnModel(definitionId).getProcessById(SESSION_PROCESS),
+				(activity) -> {
+				});
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.phaseflow.flowable;
 
+import java.util.List;
+
+import io.phaseflow.common.RequestContext;
 import io.phaseflow.session.PhaseCheck;
 import io.phaseflow.session.PhaseSteps;
 import org.flowable.engine.delegate.DelegateExecution;
@@ -64,15 +67,17 @@ class PhaseDelegates {
 	}
 
 	/**
-	 * The reviewer's decision, when a reviewer made one in this round; null when the
-	 * policy needs none.
+	 * The reviewer's decision, when a reviewer made one in this round (null when the
+	 * policy needs none), by the caller who completed the approval task. The form's
+	 * variables are consumed, so a later round never sees an old decision.
 	 */
 	private static PhaseSteps.Decision decision(DelegateExecution execution) {
 		if (!PhaseCheck.APPROVAL.equals(execution.getVariable(ProcessVariables.PHASE_CHECK))) {
 			return null;
 		}
-		return new PhaseSteps.Decision((String) execution.getVariable(ProcessVariables.OVERRIDE_DECIDED_BY),
-				(String) execution.getVariable(ProcessVariables.OVERRIDE_COMMENT));
+		String comment = (String) execution.getVariable(ProcessVariables.COMMENT);
+		execution.removeVariables(List.of(ProcessVariables.DECISION, ProcessVariables.COMMENT));
+		return new PhaseSteps.Decision(RequestContext.actor(), (comment != null) ? comment : "");
 	}
 
 	private static String sessionKey(DelegateExecution execution) {

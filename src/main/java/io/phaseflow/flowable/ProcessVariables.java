@@ -31,14 +31,14 @@ final class ProcessVariables {
 	/** Comma-separated groups that may approve an override of this phase. */
 	static final String OVERRIDE_CANDIDATE_GROUPS = "overrideCandidateGroups";
 
-	/** The reviewer's decision on an override: approve or reject. */
-	static final String OVERRIDE_DECISION = "overrideDecision";
+	/**
+	 * The reviewer's decision on an override, approve or reject: field {@code decision}
+	 * of form {@code override-approval}.
+	 */
+	static final String DECISION = "decision";
 
-	/** The reviewer's comment on the decision. */
-	static final String OVERRIDE_COMMENT = "overrideComment";
-
-	/** Who decided the override. */
-	static final String OVERRIDE_DECIDED_BY = "overrideDecidedBy";
+	/** The reviewer's comment on the decision: field {@code comment} of the form. */
+	static final String COMMENT = "comment";
 
 	/** The review's QA outcome: qa_passed or qa_failed. */
 	static final String QA_STATUS = "qaStatus";

@@ -2,7 +2,9 @@ package io.phaseflow.pmtools;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.phaseflow.common.Codes;
 import io.phaseflow.common.EntityNotFound;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds sprint status reports from the database (read only).
+ * Builds sprint status reports from the database (read only): counts by status, and each
+ * task's estimate against the time its sessions worked on it.
  */
 @Service
 public class StatusReports {
@@ -26,9 +29,12 @@ public class StatusReports {
 
 	private final Tasks tasks;
 
-	StatusReports(Sprints sprints, Tasks tasks) {
+	private final TaskTimes times;
+
+	StatusReports(Sprints sprints, Tasks tasks, TaskTimes times) {
 		this.sprints = sprints;
 		this.tasks = tasks;
+		this.times = times;
 	}
 
 	@Transactional(readOnly = true)
@@ -36,20 +42,54 @@ public class StatusReports {
 		String code = Codes.normalize("sprint_code", sprintCode);
 		Sprint sprint = this.sprints.findByCode(code).orElseThrow(() -> new EntityNotFound("sprint", sprintCode));
 		List<Task> sprintTasks = this.tasks.find(new TaskFilter(code, null, null));
-		return new StatusReport(sprint.sprintCode(), sprint.title(), sprint.status().value(), summary(sprintTasks),
-				sprintTasks.stream()
-					.map((task) -> new StatusReport.Line(task.taskCode(), task.title(), task.status(), task.priority()))
-					.toList());
+		Map<String, Long> actual = this.times.activeMinutesOfSprint(code);
+		List<StatusReport.Line> lines = sprintTasks.stream().map((task) -> line(task, actual)).toList();
+		return new StatusReport(sprint.sprintCode(), sprint.title(), sprint.status().value(),
+				summary(sprintTasks, lines), lines, advice(lines));
 	}
 
-	static StatusReport.Summary summary(List<Task> tasks) {
+	private static StatusReport.Line line(Task task, Map<String, Long> actual) {
+		long minutes = actual.getOrDefault(task.taskCode(), 0L);
+		return new StatusReport.Line(task.taskCode(), task.title(), task.status(), task.priority(),
+				task.estimateMinutes(), minutes, task.estimateMinutes() != null && minutes > task.estimateMinutes());
+	}
+
+	private static StatusReport.Summary summary(List<Task> tasks, List<StatusReport.Line> lines) {
 		int total = tasks.size();
 		int completed = count(tasks, TaskStatus.COMPLETED);
 		BigDecimal progress = (total == 0) ? BigDecimal.ZERO.setScale(2)
 				: BigDecimal.valueOf(completed * 100L).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
+		long estimated = lines.stream()
+			.filter((line) -> line.estimateMinutes() != null)
+			.mapToLong(StatusReport.Line::estimateMinutes)
+			.sum();
 		return new StatusReport.Summary(total, completed, count(tasks, TaskStatus.IN_PROGRESS),
 				count(tasks, TaskStatus.BLOCKED), count(tasks, TaskStatus.PENDING), progress,
-				count(tasks, TaskStatus.PENDING_VERIFICATION), count(tasks, TaskStatus.FAILED));
+				count(tasks, TaskStatus.PENDING_VERIFICATION), count(tasks, TaskStatus.FAILED), estimated,
+				lines.stream().mapToLong(StatusReport.Line::actualMinutes).sum(),
+				(int) lines.stream().filter(StatusReport.Line::overEstimate).count());
+	}
+
+	/** A new estimate for every task whose actual time exceeds its estimate. */
+	private static StatusReport.Advice advice(List<StatusReport.Line> lines) {
+		List<String> actions = new ArrayList<>();
+		List<String> commands = new ArrayList<>();
+		lines.stream().filter(StatusReport.Line::overEstimate).forEach((line) -> {
+			actions.add(reEstimate(line.taskCode(), line.actualMinutes(), line.estimateMinutes()));
+			commands.add(estimateCommand(line.taskCode(), line.actualMinutes()));
+		});
+		return new StatusReport.Advice(actions, commands);
+	}
+
+	/** The advice to re-estimate a task that took longer than estimated. */
+	public static String reEstimate(String taskCode, long actualMinutes, long estimateMinutes) {
+		return "Actual time of task " + taskCode + " (" + actualMinutes + " min) exceeds the estimate ("
+				+ estimateMinutes + " min): update estimate_minutes (PATCH /api/orchestration/tasks/" + taskCode + ")";
+	}
+
+	/** The command that gives a task a new estimate. */
+	public static String estimateCommand(String taskCode, long minutes) {
+		return "phaseflow task estimate " + taskCode + " " + minutes;
 	}
 
 	private static int count(List<Task> tasks, TaskStatus status) {

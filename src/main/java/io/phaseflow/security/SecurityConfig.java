@@ -1,7 +1,5 @@
 package io.phaseflow.security;
 
-import java.util.stream.Collectors;
-
 import io.phaseflow.api.ProblemResponses;
 
 import org.springframework.context.annotation.Bean;
@@ -13,9 +11,8 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -26,14 +23,20 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may call what. Every API call needs a bearer token; health, info and the API docs
- * are public. Anonymous callers get 401, callers without the role 403, both as
- * problem+json.
+ * Who may call what. Every API call, Phaseflow's and Flowable's ({@code /process-api}),
+ * needs a bearer token; health, info and the API docs are public. Anonymous callers get
+ * 401, callers without the role 403, both as problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
 	private static final String API = "/api/orchestration";
+
+	/**
+	 * Flowable's REST API: task work for the task's people (checked further per task by
+	 * the engine adapter), everything else for ADMIN.
+	 */
+	private static final String PROCESS_API = "/process-api";
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, TokenIssuer tokens, ProblemResponses problems) throws Exception {
@@ -60,6 +63,8 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers(API + "/admin/**", "/actuator/**")
 				.hasRole(Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, API + "/workflow", API + "/workflow/**")
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(API + "/overrides", API + "/overrides/**")
 				.hasRole(Role.REVIEWER.name())
 				.requestMatchers(HttpMethod.POST, API + "/sessions", API + "/sessions/**", API + "/agent/init",
@@ -76,11 +81,28 @@ class SecurityConfig {
 				.hasRole(Role.AGENT.name())
 				.requestMatchers(HttpMethod.PATCH, API + "/sprints/**", API + "/tasks/**")
 				.hasRole(Role.PM.name())
+				.requestMatchers(PROCESS_API + "/runtime/tasks", PROCESS_API + "/runtime/tasks/**",
+						PROCESS_API + "/query/tasks", PROCESS_API + "/form/form-data")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, PROCESS_API + "/repository/process-definitions",
+						PROCESS_API + "/repository/process-definitions/**")
+				.authenticated()
+				.requestMatchers(PROCESS_API, PROCESS_API + "/**")
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, API + "/**")
 				.authenticated()
 				.anyRequest()
 				.authenticated());
 		return http.build();
+	}
+
+	/**
+	 * Request patterns are paths within the application, whichever servlet serves them:
+	 * Flowable's REST API runs in a servlet of its own beside Spring MVC's.
+	 */
+	@Bean
+	static PathPatternRequestMatcherBuilderFactoryBean pathPatterns() {
+		return new PathPatternRequestMatcherBuilderFactoryBean();
 	}
 
 	@Bean
@@ -93,14 +115,8 @@ class SecurityConfig {
 
 	private static AuthenticationFilter bearerTokens(TokenIssuer tokens, AuthenticationEntryPoint unauthenticated) {
 		PreAuthenticatedAuthenticationProvider provider = new PreAuthenticatedAuthenticationProvider();
-		provider.setPreAuthenticatedUserDetailsService((authentication) -> tokens
-			.authenticate((String) authentication.getPrincipal())
-			.map((token) -> User.withUsername(token.name())
-				.password("")
-				.authorities(
-						token.roles().stream().map(Role::authority).collect(Collectors.toList()).toArray(String[]::new))
-				.build())
-			.orElseThrow(() -> new UsernameNotFoundException("Unknown or revoked token")));
+		provider.setPreAuthenticatedUserDetailsService(
+				(authentication) -> tokens.user((String) authentication.getPrincipal()));
 		AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(provider), (request) -> {
 			String header = request.getHeader("Authorization");
 			if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

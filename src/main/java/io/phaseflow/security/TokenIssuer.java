@@ -14,6 +14,9 @@ import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.RuleBroken;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,6 +63,22 @@ public class TokenIssuer {
 	@Transactional(readOnly = true)
 	public Optional<ApiToken> authenticate(String secret) {
 		return this.tokens.findActiveByHash(ContentHash.sha256Hex(secret));
+	}
+
+	/**
+	 * The user the active token with this secret signs in as: the token's name, with its
+	 * roles as authorities. API calls (bearer token) and the web pages (login form) sign
+	 * in the same way.
+	 * @throws UsernameNotFoundException if no active token has this secret
+	 */
+	@Transactional(readOnly = true)
+	public UserDetails user(String secret) {
+		return authenticate(secret)
+			.map((token) -> User.withUsername(token.name())
+				.password("")
+				.authorities(token.roles().stream().map(Role::authority).toArray(String[]::new))
+				.build())
+			.orElseThrow(() -> new UsernameNotFoundException("Unknown or revoked token"));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,8 +1,6 @@
 package io.phaseflow.session;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
 import io.phaseflow.event.OrchestrationEvent;
 import io.phaseflow.files.FileSync;
+import io.phaseflow.pmtools.StatusReports;
 import io.phaseflow.render.Templates;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
@@ -23,13 +22,14 @@ import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.ArtifactSpec;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.WorkflowDefinition;
+import io.phaseflow.workflow.Workflows;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Assembles what an agent needs to (re)start work on a session: the task and its sprint,
- * the current phase with its artifacts, recent events, the last actions, next steps and
- * instructions.
+ * the current phase with its artifacts, recent events, the last actions, next steps, the
+ * session's latest notes and its time, and instructions.
  */
 @Component
 class ContextBroker {
@@ -37,6 +37,8 @@ class ContextBroker {
 	private static final int RECENT_EVENTS = 10;
 
 	private static final int LAST_ACTIONS = 3;
+
+	private static final int RECENT_NOTES = 10;
 
 	private final Tasks tasks;
 
@@ -46,7 +48,7 @@ class ContextBroker {
 
 	private final EventLog events;
 
-	private final WorkflowDefinition workflow;
+	private final Workflows workflows;
 
 	private final Clock clock;
 
@@ -54,19 +56,26 @@ class ContextBroker {
 
 	private final FileSync files;
 
-	ContextBroker(Tasks tasks, Sprints sprints, SessionArtifacts artifacts, EventLog events,
-			WorkflowDefinition workflow, Clock clock, Templates templates, FileSync files) {
+	private final SessionTimes times;
+
+	private final SessionNotes notes;
+
+	ContextBroker(Tasks tasks, Sprints sprints, SessionArtifacts artifacts, EventLog events, Workflows workflows,
+			Clock clock, Templates templates, FileSync files, SessionTimes times, SessionNotes notes) {
+		this.times = times;
+		this.notes = notes;
 		this.files = files;
 		this.templates = templates;
 		this.tasks = tasks;
 		this.sprints = sprints;
 		this.artifacts = artifacts;
 		this.events = events;
-		this.workflow = workflow;
+		this.workflows = workflows;
 		this.clock = clock;
 	}
 
 	Map<String, Object> context(WorkSession session) {
+		WorkflowDefinition workflow = this.workflows.active();
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("task", taskContext(task));
@@ -80,9 +89,11 @@ class ContextBroker {
 			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS)));
 		context.put("last_actions",
 				this.events.latest(new EventQuery(null, null, null, session.sessionKey(), null, 0, LAST_ACTIONS)));
-		List<String> missing = missingArtifacts(session, task);
-		context.put("phase", phaseContext(session, missing));
-		context.put("next_steps", nextSteps(session, missing));
+		List<String> missing = missingArtifacts(workflow, session, task);
+		context.put("phase", phaseContext(workflow, session, missing));
+		context.put("next_steps", nextSteps(workflow, session, missing));
+		context.put("notes", this.notes.latest(session.id(), RECENT_NOTES));
+		context.put("time", this.times.of(session));
 		return context;
 	}
 
@@ -92,8 +103,17 @@ class ContextBroker {
 	 * phase's next step).
 	 */
 	Instructions instructions(WorkSession session, String completedPhase) {
+		return instructions(session, completedPhase, this.times.of(session));
+	}
+
+	/**
+	 * The instructions for the session as it is now, given its time: a task that took
+	 * longer than estimated is to be estimated again.
+	 */
+	Instructions instructions(WorkSession session, String completedPhase, SessionTime time) {
+		WorkflowDefinition workflow = this.workflows.active();
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
-		List<String> missing = missingArtifacts(session, task);
+		List<String> missing = missingArtifacts(workflow, session, task);
 		List<String> commands = new ArrayList<>();
 		missing.forEach((name) -> commands.add("phaseflow artifact put " + name));
 		if (session.status() == SessionStatus.RUNNING) {
@@ -103,14 +123,21 @@ class ContextBroker {
 			commands.add("phaseflow session resume " + session.sessionKey());
 		}
 		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
-		List<String> next = nextSteps(session, missing);
-		return new Instructions(next, commands,
-				new Instructions.Reminder(task.taskCode(), session.currentPhase(), elapsed(session.startedAt())),
-				banner(session, next, missing, completedPhase));
+		List<String> next = nextSteps(workflow, session, missing);
+		List<String> actions = new ArrayList<>(next);
+		if (time.overEstimate()) {
+			actions.add(StatusReports.reEstimate(task.taskCode(), time.taskActiveMinutes(), time.estimateMinutes()));
+			commands.add(StatusReports.estimateCommand(task.taskCode(), time.taskActiveMinutes()));
+		}
+		return new Instructions(
+				actions, commands, Instructions.Reminder.of(task.taskCode(), session.currentPhase(),
+						session.startedAt(), Clocks.now(this.clock)),
+				banner(workflow, session, next, missing, completedPhase));
 	}
 
-	private String banner(WorkSession session, List<String> nextActions, List<String> missing, String completedPhase) {
-		Map<String, Object> phase = phaseContext(session, missing);
+	private String banner(WorkflowDefinition workflow, WorkSession session, List<String> nextActions,
+			List<String> missing, String completedPhase) {
+		Map<String, Object> phase = phaseContext(workflow, session, missing);
 		if (session.status().isTerminal() || phase == null) {
 			return null;
 		}
@@ -119,14 +146,14 @@ class ContextBroker {
 		data.put("next_actions", nextActions);
 		if (completedPhase != null) {
 			data.put("completed", completedPhase);
-			this.workflow.phase(completedPhase)
+			workflow.phase(completedPhase)
 				.map(PhaseConfig::nextStep)
 				.ifPresent((text) -> data.put("next_step_text", text.strip()));
 		}
 		return this.templates.render("instructions/phase-banner.ftl", data);
 	}
 
-	private List<String> nextSteps(WorkSession session, List<String> missing) {
+	private List<String> nextSteps(WorkflowDefinition workflow, WorkSession session, List<String> missing) {
 		List<String> steps = new ArrayList<>();
 		if (session.status().isTerminal()) {
 			steps.add("The session is " + session.status().value() + "; start a new one to continue the task");
@@ -136,13 +163,13 @@ class ContextBroker {
 			steps.add("Wait for a reviewer to decide the override of the " + session.currentPhase() + " phase");
 			return steps;
 		}
-		if (phase(session).isEmpty()) {
+		if (workflow.phase(session.currentPhase()).isEmpty()) {
 			steps.add("The " + session.currentPhase() + " phase is no longer configured in workflow.yaml; "
 					+ "ask an admin to end or terminate this session");
 			return steps;
 		}
-		PhaseConfig phase = phase(session).get();
-		if (phase.order() == this.workflow.firstPhase().order()) {
+		PhaseConfig phase = workflow.phase(session.currentPhase()).get();
+		if (phase.order() == workflow.firstPhase().order()) {
 			steps.add("Review task objectives and acceptance criteria");
 		}
 		steps.add("Goal of the " + phase.id() + " phase: " + phase.goal());
@@ -152,11 +179,11 @@ class ContextBroker {
 		return steps;
 	}
 
-	private Map<String, Object> phaseContext(WorkSession session, List<String> missing) {
-		if (session.currentPhase() == null || phase(session).isEmpty()) {
+	private Map<String, Object> phaseContext(WorkflowDefinition workflow, WorkSession session, List<String> missing) {
+		if (session.currentPhase() == null || workflow.phase(session.currentPhase()).isEmpty()) {
 			return null;
 		}
-		PhaseConfig phase = phase(session).get();
+		PhaseConfig phase = workflow.phase(session.currentPhase()).get();
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("id", phase.id());
 		context.put("goal", phase.goal());
@@ -171,30 +198,20 @@ class ContextBroker {
 	 * The current phase's required artifacts neither submitted in this iteration nor on
 	 * disk.
 	 */
-	private List<String> missingArtifacts(WorkSession session, Task task) {
-		if (session.currentPhase() == null || session.status().isTerminal() || phase(session).isEmpty()) {
+	private List<String> missingArtifacts(WorkflowDefinition workflow, WorkSession session, Task task) {
+		if (session.currentPhase() == null || session.status().isTerminal()
+				|| workflow.phase(session.currentPhase()).isEmpty()) {
 			return List.of();
 		}
 		Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
-		return phase(session).get()
+		return workflow.phase(session.currentPhase())
+			.get()
 			.artifacts()
 			.required()
 			.stream()
 			.map(ArtifactSpec::name)
 			.filter((name) -> !present.contains(name) && !this.files.taskFileExists(task, name))
 			.toList();
-	}
-
-	/**
-	 * The configuration of the session's phase; empty if workflow.yaml no longer has it.
-	 */
-	private java.util.Optional<PhaseConfig> phase(WorkSession session) {
-		return this.workflow.phase(session.currentPhase());
-	}
-
-	private String elapsed(OffsetDateTime since) {
-		long minutes = Duration.between(since, Clocks.now(this.clock)).toMinutes();
-		return (minutes < 120) ? minutes + " minutes" : (minutes / 60) + " hours " + (minutes % 60) + " minutes";
 	}
 
 	static Map<String, Object> taskContext(Task task) {

@@ -1,9 +1,11 @@
 package io.phaseflow.session;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.RequestContext;
@@ -27,9 +29,12 @@ public class Overrides {
 
 	private final SessionViews views;
 
-	Overrides(WorkflowEngine engine, SessionViews views) {
+	private final Drafts drafts;
+
+	Overrides(WorkflowEngine engine, SessionViews views, Drafts drafts) {
 		this.engine = engine;
 		this.views = views;
+		this.drafts = drafts;
 	}
 
 	/** The pending overrides the caller may decide. */
@@ -40,11 +45,21 @@ public class Overrides {
 	}
 
 	/**
+	 * The pending overrides the caller may decide, each with the checks that failed and
+	 * the agent's reason for skipping them.
+	 */
+	@Transactional(readOnly = true)
+	public List<OverrideRequest> requests() {
+		return inbox().stream().map(this::request).toList();
+	}
+
+	/**
 	 * Approves or rejects a pending override; the process logs it and moves on or returns
 	 * to the agent.
 	 */
 	@Transactional
 	public SessionView decide(String overrideId, OverrideDecision decision) {
+		this.drafts.validate(decision);
 		PendingOverride pending = this.engine.pendingOverrides()
 			.stream()
 			.filter((candidate) -> candidate.id().equals(overrideId))
@@ -57,11 +72,16 @@ public class Overrides {
 		if (session.status() != SessionStatus.AWAITING_OVERRIDE) {
 			throw new io.phaseflow.workflow.SessionNotWaiting("The session no longer waits for an override decision");
 		}
-		this.engine.decideOverride(overrideId,
-				Map.of("overrideDecision", decision.decision().value(), "overrideComment",
-						(decision.comment() != null) ? decision.comment() : "", "overrideDecidedBy",
-						RequestContext.actor()));
+		this.engine.decideOverride(overrideId, decision.decision().value(), decision.comment());
 		return this.views.view(session.id());
+	}
+
+	private OverrideRequest request(PendingOverride pending) {
+		WorkSession session = this.views.find(pending.sessionKey());
+		JsonNode check = (session.lastCheck() != null) ? session.lastCheck() : MissingNode.getInstance();
+		return new OverrideRequest(pending, session.taskCode(), session.agentId(),
+				SessionManagement.fieldErrors(check.get("errors")),
+				SessionManagement.fieldErrors(check.get("warnings")), check.path("reason").textValue());
 	}
 
 	private static boolean mayDecide(Set<String> groups, PendingOverride pending) {

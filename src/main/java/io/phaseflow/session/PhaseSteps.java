@@ -18,6 +18,7 @@ import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.ArtifactSpec;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.WorkflowDefinition;
+import io.phaseflow.workflow.Workflows;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PhaseSteps {
 
+	private static final String SUMMARY_ARTIFACT = "SUMMARY.md";
+
 	private final WorkSessions sessions;
 
 	private final SessionArtifacts artifacts;
@@ -41,7 +44,7 @@ public class PhaseSteps {
 
 	private final SessionEvents events;
 
-	private final WorkflowDefinition workflow;
+	private final Workflows workflows;
 
 	private final JsonDocuments json;
 
@@ -51,18 +54,31 @@ public class PhaseSteps {
 
 	private final SessionIterations iterations;
 
+	private final SessionLifecycle lifecycle;
+
 	PhaseSteps(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, SessionEvents events,
-			WorkflowDefinition workflow, JsonDocuments json, Clock clock, FileSync files,
-			SessionIterations iterations) {
+			Workflows workflows, JsonDocuments json, Clock clock, FileSync files, SessionIterations iterations,
+			SessionLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.files = files;
 		this.iterations = iterations;
 		this.sessions = sessions;
 		this.artifacts = artifacts;
 		this.tasks = tasks;
 		this.events = events;
-		this.workflow = workflow;
+		this.workflows = workflows;
 		this.json = json;
 		this.clock = clock;
+	}
+
+	/**
+	 * Locks the session's row until the transaction ends, so that a step taken outside
+	 * Phaseflow's API (a reviewer's decision through Flowable's REST API) waits for any
+	 * transition of the session in flight, and then sees its outcome.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lock(String sessionKey) {
+		this.sessions.lockByKey(sessionKey);
 	}
 
 	/**
@@ -77,7 +93,7 @@ public class PhaseSteps {
 		}
 		this.sessions.phaseEntered(session.id(), phase, SessionStatus.RUNNING, now());
 		ObjectNode payload = this.json.newObject().put("phase", phase).put("iteration", session.currentIteration());
-		payload.put("goal", phaseConfig(phase).goal());
+		payload.put("goal", phaseConfig(this.workflows.active(), phase).goal());
 		this.events.emit(session, "orchestration.phase." + phase + ".start", payload);
 	}
 
@@ -89,10 +105,11 @@ public class PhaseSteps {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PhaseCheck check(String sessionKey, String phase, boolean overrideRequested, String reason) {
 		WorkSession session = session(sessionKey);
-		PhaseConfig config = phaseConfig(phase);
+		WorkflowDefinition workflow = this.workflows.active();
+		PhaseConfig config = phaseConfig(workflow, phase);
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
 		List<FieldError> errors = new ArrayList<>();
-		if (this.workflow.settings().requireArtifactValidation()) {
+		if (workflow.settings().requireArtifactValidation()) {
 			Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
 			for (ArtifactSpec artifact : config.artifacts().required()) {
 				if (!present.contains(artifact.name()) && !this.files.taskFileExists(task, artifact.name())) {
@@ -113,7 +130,7 @@ public class PhaseSteps {
 			.filter((field) -> isEmpty(taskFields, field))
 			.map((field) -> new FieldError("task." + field, "is missing"))
 			.toList();
-		String result = result(config, errors, overrideRequested);
+		String result = result(workflow, config, errors, overrideRequested);
 		PhaseCheck check = new PhaseCheck(phase, result, errors, warnings,
 				PhaseCheck.APPROVAL.equals(result) ? config.override().candidateGroups() : List.of());
 		ObjectNode stored = (ObjectNode) this.json.tree(check);
@@ -149,7 +166,7 @@ public class PhaseSteps {
 			.put("completed_at", now.toString());
 		this.sessions.phaseHistoryChanged(session.id(), history, now);
 		this.events.emit(session, "orchestration.phase." + phase + ".end", this.json.newObject().put("phase", phase));
-		if (this.workflow.settings().syncFilesOnPhaseComplete()) {
+		if (this.workflows.active().settings().syncFilesOnPhaseComplete()) {
 			this.files.syncTaskAfterCommit(session.taskCode(), false);
 		}
 	}
@@ -193,7 +210,7 @@ public class PhaseSteps {
 		this.events.emit(session, "orchestration.session.stale",
 				this.json.newObject()
 					.put("phase", phase)
-					.put("stale_after", this.workflow.settings().staleAfter().toString()));
+					.put("stale_after", this.workflows.active().settings().staleAfter().toString()));
 	}
 
 	/** Review failed QA: execution starts again in a new iteration. */
@@ -208,17 +225,21 @@ public class PhaseSteps {
 				this.json.newObject().put("iteration", iteration).put("reason", "qa_failed"));
 	}
 
-	/** The close phase is done: the session is completed. */
+	/**
+	 * The close phase is done: the session is completed, with its SUMMARY.md as what it
+	 * ended with.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void completed(String sessionKey) {
 		WorkSession session = session(sessionKey);
 		if (session.status() == SessionStatus.COMPLETED) {
 			return;
 		}
-		this.sessions.statusChanged(session.id(), SessionStatus.COMPLETED, now());
+		this.lifecycle.closed(session,
+				this.artifacts.find(session.id(), SUMMARY_ARTIFACT).map(SessionArtifact::content).orElse(null));
 		this.events.emit(session, "orchestration.session.completed",
 				this.json.newObject().put("session_key", sessionKey));
-		if (this.workflow.settings().syncFilesOnClose()) {
+		if (this.workflows.active().settings().syncFilesOnClose()) {
 			this.files.syncTaskAfterCommit(session.taskCode(), false);
 		}
 	}
@@ -241,11 +262,12 @@ public class PhaseSteps {
 		return false;
 	}
 
-	private String result(PhaseConfig config, List<FieldError> errors, boolean overrideRequested) {
+	private static String result(WorkflowDefinition workflow, PhaseConfig config, List<FieldError> errors,
+			boolean overrideRequested) {
 		if (errors.isEmpty()) {
 			return PhaseCheck.VALID;
 		}
-		if (!overrideRequested || !this.workflow.settings().allowUserOverride() || !config.override().allowed()) {
+		if (!overrideRequested || !workflow.settings().allowUserOverride() || !config.override().allowed()) {
 			return PhaseCheck.INVALID;
 		}
 		return config.override().needsApproval() ? PhaseCheck.APPROVAL : PhaseCheck.OVERRIDE;
@@ -264,8 +286,8 @@ public class PhaseSteps {
 				|| (value.isContainerNode() && value.isEmpty());
 	}
 
-	private PhaseConfig phaseConfig(String phase) {
-		return this.workflow.phase(phase)
+	private static PhaseConfig phaseConfig(WorkflowDefinition workflow, String phase) {
+		return workflow.phase(phase)
 			.orElseThrow(() -> new io.phaseflow.workflow.SessionNotWaiting(
 					"The " + phase + " phase is no longer configured in workflow.yaml; end or terminate the session"));
 	}

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.Tasks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -15,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Activity logging: each report is a work item of the session and an
- * {@code orchestration.activity.logged} event whose payload carries the activity type and
- * its details (seed 000 step 6).
+ * Activity logging: each report is a work item of the session and, as
+ * {@link ActivitySampling} decides, an {@code orchestration.activity.logged} event whose
+ * payload carries the activity type and its details (seed 000 step 6).
  */
 @Service
 public class SessionActivity {
@@ -34,14 +36,32 @@ public class SessionActivity {
 
 	private final Clock clock;
 
+	private final ActivitySampling sampling;
+
+	private final Tasks tasks;
+
 	SessionActivity(SessionViews views, SessionEvents events, JdbcClient jdbc, JsonDocuments json, Drafts drafts,
-			Clock clock) {
+			Clock clock, ActivitySampling sampling, Tasks tasks) {
+		this.sampling = sampling;
+		this.tasks = tasks;
 		this.views = views;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.drafts = drafts;
 		this.clock = clock;
+	}
+
+	private long reportsOf(WorkSession session) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM work_items WHERE session_id = :sessionId")
+			.param("sessionId", session.id())
+			.query(Long.class)
+			.single();
+	}
+
+	private ObjectNode agentConfig(WorkSession session) {
+		return (session.taskCode() != null)
+				? this.tasks.findByCode(session.taskCode()).map(Task::agentConfig).orElse(null) : null;
 	}
 
 	@Transactional
@@ -68,7 +88,9 @@ public class SessionActivity {
 		ObjectNode payload = this.json.newObject().put("activity_type", report.activityType());
 		payload.setAll(details.deepCopy());
 		payload.put("phase", session.currentPhase());
-		this.events.emit(session, "orchestration.activity.logged", payload);
+		if (this.sampling.emits(reportsOf(session), agentConfig(session))) {
+			this.events.emit(session, "orchestration.activity.logged", payload);
+		}
 		return this.views.guided(sessionKey, new WorkItem(keys.getKeyAs(Number.class).longValue(), sessionKey,
 				report.activityType(), description, details, true, now));
 	}

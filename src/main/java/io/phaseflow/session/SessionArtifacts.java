@@ -15,6 +15,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionArtifacts {
 
+	/** The columns of {@link SessionArtifact} (not PostgreSQL's search_document). */
+	private static final String COLUMNS = "SELECT phase, iteration, name, content, content_hash, created_at, updated_at"
+			+ " FROM session_artifacts";
+
 	private final JdbcClient jdbc;
 
 	SessionArtifacts(JdbcClient jdbc) {
@@ -77,7 +81,7 @@ class SessionArtifacts {
 	}
 
 	Optional<SessionArtifact> find(long sessionId, String name) {
-		return this.jdbc.sql("SELECT * FROM session_artifacts WHERE session_id = :id AND name = :name")
+		return this.jdbc.sql(COLUMNS + " WHERE session_id = :id AND name = :name")
 			.param("id", sessionId)
 			.param("name", name)
 			.query(SessionArtifact.class)
@@ -85,7 +89,7 @@ class SessionArtifacts {
 	}
 
 	List<SessionArtifact> list(long sessionId) {
-		return this.jdbc.sql("SELECT * FROM session_artifacts WHERE session_id = :id ORDER BY id")
+		return this.jdbc.sql(COLUMNS + " WHERE session_id = :id ORDER BY id")
 			.param("id", sessionId)
 			.query(SessionArtifact.class)
 			.list();

@@ -1,6 +1,7 @@
 package io.phaseflow.session;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Set;
 
 import io.phaseflow.agent.Agent;
@@ -43,8 +44,11 @@ public class SessionLifecycle {
 
 	private final Clock clock;
 
+	private final SessionSummaries summaries;
+
 	SessionLifecycle(SessionViews views, WorkSessions sessions, WorkflowEngine engine, AgentRegistry agents,
-			SessionEvents events, JsonDocuments json, Clock clock) {
+			SessionEvents events, JsonDocuments json, Clock clock, SessionSummaries summaries) {
+		this.summaries = summaries;
 		this.views = views;
 		this.sessions = sessions;
 		this.engine = engine;
@@ -72,7 +76,7 @@ public class SessionLifecycle {
 	 * over (also a running one, whose agent may have crashed).
 	 */
 	@Transactional
-	public SessionView resume(String sessionKey, Long agentId) {
+	public SessionView resume(String sessionKey, Long agentId, Long expectedAgentId) {
 		WorkSession session = this.views.locked(sessionKey);
 		if (!ACTIVE.contains(session.status())) {
 			throw new IllegalSessionTransition("resumed", session.status());
@@ -81,6 +85,10 @@ public class SessionLifecycle {
 				? this.agents.find(agentId).orElseThrow(() -> new RuleBroken("agent_id", "names no agent")) : null;
 		boolean handOver = agent != null && !Long.valueOf(agent.id()).equals(session.agentId());
 		boolean paused = session.status() == SessionStatus.PAUSED;
+		if (handOver && ((expectedAgentId != null && !expectedAgentId.equals(session.agentId()))
+				|| (expectedAgentId == null && !paused))) {
+			throw new TakeOverRefused(session, expectedAgentId);
+		}
 		if (!paused && !handOver) {
 			return this.views.view(session);
 		}
@@ -106,7 +114,7 @@ public class SessionLifecycle {
 			throw new IllegalSessionTransition(outcome.value(), session.status());
 		}
 		String why = (reason != null && !reason.isBlank()) ? reason : outcome.value() + " by " + RequestContext.actor();
-		end(session, outcome, why);
+		end(session, outcome, why, why);
 		this.events.emit(session, "orchestration.session." + outcome.value(),
 				this.json.newObject().put("phase", session.currentPhase()).put("reason", why));
 		return this.views.view(session.id());
@@ -122,7 +130,7 @@ public class SessionLifecycle {
 		if (!ENDABLE.contains(session.status())) {
 			return;
 		}
-		end(session, SessionStatus.COMPLETED, "task completed");
+		end(session, SessionStatus.COMPLETED, "task completed", notes);
 		this.events.emit(session, "orchestration.session.completed",
 				this.json.newObject()
 					.put("phase", session.currentPhase())
@@ -139,7 +147,7 @@ public class SessionLifecycle {
 		if (!ENDABLE.contains(session.status())) {
 			throw new IllegalSessionTransition("ended", session.status());
 		}
-		end(session, SessionStatus.COMPLETED, "ended with force by " + RequestContext.actor());
+		end(session, SessionStatus.COMPLETED, "ended with force by " + RequestContext.actor(), reason);
 		this.events.emit(session, "orchestration.session.end",
 				this.json.newObject().put("phase", session.currentPhase()).put("forced", true).put("reason", reason));
 		this.events.emit(session, "orchestration.session.completed",
@@ -157,16 +165,35 @@ public class SessionLifecycle {
 		if (session.status().isTerminal()) {
 			return;
 		}
-		end(session, SessionStatus.TERMINATED, reason);
+		end(session, SessionStatus.TERMINATED, reason, reason);
 		this.events.emit(session, "orchestration.session.terminated", this.json.newObject().put("reason", reason));
 	}
 
 	/**
-	 * Ends the session's process wherever it is and gives the session its final status.
+	 * The session's process completed its last phase: the session is completed, and
+	 * {@code summary} (e.g. its SUMMARY.md) is what it ended with.
 	 */
-	private void end(WorkSession session, SessionStatus outcome, String reason) {
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void closed(WorkSession session, String summary) {
+		finish(session, SessionStatus.COMPLETED, summary);
+	}
+
+	/**
+	 * Ends the session's process wherever it is, then finishes the session.
+	 */
+	private void end(WorkSession session, SessionStatus outcome, String reason, String summary) {
 		this.engine.endSession(session.processInstanceId(), reason);
-		this.sessions.statusChanged(session.id(), outcome, Clocks.now(this.clock));
+		finish(session, outcome, summary);
+	}
+
+	/**
+	 * What every end of a session does: give it its final status and keep a summary of
+	 * its notes with its task.
+	 */
+	private void finish(WorkSession session, SessionStatus outcome, String summary) {
+		OffsetDateTime now = Clocks.now(this.clock);
+		this.sessions.statusChanged(session.id(), outcome, now);
+		this.summaries.keep(session, outcome, now, summary);
 	}
 
 }

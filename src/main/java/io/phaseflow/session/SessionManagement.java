@@ -29,6 +29,7 @@ import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkflowDefinition;
+import io.phaseflow.workflow.Workflows;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.Position;
 
@@ -59,7 +60,7 @@ public class SessionManagement {
 
 	private final WorkflowEngine engine;
 
-	private final WorkflowDefinition workflow;
+	private final Workflows workflows;
 
 	private final EventLog events;
 
@@ -72,9 +73,8 @@ public class SessionManagement {
 	private final SessionLifecycle lifecycle;
 
 	SessionManagement(WorkSessions sessions, SessionViews views, ContextBroker broker, MarkdownDocuments documents,
-			SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents, WorkflowEngine engine,
-			WorkflowDefinition workflow, EventLog events, JsonDocuments json, Drafts drafts, Clock clock,
-			SessionLifecycle lifecycle) {
+			SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents, WorkflowEngine engine, Workflows workflows,
+			EventLog events, JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle) {
 		this.sessions = sessions;
 		this.views = views;
 		this.broker = broker;
@@ -83,7 +83,7 @@ public class SessionManagement {
 		this.tasks = tasks;
 		this.agents = agents;
 		this.engine = engine;
-		this.workflow = workflow;
+		this.workflows = workflows;
 		this.events = events;
 		this.json = json;
 		this.drafts = drafts;
@@ -133,7 +133,7 @@ public class SessionManagement {
 				key, agent.id(), this.json.newObject().put("session_key", key).put("started_at", now.toString()),
 				correlationId));
 		String processInstanceId = this.engine.startSession(key, String.valueOf(agent.id()),
-				this.workflow.settings().staleAfter());
+				this.workflows.active().settings().staleAfter());
 		this.sessions.processStarted(id, processInstanceId);
 		return new Started(this.views.view(this.sessions.findById(id).orElseThrow()), true);
 	}
@@ -206,6 +206,18 @@ public class SessionManagement {
 				this.broker.instructions(after, PhaseOutcome.MOVED_ON.equals(result) ? phase : null));
 	}
 
+	/**
+	 * The latest session of each task of the sprint, by task code; tasks that never had a
+	 * session are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, WorkSession> latestOfSprint(String sprintCode) {
+		Map<String, WorkSession> latest = new HashMap<>();
+		this.sessions.findBySprint(io.phaseflow.common.Codes.normalize("sprint_code", sprintCode))
+			.forEach((session) -> latest.put(session.taskCode(), session));
+		return latest;
+	}
+
 	@Transactional(readOnly = true)
 	public List<SessionView> ofTask(String taskCode) {
 		Task task = this.tasks.findByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode))
@@ -225,7 +237,8 @@ public class SessionManagement {
 			return new PhaseOutcome(PhaseOutcome.MOVED_ON, session.currentPhase(), ended, List.of(), List.of(),
 					ended.instructions());
 		}
-		String last = this.workflow.phases().get(this.workflow.phases().size() - 1).id();
+		WorkflowDefinition workflow = this.workflows.active();
+		String last = workflow.phases().get(workflow.phases().size() - 1).id();
 		if (!last.equals(session.currentPhase())) {
 			throw new SessionNotWaiting("The session is in phase " + session.currentPhase() + "; it ends from " + last
 					+ ", or from any phase with force");
@@ -255,7 +268,8 @@ public class SessionManagement {
 	@Transactional(readOnly = true)
 	public String draft(String sessionKey, String name) {
 		WorkSession session = this.views.find(sessionKey);
-		String template = this.workflow.phases()
+		String template = this.workflows.active()
+			.phases()
 			.stream()
 			.flatMap((phase) -> phase.artifacts().all().stream())
 			.filter((artifact) -> artifact.name().equals(name) && artifact.template() != null)
@@ -279,7 +293,8 @@ public class SessionManagement {
 		return this.views.view(this.views.find(sessionKey));
 	}
 
-	private List<FieldError> fieldErrors(JsonNode array) {
+	/** The {@code [{field, message}]} of a stored phase check; none when absent. */
+	static List<FieldError> fieldErrors(JsonNode array) {
 		return (array == null) ? List.of()
 				: java.util.stream.StreamSupport.stream(array.spliterator(), false)
 					.map((e) -> new FieldError(e.get("field").asText(), e.get("message").asText()))
@@ -301,7 +316,12 @@ public class SessionManagement {
 			@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Pattern(
 					regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}",
 					message = "must be a plain file name (letters, digits, '.', '_', '-')") String name,
-			@jakarta.validation.constraints.NotNull String content) {
+			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(
+					max = MAX_ARTIFACT_CHARACTERS) String content) {
+
+		/** The largest artifact, in characters: a long markdown document, not a dump. */
+		public static final int MAX_ARTIFACT_CHARACTERS = 500_000;
+
 	}
 
 	/**

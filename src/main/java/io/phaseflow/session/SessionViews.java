@@ -21,7 +21,10 @@ class SessionViews {
 
 	private final ContextBroker broker;
 
-	SessionViews(WorkSessions sessions, WorkflowEngine engine, ContextBroker broker) {
+	private final SessionTimes times;
+
+	SessionViews(WorkSessions sessions, WorkflowEngine engine, ContextBroker broker, SessionTimes times) {
+		this.times = times;
 		this.sessions = sessions;
 		this.engine = engine;
 		this.broker = broker;
@@ -32,10 +35,11 @@ class SessionViews {
 				? this.engine.position(session.processInstanceId()) : Optional.empty();
 		String waitingFor = position.map((p) -> Position.WORK.equals(p.step()) ? "agent" : "override_approval")
 			.orElse(null);
+		SessionTime time = this.times.of(session);
 		return new SessionView(session.sessionKey(), session.taskCode(), session.agentId(), session.status(),
 				session.currentPhase(), waitingFor, session.currentIteration(), session.totalIterations(),
 				session.phaseHistory(), session.correlationId(), session.processInstanceId(), session.startedAt(),
-				session.completedAt(), session.updatedAt(), this.broker.instructions(session, null));
+				session.completedAt(), session.updatedAt(), time, this.broker.instructions(session, null, time));
 	}
 
 	SessionView view(long id) {

@@ -151,6 +151,13 @@ class WorkSessions {
 			.list();
 	}
 
+	/** The sessions of the tasks of a sprint, oldest first. */
+	List<WorkSession> findBySprint(String sprintCode) {
+		return this.jdbc.sql(SELECT + """
+				 WHERE t.sprint_id IN (SELECT id FROM orchestration_sprints WHERE sprint_code = :code) ORDER BY s.id
+				""").param("code", sprintCode).query(this::map).list();
+	}
+
 	private WorkSession map(ResultSet rs, int row) throws SQLException {
 		String lastCheck = rs.getString("last_check");
 		return new WorkSession(rs.getLong("id"), rs.getString("session_key"), rs.getObject("task_id", Long.class),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.CodeAlreadyTaken;
@@ -23,6 +24,7 @@ import io.phaseflow.sprint.Sprints;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,6 +41,9 @@ public class TaskManagement {
 	static final String STATUS_UPDATED = "orchestration.task.status_updated";
 
 	static final String ROLLED_BACK = "orchestration.task.rolled_back";
+
+	/** The metadata entry holding summaries of the sessions that worked on a task. */
+	public static final String SESSION_SUMMARIES = "session_summaries";
 
 	private final Tasks tasks;
 
@@ -148,6 +153,30 @@ public class TaskManagement {
 			return current;
 		}
 		return write(current, after, current.sprintId(), STATUS_UPDATED, payload, scope);
+	}
+
+	/**
+	 * Keeps a summary of a session that worked on the task in its
+	 * {@code metadata.session_summaries}, the latest {@code keep} of them, as a new
+	 * version ({@code orchestration.task.updated} in the session's scope). Older
+	 * summaries stay in the task's history.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Task addSessionSummary(String code, ObjectNode summary, int keep, EventScope scope) {
+		Task current = locked(code);
+		TaskContent before = current.content();
+		ObjectNode metadata = before.metadata().deepCopy();
+		ArrayNode summaries = (metadata.get(SESSION_SUMMARIES) instanceof ArrayNode kept) ? kept
+				: metadata.putArray(SESSION_SUMMARIES);
+		summaries.add(summary);
+		while (summaries.size() > keep) {
+			summaries.remove(0);
+		}
+		TaskContent after = new TaskContent(before.taskCode(), before.sprintCode(), before.title(),
+				before.description(), before.category(), before.status(), before.priority(), before.estimateMinutes(),
+				metadata, before.agentConfig());
+		ObjectNode extra = metadata.objectNode().put("session_summary", summary.path("session_key").asText());
+		return write(current, after, current.sprintId(), UPDATED, extra, scope);
 	}
 
 	/** Reads a task and locks its row for the rest of the transaction. */

@@ -23,7 +23,10 @@ import org.springframework.stereotype.Repository;
 public class Tasks {
 
 	private static final String SELECT = """
-			SELECT t.*, s.sprint_code FROM orchestration_tasks t
+			SELECT t.id, t.task_code, t.sprint_id, t.title, t.description, t.category, t.status, t.priority,
+			    t.estimate_minutes, t.metadata, t.agent_config, t.hash, t.file_path, t.created_at, t.updated_at,
+			    t.completed_at, s.sprint_code
+			FROM orchestration_tasks t
 			LEFT JOIN orchestration_sprints s ON s.id = t.sprint_id
 			""";
 

@@ -18,8 +18,11 @@ class WorkflowConfigFailureAnalyzer extends AbstractFailureAnalyzer<WorkflowConf
 			.map((problem) -> "    " + problem)
 			.collect(Collectors.joining("\n"));
 		String description = "The workflow configuration is invalid:\n\n" + problems;
-		String action = "Fix workflow.yaml (the file and lines named above) and start Phaseflow again. "
-				+ "workflow/README.md describes every field.";
+		String action = (cause instanceof DeploymentRejected)
+				? "Fix the working copy's files named above (processes/*.bpmn20.xml, workflow/workflow.yaml) and "
+						+ "start Phaseflow again; nothing was deployed."
+				: "Fix workflow.yaml (the file and lines named above) and start Phaseflow again. "
+						+ "workflow/README.md describes every field.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

@@ -5,14 +5,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.phaseflow.workflow.ProcessDeployments.SessionProcessVersion;
+
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * At start, once the processes are deployed (and before start-up completes): every phase
- * the session process calls has its configuration in {@code workflow.yaml}, and every
- * configured phase is called by the process.
+ * the active session process calls has its configuration in the active
+ * {@code workflow.yaml}, and every configured phase is called by the process (or by an
+ * older version that sessions still run on).
  */
 @Component
 class WorkflowConsistency {
@@ -21,34 +24,53 @@ class WorkflowConsistency {
 
 	private final WorkflowEngine engine;
 
-	private final WorkflowDefinition workflow;
+	private final Workflows workflows;
 
-	WorkflowConsistency(WorkflowEngine engine, WorkflowDefinition workflow) {
+	private final ProcessDeployments deployments;
+
+	WorkflowConsistency(WorkflowEngine engine, Workflows workflows, ProcessDeployments deployments) {
 		this.engine = engine;
-		this.workflow = workflow;
+		this.workflows = workflows;
+		this.deployments = deployments;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
 	void check() {
-		List<ConfigProblem> problems = problems(this.engine.calledPhases(), this.workflow.phaseIds());
+		Set<String> stillUsed = new LinkedHashSet<>();
+		for (SessionProcessVersion version : this.deployments.sessionProcessVersions()) {
+			if (!version.runningSessions().isEmpty()) {
+				stillUsed.addAll(version.calledPhases());
+			}
+		}
+		List<ConfigProblem> problems = problems(PROCESS_FILE, WorkflowConfigLoader.DEFAULT_LABEL,
+				this.engine.calledPhases(), this.workflows.active().phaseIds(), stillUsed);
 		if (!problems.isEmpty()) {
 			throw new WorkflowConfigInvalid(problems);
 		}
 	}
 
 	static List<ConfigProblem> problems(List<String> called, List<String> configured) {
+		return problems(PROCESS_FILE, WorkflowConfigLoader.DEFAULT_LABEL, called, configured, Set.of());
+	}
+
+	/**
+	 * The phases called but not configured, and those configured but called neither by
+	 * the process nor by a version that sessions still run on ({@code stillUsed}).
+	 */
+	static List<ConfigProblem> problems(String processFile, String workflowFile, List<String> called,
+			List<String> configured, Set<String> stillUsed) {
 		List<ConfigProblem> problems = new ArrayList<>();
 		Set<String> calledSet = new LinkedHashSet<>(called);
 		for (String phase : calledSet) {
 			if (!configured.contains(phase)) {
-				problems.add(new ConfigProblem(WorkflowConfigLoader.DEFAULT_LABEL, 0, "phases." + phase,
-						"is called by " + PROCESS_FILE + " but not configured"));
+				problems.add(new ConfigProblem(workflowFile, 0, "phases." + phase,
+						"is called by " + processFile + " but not configured"));
 			}
 		}
 		for (String phase : configured) {
-			if (!calledSet.contains(phase)) {
-				problems.add(new ConfigProblem(WorkflowConfigLoader.DEFAULT_LABEL, 0, "phases." + phase,
-						"is configured but " + PROCESS_FILE + " does not call it"));
+			if (!calledSet.contains(phase) && !stillUsed.contains(phase)) {
+				problems.add(new ConfigProblem(workflowFile, 0, "phases." + phase,
+						"is configured but " + processFile + " does not call it"));
 			}
 		}
 		return problems;

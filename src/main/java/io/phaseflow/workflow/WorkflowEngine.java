@@ -46,12 +46,13 @@ public interface WorkflowEngine {
 	List<PendingOverride> pendingOverrides();
 
 	/**
-	 * Records a reviewer's decision on an override; the process logs it and moves on
-	 * (approve) or returns to the agent (reject).
+	 * Records the calling reviewer's decision (approve or reject) on an override, through
+	 * the approval task's form; the process logs it and moves on (approve) or returns to
+	 * the agent (reject).
 	 * @throws io.phaseflow.common.EntityNotFound if no override waits under that id
 	 * @throws ConcurrentTransition if another decision won
 	 */
-	void decideOverride(String overrideId, Map<String, Object> variables);
+	void decideOverride(String overrideId, String decision, String comment);
 
 	/**
 	 * A PNG of the session's process with the phase it is in highlighted (nothing

@@ -1,5 +1,5 @@
 /**
  * Phase configuration: loads and validates {@code workflow/workflow.yaml} into typed
- * records.
+ * records, and checks and deploys new versions of it together with the processes.
  */
 package io.phaseflow.workflow;

@@ -58,10 +58,34 @@ abstract class ApiTestSupport {
 
 	/** A client with a fresh token of the given roles, issued by the admin. */
 	ApiClient clientWith(String... roles) {
-		String body = "{\"name\": \"" + unique("token") + "\", \"roles\": [\"" + String.join("\", \"", roles) + "\"]}";
+		return this.admin.as(tokenWith(roles));
+	}
+
+	/** The secret of a fresh token of the given roles, issued by the admin. */
+	String tokenWith(String... roles) {
+		return tokenNamed(unique("token"), roles);
+	}
+
+	/**
+	 * A client with a fresh token of the given name (the caller's name in events and in
+	 * the process engine) and roles.
+	 */
+	ApiClient clientNamed(String name, String... roles) {
+		return this.admin.as(tokenNamed(name, roles));
+	}
+
+	private String tokenNamed(String name, String... roles) {
+		String body = "{\"name\": \"" + name + "\", \"roles\": [\"" + String.join("\", \"", roles) + "\"]}";
 		ApiClient.Response issued = this.admin.post(API + "/admin/tokens", body);
 		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-		return this.admin.as(issued.json().get("token").asText());
+		return issued.json().get("token").asText();
+	}
+
+	/** A new agent profile, created through the given PM's client; its id. */
+	long newAgent(ApiClient pm) {
+		ApiClient.Response created = pm.post(API + "/agents", "{\"handle\": \"" + unique("agent") + "\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asLong();
 	}
 
 	/** A code no other test uses. */

@@ -10,11 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -26,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * modeler) in headless Chromium, with their diagrams, and saved again; the saved files
  * deploy unchanged in meaning, and a session runs through all six phases on them.
  */
-@ExtendWith(BrowserAvailable.class)
+@ExtendWith(ModelerAvailable.class)
 @TestPropertySource(properties = "phaseflow.test.isolated-context=modeler")
 class H2ModelerRoundTripTest extends ApiTestSupport {
 
@@ -37,17 +33,9 @@ class H2ModelerRoundTripTest extends ApiTestSupport {
 
 	@BeforeAll
 	static void openBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserAvailable.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run", "--allow-file-access-from-files",
-				"--window-size=1800,1000");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(BrowserAvailable.CHROMEDRIVER.toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = Browsers.headless("--allow-file-access-from-files", "--window-size=1800,1000");
 		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-		browser.get(BrowserAvailable.MODELER.resolve("modeler.html").toAbsolutePath().toUri().toString());
+		browser.get(ModelerAvailable.MODELER.resolve("modeler.html").toAbsolutePath().toUri().toString());
 	}
 
 	@AfterAll
@@ -59,8 +47,8 @@ class H2ModelerRoundTripTest extends ApiTestSupport {
 
 	@Test
 	void theProcessesOpenInAModelerAndRunAfterItSavesThem() throws Exception {
-		String session = openAndSave("agent-task-session.bpmn20.xml", 9, 11);
-		String phase = openAndSave("session-phase.bpmn20.xml", 14, 16);
+		String session = openAndSave("agent-task-session.bpmn20.xml", 12, 12);
+		String phase = openAndSave("session-phase.bpmn20.xml", 17, 19);
 		long versionBefore = latestVersion("agentTaskSession");
 		this.repository.createDeployment()
 			.name("saved by bpmn-js")
@@ -103,9 +91,7 @@ class H2ModelerRoundTripTest extends ApiTestSupport {
 		assertThat(answer.get("warnings")).as(file + " imports without warnings").isEmpty();
 		assertThat(answer.get("shapes").asInt()).as(file + " shapes").isGreaterThanOrEqualTo(minShapes);
 		assertThat(answer.get("connections").asInt()).as(file + " connections").isGreaterThanOrEqualTo(minConnections);
-		Path shot = Path.of("target", "modeler", file + ".png");
-		Files.createDirectories(shot.getParent());
-		Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		Browsers.screenshot(browser, Path.of("target", "modeler", file + ".png"));
 		return answer.get("xml").asText();
 	}
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class H2ScriptTaskRefusedTest extends ApiTestSupport {
 
-	private static final String WITH_SCRIPT = """
+	static final String WITH_SCRIPT = """
 			<?xml version="1.0" encoding="UTF-8"?>
 			<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="https://phaseflow.io/test">
 			  <process id="sneaky" isExecutable="true">

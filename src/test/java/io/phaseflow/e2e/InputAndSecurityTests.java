@@ -96,6 +96,61 @@ abstract class InputAndSecurityTests extends ApiTestSupport {
 	}
 
 	@Test
+	void edgesTheHostileInputSuiteFoundAreProblemsNotServerErrors() {
+		ApiClient admin = this.admin;
+		refused(admin.post(API + "/sessions/no-such-session/notes",
+				"{\"kind\": \"note\", \"text\": \"a\", \"kind\": \"update\"}"), 400, null);
+		refused(admin.post(API + "/tasks", "{\"task_code\": \"x1\", \"title\": \"t\", \"title\": \"u\"}"), 400, null);
+		refused(admin.get("/process-api/runtime/tasks?start=abc"), 400, null);
+		refused(admin.get("/process-api/runtime/tasks?priority=%7B%7B7*7%7D%7D"), 400, null);
+		refused(admin.get("/process-api/repository/process-definitions?size=%C3%BCmlaut"), 400, null);
+		refused(admin.get("/actuator/health?line%0D%0AX-Injected%3A+1=1"), 400, null);
+		refused(admin.postFiles(API + "/workflow/deployments",
+				java.util.List.of(new ApiClient.FilePart("bpmn", "a\u0000b.bpmn20.xml", "<definitions/>"))), 400, null);
+		refused(admin.get(API + "/tasks/a%00b"), 400, null);
+		refused(admin.get(API + "/sessions/..%5C..%5Cwindows%5Cwin.ini"), 400, null);
+	}
+
+	@Test
+	void oversizedRequestsAreRefusedBeforeTheyAreRead() throws Exception {
+		ApiClient pm = clientWith("PM");
+		String code = ApiTestSupport.unique("big");
+		String huge = "{\"task_code\": \"" + code + "\", \"title\": \"Big\", \"description\": \""
+				+ "x".repeat(3_000_000) + "\"}";
+		refused(pm.post(API + "/tasks", huge), 413, null);
+
+		java.net.http.HttpRequest chunked = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + API + "/tasks"))
+			.header("Authorization", "Bearer " + tokenWith("PM"))
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+					() -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+			.build();
+		java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+			.send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).as("a chunked body without a length is counted as it is read").isEqualTo(413);
+		assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(pm.get(API + "/tasks/" + code).status()).isEqualTo(404);
+
+		ApiClient admin = this.admin;
+		refused(admin.postFiles(API + "/workflow/deployments",
+				java.util.List.of(new ApiClient.FilePart("bpmn", "huge.bpmn20.xml", "<x/>" + " ".repeat(1_100_000)))),
+				413, null);
+		refused(pm.get(API + "/events?limit=100000"), 400, "limit");
+	}
+
+	@Test
+	void anArtifactHasAMaximumSize() {
+		SessionDriver sessions = SessionDriver.with(clientWith("PM"), clientWith("AGENT"));
+		String key = sessions.start(sessions.readyTask(), 201).get("session_key").asText();
+		ApiClient.Response tooLong = sessions.agent()
+			.post(API + "/sessions/" + key + "/artifacts",
+					"{\"name\": \"TASK.md\", \"content\": \"" + "y".repeat(500_001) + "\"}");
+		refused(tooLong, 422, "content");
+		assertThat(sessions.agent().get(API + "/sessions/" + key + "/artifacts").json().get("data")).isEmpty();
+	}
+
+	@Test
 	void agentsAreRegisteredAndFoundByIdOrHandle() {
 		ApiClient pm = clientWith("PM");
 		String handle = unique("claude");
@@ -142,6 +197,9 @@ abstract class InputAndSecurityTests extends ApiTestSupport {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().at("/paths").has(API + "/tasks/{code}")).isTrue();
 		assertThat(docs.json().at("/components/securitySchemes/bearer-token/scheme").asText()).isEqualTo("bearer");
+		assertThat(docs.body()).as("the documented fields are the wire's snake_case names")
+			.contains("\"sprint_code\"")
+			.doesNotContain("\"sprintCode\"");
 		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
 		refused(anonymous.get("/actuator/metrics"), 401, null);
 		assertThat(this.admin.get("/actuator/metrics").status()).isEqualTo(200);

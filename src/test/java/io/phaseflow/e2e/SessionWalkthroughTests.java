@@ -292,6 +292,34 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void activityEventsFollowTheTasksSamplingSettings() {
+		String code = unique("sampled");
+		ApiClient.Response created = createTask(this.pm, code,
+				"\"description\": \"Noisy\", \"agent_config\": {\"activity_sample_rate\": 0.25}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String key = start(code, 201).get("session_key").asText();
+		for (int i = 0; i < 8; i++) {
+			assertThat(
+					this.agent.post(API + "/sessions/" + key + "/activity", "{\"activity_type\": \"edit\"}").status())
+				.isEqualTo(201);
+		}
+		JsonNode timeline = this.agent.get(API + "/events/session/" + key).json().get("data");
+		long logged = 0;
+		for (JsonNode event : timeline) {
+			if (event.get("event_type").asText().equals("orchestration.activity.logged")) {
+				logged++;
+			}
+		}
+		assertThat(logged).as("reports 1 and 5 of 8 at a rate of 1/4").isEqualTo(2);
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM work_items w JOIN work_sessions s ON s.id = w.session_id "
+					+ "WHERE s.session_key = :key")
+			.param("key", key)
+			.query(Integer.class)
+			.single()).as("every report is kept as a work item").isEqualTo(8);
+	}
+
+	@Test
 	void aRecoveringAgentGetsTheSessionsContextAndLastActions() {
 		String key = start(readyTask(), 201).get("session_key").asText();
 		putArtifact(key, "TASK.md");
@@ -590,6 +618,10 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		}
 		InputAndSecurityTests.refused(this.agent.get(API + "/sessions/" + key + "/artifacts/..%2F..%2Fsecret/draft"),
 				400, null);
+		assertThat(this.agent
+			.post(API + "/sessions/" + key + "/notes",
+					"{\"kind\": \"update\", \"text\": \"${7*7} <@x/> in an update\"}")
+			.status()).isEqualTo(201);
 		ApiClient.Response injected = this.agent.post(API + "/pm-tools/task-status",
 				"{\"task_code\": \"" + this.agent.get(API + "/sessions/" + key).json().get("task_code").asText()
 						+ "\", \"status\": \"completed\", \"notes\": \"${7*7} <#assign x=1>\", \"session_key\": \""
@@ -597,7 +629,8 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(injected.status()).as(injected.toString()).isEqualTo(200);
 		String taskCode = injected.json().get("task_code").asText();
 		assertThat(this.properties.dataDir().resolve("delegation/tasks/" + taskCode + "/TASK.md")).content()
-			.contains("## Completion Notes\n${7*7} <#assign x=1>");
+			.contains("## Completion Notes\n${7*7} <#assign x=1>",
+					": ${7*7} <#assign x=1>\n  - Update: ${7*7} <@x/> in an update");
 	}
 
 	@Test

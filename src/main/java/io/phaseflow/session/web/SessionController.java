@@ -9,6 +9,7 @@ import io.phaseflow.session.Guided;
 import io.phaseflow.session.ActivityReport;
 import io.phaseflow.session.IterationLog;
 import io.phaseflow.session.IterationReport;
+import io.phaseflow.session.NoteRequest;
 import io.phaseflow.session.PhaseCompletion;
 import io.phaseflow.session.PhaseOutcome;
 import io.phaseflow.session.SessionActivity;
@@ -17,6 +18,8 @@ import io.phaseflow.session.SessionIterations;
 import io.phaseflow.session.SessionLifecycle;
 import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.SessionManagement;
+import io.phaseflow.session.SessionMemory;
+import io.phaseflow.session.SessionNote;
 import io.phaseflow.session.SessionManagement.ArtifactUpload;
 import io.phaseflow.session.SessionStart;
 import io.phaseflow.session.SessionView;
@@ -41,7 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Work sessions: start or continue, artifacts, phase completion.
+ * Work sessions: start or continue, artifacts, phase completion, notes.
  */
 @RestController
 @RequestMapping("/api/orchestration/sessions")
@@ -56,8 +59,11 @@ class SessionController {
 
 	private final SessionIterations iterations;
 
+	private final SessionMemory memory;
+
 	SessionController(SessionManagement sessions, SessionLifecycle lifecycle, SessionActivity activity,
-			SessionIterations iterations) {
+			SessionIterations iterations, SessionMemory memory) {
+		this.memory = memory;
 		this.sessions = sessions;
 		this.lifecycle = lifecycle;
 		this.activity = activity;
@@ -140,6 +146,19 @@ class SessionController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.activity.log(key, report));
 	}
 
+	@PostMapping("/{key}/notes")
+	@Operation(summary = "Add a note to the session's memory: kind update (progress on the task's context) "
+			+ "or note (a remark or finding)")
+	ResponseEntity<Guided<SessionNote>> addNote(@PathVariable String key, @RequestBody NoteRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.memory.add(key, request));
+	}
+
+	@GetMapping("/{key}/notes")
+	@Operation(summary = "The session's notes, oldest first")
+	Page<SessionNote> notes(@PathVariable String key) {
+		return new Page<>(this.memory.list(key));
+	}
+
 	@PostMapping("/{key}/iterations")
 	@Operation(summary = "Log the next iteration (seed 001); it becomes the session's current iteration")
 	ResponseEntity<Guided<IterationLog>> logIteration(@PathVariable String key, @RequestBody IterationReport report) {
@@ -166,9 +185,11 @@ class SessionController {
 	}
 
 	@PostMapping("/{key}/resume")
-	@Operation(summary = "Resume a paused session; with agent_id, hand it to another agent")
+	@Operation(summary = "Resume a paused session; with agent_id, hand it to another agent "
+			+ "(a running one only with expected_agent_id naming its current agent)")
 	SessionView resume(@PathVariable String key, @Valid @RequestBody(required = false) Resume request) {
-		return this.lifecycle.resume(key, (request != null) ? request.agentId() : null);
+		return this.lifecycle.resume(key, (request != null) ? request.agentId() : null,
+				(request != null) ? request.expectedAgentId() : null);
 	}
 
 	@PostMapping("/{key}/end")
@@ -191,7 +212,15 @@ class SessionController {
 		return this.lifecycle.stop(key, SessionStatus.FAILED, (request != null) ? request.reason() : null);
 	}
 
-	record Resume(@Positive Long agentId) {
+	/**
+	 * Resume, or hand over.
+	 *
+	 * @param agentId the agent taking the session over (none: the session's own agent)
+	 * @param expectedAgentId the agent the caller takes it from; needed to take over a
+	 * running session, and checked whenever given, so two agents racing for one session
+	 * get one hand-over
+	 */
+	record Resume(@Positive Long agentId, @Positive Long expectedAgentId) {
 	}
 
 	record End(Boolean force, @Size(max = 2000) String reason) {

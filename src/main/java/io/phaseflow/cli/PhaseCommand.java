@@ -1,0 +1,133 @@
+package io.phaseflow.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.phaseflow.client.ApiAnswer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code phaseflow phase complete}: completes the phase the agent last saw the session
+ * in, so that a repeated command completes nothing more.
+ */
+@Command(name = "phase", description = "Complete the active session's current phase.")
+class PhaseCommand {
+
+	private final Terminal terminal;
+
+	PhaseCommand(Terminal terminal) {
+		this.terminal = terminal;
+	}
+
+	@Command(name = "complete",
+			description = "Complete the current phase; it moves on when its artifacts and " + "fields pass the checks.")
+	int complete(
+			@Option(names = "--override",
+					description = "Move on although the checks fail (needs --reason; "
+							+ "some phases wait for a reviewer).") boolean override,
+			@Option(names = "--reason", paramLabel = "<text>",
+					description = "Why the override is needed.") String reason,
+			@Option(names = "--qa", paramLabel = "passed|failed",
+					description = "The review's outcome (review only).") String qa) {
+		ActiveContext context = this.terminal.session();
+		String phase = (context.phase() != null) ? context.phase()
+				: this.terminal.require(this.terminal.client().session(context.sessionKey()))
+					.body()
+					.path("current_phase")
+					.asText();
+		ApiAnswer answer = this.terminal.client()
+			.completePhase(context.sessionKey(), phase, override, reason, qaStatus(qa));
+		if (answer.body().has("session")) {
+			this.terminal.remember(context.withSession(answer.body().get("session")));
+		}
+		if (answer.status() == 409) {
+			return conflict(context, phase, answer);
+		}
+		if (answer.status() == 422 && !this.terminal.json()) {
+			refused(this.terminal, answer,
+					"phaseflow phase complete --override --reason \"why the check does not apply\"");
+			return answer.exitCode();
+		}
+		return this.terminal.show(answer, (outcome) -> {
+			if (answer.status() == 202) {
+				this.terminal.out.println("⧗ Override of the " + phase + " phase requested: a reviewer decides now.");
+				this.terminal.out.println("The session waits (awaiting_override); see it with phaseflow status.");
+			}
+			else if (outcome.at("/session/status").asText().equals("completed")) {
+				this.terminal.out.println("✓ Phase " + capitalized(phase) + " completed: the session is complete.");
+			}
+			this.terminal.guidance(outcome.path("instructions"));
+		});
+	}
+
+	private int conflict(ActiveContext context, String phase, ApiAnswer answer) {
+		ApiAnswer now = this.terminal.client().session(context.sessionKey());
+		if (now.ok()) {
+			this.terminal.remember(context.withSession(now.body()));
+		}
+		if (this.terminal.json()) {
+			this.terminal.out.println(answer.text().strip());
+			return answer.exitCode();
+		}
+		this.terminal.err.println("✗ Nothing was completed: " + answer.message());
+		if (now.ok()) {
+			this.terminal.err.println("  The session is now " + now.body().path("status").asText() + " in phase "
+					+ now.body().path("current_phase").asText() + " (you completed " + phase
+					+ ", or another completion won).");
+			this.terminal.err.println("  Check with: phaseflow status");
+		}
+		return answer.exitCode();
+	}
+
+	/** Explains a refused phase (or end): what failed, what warns, and the choices. */
+	static void refused(Terminal terminal, ApiAnswer answer, String overrideCommand) {
+		terminal.err.println("✗ " + answer.message());
+		answer.errors().forEach((error) -> terminal.err.println("  - " + error));
+		List<String> warnings = answer.warnings();
+		if (!warnings.isEmpty()) {
+			terminal.err.println("Warnings:");
+			warnings.forEach((warning) -> terminal.err.println("  - " + warning));
+		}
+		terminal.err.println("You can:");
+		terminal.err.println("  1. Fix it, then try again: " + String.join("; ", fixes(answer)));
+		terminal.err.println("  2. Override: " + overrideCommand);
+		terminal.err.println("  3. Keep working: phaseflow status");
+	}
+
+	/** How to fix each error: the artifact to submit, the field to fill. */
+	private static List<String> fixes(ApiAnswer answer) {
+		List<String> fixes = new ArrayList<>();
+		for (JsonNode error : answer.body().path("errors")) {
+			String field = error.path("field").asText("");
+			if (field.startsWith("artifacts.")) {
+				fixes.add("phaseflow artifact put " + field.substring("artifacts.".length()));
+			}
+			else if (field.startsWith("task.")) {
+				fixes.add("a PM fills the task's " + field.substring("task.".length()) + " (PATCH /tasks/<task>)");
+			}
+			else if (field.equals("qa_status")) {
+				fixes.add("phaseflow phase complete --qa passed|failed");
+			}
+		}
+		return fixes.isEmpty() ? List.of("see the errors above") : fixes;
+	}
+
+	private static String qaStatus(String qa) {
+		if (qa == null) {
+			return null;
+		}
+		String value = qa.toLowerCase(Locale.ROOT).replaceFirst("^qa_", "");
+		if (!value.equals("passed") && !value.equals("failed")) {
+			throw new CommandFailed(2, "--qa takes passed or failed, not " + qa);
+		}
+		return "qa_" + value;
+	}
+
+	static String capitalized(String phase) {
+		return phase.isEmpty() ? phase : Character.toUpperCase(phase.charAt(0)) + phase.substring(1);
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.phaseflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.phaseflow.client.ApiAnswer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code phaseflow session start|resume|pause|end}: the active session's lifecycle.
+ */
+@Command(name = "session", description = "Start, resume (take over), pause or end the active session.")
+class SessionCommand {
+
+	private final Terminal terminal;
+
+	SessionCommand(Terminal terminal) {
+		this.terminal = terminal;
+	}
+
+	@Command(name = "start", description = "Start a session on the active task (or continue its running one).")
+	int start(@Option(names = "--task", paramLabel = "<task>", description = "Another task.") String task,
+			@Option(names = "--agent", paramLabel = "<id|handle>") String agent, @Option(names = "--restart",
+					description = "End the task's active session and start anew.") boolean restart) {
+		ActiveContext context = this.terminal.context();
+		String code = (task != null) ? task : context.taskCode();
+		if (code == null) {
+			throw new CommandFailed(2, "Which task? Use --task <task>, or run phaseflow init T:<task>");
+		}
+		long agentId = this.terminal.agentId(agent, true);
+		ApiAnswer answer = this.terminal.client().startSession(code, agentId, restart ? "restart" : "continue");
+		if (answer.ok()) {
+			this.terminal.remember(context.withAgent(agentId).withSession(answer.body()));
+		}
+		return this.terminal.show(answer, (session) -> {
+			this.terminal.out.println("Session " + session.path("session_key").asText() + " on task " + code + " ("
+					+ ((answer.status() == 201) ? "started" : "continued") + ")");
+			this.terminal.guidance(session.path("instructions"));
+		});
+	}
+
+	@Command(name = "resume", description = "Resume a paused session, or take over one by its key: prints its "
+			+ "context, last actions and next steps.")
+	int resume(
+			@Parameters(arity = "0..1", paramLabel = "<key>",
+					description = "The session (else the active one).") String key,
+			@Option(names = "--agent", paramLabel = "<id|handle>",
+					description = "Take it over as this agent.") String agent) {
+		ActiveContext context = (key != null) ? ActiveContext.NONE : this.terminal.session();
+		String sessionKey = (key != null) ? key : context.sessionKey();
+		Long agentId = this.terminal.agentId(agent, false);
+		this.terminal.require(this.terminal.client().resume(sessionKey, agentId));
+		ApiAnswer answer = this.terminal.client().context(sessionKey);
+		if (answer.ok()) {
+			JsonNode body = answer.body();
+			this.terminal.remember(new ActiveContext(body.at("/context/sprint/code").asText(null),
+					body.at("/session/entity_code").asText(), sessionKey, body.at("/session/agent_id").asLong(),
+					body.at("/session/current_phase").asText(null)));
+		}
+		return this.terminal.show(answer, this::printContext);
+	}
+
+	private void printContext(JsonNode body) {
+		JsonNode session = body.path("session");
+		JsonNode task = body.at("/context/task");
+		this.terminal.out.println("Session " + session.path("key").asText() + " on task "
+				+ session.path("entity_code").asText() + ": " + session.path("status").asText() + ", phase "
+				+ session.path("current_phase").asText() + ", agent " + session.path("agent_id").asText());
+		this.terminal.out.println("Task: " + task.path("title").asText());
+		if (task.hasNonNull("description")) {
+			this.terminal.out.println("  " + task.path("description").asText());
+		}
+		JsonNode actions = body.at("/context/last_actions");
+		if (actions.size() > 0) {
+			this.terminal.out.println();
+			this.terminal.out.println("Last actions:");
+			actions.forEach((event) -> this.terminal.out
+				.println("  - " + event.path("emitted_at").asText() + "  " + event.path("event_type").asText()));
+		}
+		this.terminal.guidance(body.path("instructions"));
+	}
+
+	@Command(name = "pause", description = "Pause the active session.")
+	int pause() {
+		ActiveContext context = this.terminal.session();
+		ApiAnswer answer = this.terminal.client().pause(context.sessionKey());
+		return this.terminal.show(answer, (session) -> {
+			this.terminal.out.println("Session " + context.sessionKey() + " paused in phase "
+					+ session.path("current_phase").asText() + ".");
+			this.terminal.out.println("Resume with: phaseflow session resume");
+		});
+	}
+
+	@Command(name = "end", description = "End the active session: completes the close phase, or with --force "
+			+ "ends it from any phase.")
+	int end(@Option(names = "--force", description = "End it from any phase.") boolean force,
+			@Option(names = "--reason", paramLabel = "<text>") String reason) {
+		ActiveContext context = this.terminal.session();
+		ApiAnswer answer = this.terminal.client().end(context.sessionKey(), force, reason);
+		if (answer.body().has("session")) {
+			this.terminal.remember(context.withSession(answer.body().get("session")));
+		}
+		if (answer.status() == 422 && !this.terminal.json()) {
+			PhaseCommand.refused(this.terminal, answer, "phaseflow session end --force --reason \"why\"");
+			return answer.exitCode();
+		}
+		return this.terminal.show(answer, (outcome) -> {
+			this.terminal.out.println(
+					"✓ Session " + context.sessionKey() + " ended: " + outcome.at("/session/status").asText() + ".");
+			this.terminal.out.println("Complete the task with: phaseflow done \"summary of the work\"");
+		});
+	}
+
+}

@@ -1,0 +1,209 @@
+package io.phaseflow.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.client.ApiAnswer;
+import io.phaseflow.client.ClientSettings;
+import io.phaseflow.client.Json;
+import io.phaseflow.client.PhaseflowClient;
+
+/**
+ * What every command shares: the environment, the output streams, the client, the active
+ * context, and the two ways of answering: text with the phase banner and next steps for
+ * people, or the server's raw JSON with {@code --json} for agents.
+ */
+final class Terminal {
+
+	final Map<String, String> env;
+
+	final PrintStream out;
+
+	final PrintStream err;
+
+	private final ContextFile contextFile;
+
+	private PhaseflowClient client;
+
+	private boolean json;
+
+	Terminal(Map<String, String> env, PrintStream out, PrintStream err) {
+		this.env = env;
+		this.out = out;
+		this.err = err;
+		this.contextFile = ContextFile.of(env);
+	}
+
+	void json(boolean value) {
+		this.json = value;
+	}
+
+	boolean json() {
+		return this.json;
+	}
+
+	PhaseflowClient client() {
+		if (this.client == null) {
+			this.client = new PhaseflowClient(ClientSettings.from(this.env));
+		}
+		return this.client;
+	}
+
+	ActiveContext context() {
+		return this.contextFile.read();
+	}
+
+	void remember(ActiveContext context) {
+		this.contextFile.write(context);
+	}
+
+	ContextFile contextFile() {
+		return this.contextFile;
+	}
+
+	/** The active context, which must hold a session. */
+	ActiveContext session() {
+		ActiveContext context = context();
+		if (!context.hasSession()) {
+			throw new CommandFailed(2, "No active session in " + this.contextFile.path(),
+					"phaseflow init T:<task>       start or continue the task's session",
+					"phaseflow session resume <key> take over a session by its key");
+		}
+		return context;
+	}
+
+	/**
+	 * The agent to act as: {@code --agent} (an id or a handle), else
+	 * {@code PHASEFLOW_AGENT}, else the agent of the active context; null when none is
+	 * known and {@code required} is false.
+	 */
+	Long agentId(String option, boolean required) {
+		String given = (option != null && !option.isBlank()) ? option : this.env.get("PHASEFLOW_AGENT");
+		if (given == null || given.isBlank()) {
+			Long saved = context().agentId();
+			if (saved == null && required) {
+				throw new CommandFailed(2, "Which agent are you? Name it with --agent <id|handle> or PHASEFLOW_AGENT");
+			}
+			return saved;
+		}
+		if (given.strip().matches("\\d{1,18}")) {
+			return Long.valueOf(given.strip());
+		}
+		return require(client().agent(given.strip())).body().path("id").asLong();
+	}
+
+	/**
+	 * Shows an answer and returns its exit code: the raw JSON with {@code --json};
+	 * otherwise {@code human} for a success and the problem for a failure.
+	 */
+	int show(ApiAnswer answer, Consumer<JsonNode> human) {
+		if (this.json) {
+			this.out.println(answer.text().isBlank() ? "{}" : answer.text().strip());
+		}
+		else if (answer.ok()) {
+			human.accept(answer.body());
+		}
+		else {
+			problem(answer);
+		}
+		return answer.exitCode();
+	}
+
+	/** Fails the command unless the answer is a success. */
+	ApiAnswer require(ApiAnswer answer) {
+		if (!answer.ok()) {
+			throw failure(answer);
+		}
+		return answer;
+	}
+
+	CommandFailed failure(ApiAnswer answer) {
+		String message = switch (answer.status()) {
+			case 401 -> "The server refused the token (401): " + client().settings().tokenHint();
+			case 403 -> "Your token may not do this (403): " + answer.message();
+			default -> answer.message() + " (" + answer.status() + ")";
+		};
+		return new CommandFailed(answer.exitCode(), message, answer.errors().toArray(String[]::new));
+	}
+
+	void problem(ApiAnswer answer) {
+		CommandFailed failure = failure(answer);
+		this.err.println("✗ " + failure.getMessage());
+		failure.choices().forEach((line) -> this.err.println("  - " + line));
+	}
+
+	/** Prints a failure: text on stderr, or a JSON object on stdout with --json. */
+	int report(CommandFailed failure) {
+		if (this.json) {
+			ObjectNode problem = Json.object().put("error", failure.getMessage()).put("exit_code", failure.exitCode());
+			failure.choices().forEach(problem.putArray("choices")::add);
+			this.out.println(Json.write(problem));
+		}
+		else {
+			this.err.println("✗ " + failure.getMessage());
+			failure.choices().forEach((choice) -> this.err.println("  " + choice));
+		}
+		return failure.exitCode();
+	}
+
+	/**
+	 * The instructions in full: the phase banner (seed 002) when the server sent one,
+	 * else the next actions and suggested commands; then where the agent is.
+	 */
+	void guidance(JsonNode instructions) {
+		String banner = instructions.path("banner").asText("");
+		if (!banner.isBlank()) {
+			this.out.println();
+			this.out.println(banner.stripTrailing());
+		}
+		else {
+			list("Next steps:", instructions.path("next_actions"));
+			list("Commands:", instructions.path("suggested_commands"));
+		}
+		reminder(instructions);
+	}
+
+	/** The instructions in brief: the first next action and where the agent is. */
+	void brief(JsonNode instructions) {
+		JsonNode next = instructions.path("next_actions");
+		if (next.size() > 0) {
+			this.out.println("Next: " + next.get(0).asText());
+		}
+		reminder(instructions);
+	}
+
+	void list(String heading, JsonNode items) {
+		if (items.isArray() && !items.isEmpty()) {
+			this.out.println();
+			this.out.println(heading);
+			int number = 1;
+			for (JsonNode item : items) {
+				this.out.println("  " + number++ + ". " + item.asText());
+			}
+		}
+	}
+
+	private void reminder(JsonNode instructions) {
+		JsonNode reminder = instructions.path("context_reminder");
+		List<String> parts = new ArrayList<>();
+		add(parts, "task ", reminder.path("active_task"));
+		add(parts, "phase ", reminder.path("active_phase"));
+		add(parts, "", reminder.path("time_elapsed"));
+		if (!parts.isEmpty()) {
+			this.out.println();
+			this.out.println("[" + String.join(" · ", parts) + "]");
+		}
+	}
+
+	private static void add(List<String> parts, String label, JsonNode value) {
+		if (value.isTextual() && !value.asText().isBlank()) {
+			parts.add(label + value.asText());
+		}
+	}
+
+}

@@ -1,0 +1,275 @@
+package io.phaseflow.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Phaseflow's REST API ({@code /api/orchestration}), one method per endpoint the command
+ * line and the MCP server use. Every method answers the server's status and JSON; only a
+ * server that cannot be reached throws ({@link ServerUnreachable}).
+ */
+public class PhaseflowClient {
+
+	private static final String API = "/api/orchestration";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private final ClientSettings settings;
+
+	private final HttpClient http;
+
+	public PhaseflowClient(ClientSettings settings) {
+		this.settings = settings;
+		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	public ClientSettings settings() {
+		return this.settings;
+	}
+
+	public ApiAnswer agent(String idOrHandle) {
+		return get("/agents/" + segment(idOrHandle));
+	}
+
+	public ApiAnswer task(String code) {
+		return get("/tasks/" + segment(code));
+	}
+
+	/** {@code POST /agent/init}: {@code entityType} is {@code task} or {@code sprint}. */
+	public ApiAnswer init(String entityType, String code, long agentId) {
+		return post("/agent/init",
+				Json.object().put("entity_type", entityType).put("entity_code", code).put("agent_id", agentId));
+	}
+
+	/** {@code onActive}: {@code continue}, {@code restart} or {@code reject}. */
+	public ApiAnswer startSession(String taskCode, long agentId, String onActive) {
+		return post("/sessions",
+				Json.object().put("task_code", taskCode).put("agent_id", agentId).put("on_active", onActive));
+	}
+
+	public ApiAnswer session(String key) {
+		return get(session(key, ""));
+	}
+
+	public ApiAnswer context(String key) {
+		return get(session(key, "/context"));
+	}
+
+	/**
+	 * Completes {@code phase}, the phase the caller believes the session is in, so that a
+	 * repeated request completes nothing more (409).
+	 */
+	public ApiAnswer completePhase(String key, String phase, boolean override, String reason, String qaStatus) {
+		ObjectNode body = Json.object().put("phase", phase);
+		if (override) {
+			body.put("override", true).put("reason", reason);
+		}
+		if (qaStatus != null) {
+			body.put("qa_status", qaStatus);
+		}
+		return post(session(key, "/phase-complete"), body);
+	}
+
+	public ApiAnswer putArtifact(String key, String name, String content) {
+		return post(session(key, "/artifacts"), Json.object().put("name", name).put("content", content));
+	}
+
+	/** A draft of an artifact from its template: markdown in {@link ApiAnswer#text()}. */
+	public ApiAnswer draft(String key, String name) {
+		return get(session(key, "/artifacts/" + segment(name) + "/draft"));
+	}
+
+	public ApiAnswer pause(String key) {
+		return post(session(key, "/pause"), null);
+	}
+
+	/**
+	 * Resumes the session; with another agent's id, takes it over from the agent that
+	 * holds it now (read first and sent as {@code expected_agent_id}, so of two agents
+	 * taking over at once one wins and the other gets a conflict).
+	 */
+	public ApiAnswer resume(String key, Long agentId) {
+		if (agentId == null) {
+			return post(session(key, "/resume"), null);
+		}
+		ApiAnswer current = session(key);
+		if (!current.ok()) {
+			return current;
+		}
+		ObjectNode body = Json.object().put("agent_id", agentId);
+		JsonNode holder = current.body().get("agent_id");
+		if (holder != null && holder.canConvertToLong() && holder.asLong() != agentId) {
+			body.put("expected_agent_id", holder.asLong());
+		}
+		return post(session(key, "/resume"), body);
+	}
+
+	public ApiAnswer end(String key, boolean force, String reason) {
+		ObjectNode body = Json.object().put("force", force);
+		if (reason != null) {
+			body.put("reason", reason);
+		}
+		return post(session(key, "/end"), body);
+	}
+
+	public ApiAnswer logActivity(String key, String type, JsonNode details, String description) {
+		ObjectNode body = Json.object().put("activity_type", type);
+		if (details != null) {
+			body.set("details", details);
+		}
+		if (description != null) {
+			body.put("description", description);
+		}
+		return post(session(key, "/activity"), body);
+	}
+
+	/** Logs the next iteration; {@code report} holds status, summary, tokens and cost. */
+	public ApiAnswer logIteration(String key, ObjectNode report) {
+		return post(session(key, "/iterations"), report);
+	}
+
+	public ApiAnswer updateIteration(String key, int number, ObjectNode report) {
+		return send("PATCH", session(key, "/iterations/" + number), report);
+	}
+
+	public ApiAnswer iterations(String key) {
+		return get(session(key, "/iterations"));
+	}
+
+	/** A context update or a note ({@code kind} {@code update} or {@code note}). */
+	public ApiAnswer addNote(String key, String kind, String text) {
+		return post(session(key, "/notes"), Json.object().put("kind", kind).put("text", text));
+	}
+
+	public ApiAnswer notes(String key) {
+		return get(session(key, "/notes"));
+	}
+
+	/** {@code POST /pm-tools/task-status}; {@code force} completes without notes. */
+	public ApiAnswer taskStatus(String taskCode, String status, String notes, String sessionKey, boolean force) {
+		ObjectNode body = Json.object().put("task_code", taskCode).put("status", status);
+		if (notes != null) {
+			body.put("notes", notes);
+		}
+		if (sessionKey != null) {
+			body.put("session_key", sessionKey);
+		}
+		if (force) {
+			body.put("force", true);
+		}
+		return post("/pm-tools/task-status", body);
+	}
+
+	public ApiAnswer statusReport(String sprintCode) {
+		return get("/pm-tools/status-report" + query(Map.of("sprint_code", sprintCode)));
+	}
+
+	/** A sprint; with {@code template} in the body, also its tasks. */
+	public ApiAnswer createSprint(ObjectNode body) {
+		return post("/sprints", body);
+	}
+
+	/** A page of events, oldest first; null values in {@code filters} are left out. */
+	public ApiAnswer events(Map<String, String> filters) {
+		return get("/events" + query(filters));
+	}
+
+	/**
+	 * The live event stream ({@code GET /events/stream}, server-sent events) as lines;
+	 * the answer's status tells whether the server has it.
+	 */
+	public HttpResponse<Stream<String>> eventStream(Map<String, String> filters) {
+		HttpRequest request = request("/events/stream" + query(filters)).header("Accept", "text/event-stream")
+			.GET()
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofLines());
+		}
+		catch (IOException ex) {
+			throw new ServerUnreachable(this.settings.baseUrl(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ServerUnreachable(this.settings.baseUrl(), ex);
+		}
+	}
+
+	/** {@code GET /context/search}: events, artifacts and task text. */
+	public ApiAnswer search(String q, String scope, String code) {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("q", q);
+		params.put("scope", scope);
+		params.put("code", code);
+		return get("/context/search" + query(params));
+	}
+
+	public ApiAnswer get(String path) {
+		return send("GET", path, null);
+	}
+
+	public ApiAnswer post(String path, JsonNode body) {
+		return send("POST", path, body);
+	}
+
+	private ApiAnswer send(String method, String path, JsonNode body) {
+		HttpRequest.Builder request = request(path).timeout(TIMEOUT)
+			.header("Accept", "application/json, application/problem+json, text/markdown")
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(Json.write(body))
+					: HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new ApiAnswer(response.statusCode(), Json.parseOrNull(response.body()), response.body());
+		}
+		catch (IOException ex) {
+			throw new ServerUnreachable(this.settings.baseUrl(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ServerUnreachable(this.settings.baseUrl(), ex);
+		}
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.settings.baseUrl() + API + path));
+		if (this.settings.token() != null) {
+			request.header("Authorization", "Bearer " + this.settings.token());
+		}
+		return request;
+	}
+
+	private static String session(String key, String rest) {
+		return "/sessions/" + segment(key) + rest;
+	}
+
+	private static String segment(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private static String query(Map<String, String> params) {
+		StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+		params.forEach((name, value) -> {
+			if (value != null) {
+				query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+			}
+		});
+		return query.toString();
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.phaseflow.event;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.phaseflow.common.PhaseflowException;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves events older than the retention from {@code orchestration_events} to
+ * {@code orchestration_events_archive}, in batches of one transaction each, keeping the
+ * events of high-priority tasks (P0/P1) as configured. A run holds a lock in the
+ * database, so instances sharing it never archive at the same time; a run started
+ * elsewhere makes this one a 409 (by hand) or a no-op (scheduled).
+ */
+@Service
+public class EventArchive {
+
+	private static final Logger log = LoggerFactory.getLogger(EventArchive.class);
+
+	static final String LOCK = "event-archive";
+
+	private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final LockingTaskExecutor locks;
+
+	private final ArchiveProperties properties;
+
+	private final Clock clock;
+
+	EventArchive(JdbcClient jdbc, PlatformTransactionManager transactions, LockProvider locks,
+			ArchiveProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactions);
+		this.locks = new DefaultLockingTaskExecutor(locks);
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Archives every event that is due.
+	 * @throws ArchivingElsewhere if another run holds the lock
+	 */
+	public ArchiveReport archive() {
+		Instant now = this.clock.instant();
+		try {
+			LockingTaskExecutor.TaskResult<ArchiveReport> result = this.locks.executeWithLock(() -> run(now),
+					new LockConfiguration(now, LOCK, LOCK_AT_MOST, Duration.ZERO));
+			if (!result.wasExecuted()) {
+				throw new ArchivingElsewhere();
+			}
+			return result.getResult();
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException("Archiving failed", ex);
+		}
+	}
+
+	@Scheduled(cron = "${phaseflow.events.archive.cron:0 17 3 * * *}")
+	void archiveOnSchedule() {
+		try {
+			ArchiveReport report = archive();
+			log.info("Archived {} events in {} batches", report.archived(), report.batches());
+		}
+		catch (ArchivingElsewhere ex) {
+			log.info("Event archiving runs on another instance; skipped here");
+		}
+	}
+
+	private ArchiveReport run(Instant now) {
+		OffsetDateTime cutoff = OffsetDateTime.ofInstant(now.minus(this.properties.retention()), ZoneOffset.UTC);
+		OffsetDateTime keptAfter = (this.properties.highPriorityRetention() != null)
+				? OffsetDateTime.ofInstant(now.minus(this.properties.highPriorityRetention()), ZoneOffset.UTC) : null;
+		OffsetDateTime archivedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+		long archived = 0;
+		int batches = 0;
+		while (true) {
+			Integer moved = this.transactions.execute((status) -> batch(cutoff, keptAfter, archivedAt));
+			if (moved == null || moved == 0) {
+				return new ArchiveReport(archived, batches, cutoff, keptAfter);
+			}
+			archived += moved;
+			batches++;
+		}
+	}
+
+	private int batch(OffsetDateTime cutoff, OffsetDateTime keptAfter, OffsetDateTime archivedAt) {
+		List<Long> ids = this.jdbc.sql("""
+				SELECT e.id FROM orchestration_events e
+				WHERE e.emitted_at < :cutoff
+				  AND NOT EXISTS (
+				    SELECT 1 FROM orchestration_tasks t
+				    WHERE t.priority IN (:priorities)
+				      AND (:forever OR e.emitted_at >= :keptAfter)
+				      AND ((e.entity_type = 'task' AND t.id = e.entity_id)
+				        OR t.id = (SELECT s.task_id FROM work_sessions s WHERE s.session_key = e.session_key)))
+				ORDER BY e.id
+				FETCH FIRST :batch ROWS ONLY""")
+			.param("cutoff", cutoff)
+			.param("priorities", this.properties.highPriorities())
+			.param("forever", keptAfter == null)
+			.param("keptAfter", (keptAfter != null) ? keptAfter : cutoff)
+			.param("batch", this.properties.batchSize())
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		this.jdbc.sql("""
+				INSERT INTO orchestration_events_archive (id, event_type, entity_type, entity_id, entity_code,
+				    correlation_id, session_key, agent_id, payload, emitted_at, archived_at)
+				SELECT id, event_type, entity_type, entity_id, entity_code, correlation_id, session_key, agent_id,
+				    payload, emitted_at, :archivedAt
+				FROM orchestration_events WHERE id IN (:ids)""")
+			.param("archivedAt", archivedAt)
+			.param("ids", ids)
+			.update();
+		return this.jdbc.sql("DELETE FROM orchestration_events WHERE id IN (:ids)").param("ids", ids).update();
+	}
+
+	/** Another instance (or request) is archiving right now. */
+	public static class ArchivingElsewhere extends PhaseflowException {
+
+		ArchivingElsewhere() {
+			super(HttpStatus.CONFLICT, "Event archiving is already running (on this or another instance)", List.of());
+		}
+
+		@Override
+		public String title() {
+			return "Conflict";
+		}
+
+	}
+
+}

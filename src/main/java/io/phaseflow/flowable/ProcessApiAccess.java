@@ -1,0 +1,844 @@
+package io.phaseflow.flowable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.phaseflow.common.FieldError;
+import io.phaseflow.common.RequestContext;
+import io.phaseflow.session.PhaseSteps;
+import io.phaseflow.workflow.WorkflowEngine;
+import org.flowable.common.engine.api.FlowableForbiddenException;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.form.TaskFormData;
+import org.flowable.form.model.SimpleFormModel;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.TaskInfo;
+import org.flowable.task.api.TaskQuery;
+import org.flowable.rest.service.api.BpmnRestApiInterceptor;
+import java.util.Collection;
+import java.util.Map;
+import org.flowable.batch.api.Batch;
+import org.flowable.batch.api.BatchPart;
+import org.flowable.batch.api.BatchQuery;
+import org.flowable.engine.form.FormData;
+import org.flowable.engine.history.HistoricActivityInstanceQuery;
+import org.flowable.engine.history.HistoricDetail;
+import org.flowable.engine.history.HistoricDetailQuery;
+import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.engine.history.HistoricProcessInstanceQuery;
+import org.flowable.engine.repository.Deployment;
+import org.flowable.engine.repository.DeploymentBuilder;
+import org.flowable.engine.repository.DeploymentQuery;
+import org.flowable.engine.repository.Model;
+import org.flowable.engine.repository.ModelQuery;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.flowable.engine.repository.ProcessDefinitionQuery;
+import org.flowable.engine.runtime.ActivityInstanceQuery;
+import org.flowable.engine.runtime.Execution;
+import org.flowable.engine.runtime.ExecutionQuery;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.engine.runtime.ProcessInstanceBuilder;
+import org.flowable.engine.runtime.ProcessInstanceQuery;
+import org.flowable.engine.task.Attachment;
+import org.flowable.engine.task.Comment;
+import org.flowable.engine.task.Event;
+import org.flowable.eventsubscription.api.EventSubscription;
+import org.flowable.eventsubscription.api.EventSubscriptionQuery;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.idm.api.Group;
+import org.flowable.idm.api.GroupQuery;
+import org.flowable.idm.api.User;
+import org.flowable.idm.api.UserQuery;
+import org.flowable.job.api.DeadLetterJobQuery;
+import org.flowable.job.api.HistoryJob;
+import org.flowable.job.api.HistoryJobQuery;
+import org.flowable.job.api.Job;
+import org.flowable.job.api.JobQuery;
+import org.flowable.job.api.SuspendedJobQuery;
+import org.flowable.job.api.TimerJobQuery;
+import org.flowable.rest.service.api.engine.CommentRequest;
+import org.flowable.rest.service.api.engine.RestIdentityLink;
+import org.flowable.rest.service.api.engine.variable.RestVariable;
+import org.flowable.rest.service.api.form.SubmitFormRequest;
+import org.flowable.rest.service.api.history.HistoricActivityInstanceQueryRequest;
+import org.flowable.rest.service.api.history.HistoricDetailQueryRequest;
+import org.flowable.rest.service.api.history.HistoricProcessInstanceQueryRequest;
+import org.flowable.rest.service.api.history.HistoricTaskInstanceQueryRequest;
+import org.flowable.rest.service.api.history.HistoricTaskLogEntryQueryRequest;
+import org.flowable.rest.service.api.history.HistoricVariableInstanceQueryRequest;
+import org.flowable.rest.service.api.identity.GroupRequest;
+import org.flowable.rest.service.api.identity.UserRequest;
+import org.flowable.rest.service.api.repository.ModelRequest;
+import org.flowable.rest.service.api.repository.ProcessDefinitionActionRequest;
+import org.flowable.rest.service.api.runtime.VariableInstanceQueryRequest;
+import org.flowable.rest.service.api.runtime.process.ActivityInstanceQueryRequest;
+import org.flowable.rest.service.api.runtime.process.ExecutionActionRequest;
+import org.flowable.rest.service.api.runtime.process.ExecutionChangeActivityStateRequest;
+import org.flowable.rest.service.api.runtime.process.ExecutionQueryRequest;
+import org.flowable.rest.service.api.runtime.process.InjectActivityRequest;
+import org.flowable.rest.service.api.runtime.process.ProcessInstanceCreateRequest;
+import org.flowable.rest.service.api.runtime.process.ProcessInstanceQueryRequest;
+import org.flowable.rest.service.api.runtime.process.ProcessInstanceUpdateRequest;
+import org.flowable.rest.service.api.runtime.process.SignalEventReceivedRequest;
+import org.flowable.rest.service.api.runtime.task.BulkTasksRequest;
+import org.flowable.rest.service.api.runtime.task.TaskActionRequest;
+import org.flowable.rest.service.api.runtime.task.TaskQueryRequest;
+import org.flowable.rest.service.api.runtime.task.TaskRequest;
+import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
+import org.flowable.rest.service.api.BpmnRestApiInterceptor;
+import org.flowable.task.api.history.HistoricTaskInstance;
+import org.flowable.task.api.history.HistoricTaskInstanceQuery;
+import org.flowable.task.api.history.HistoricTaskLogEntryQuery;
+import org.flowable.variable.api.history.HistoricVariableInstance;
+import org.flowable.variable.api.history.HistoricVariableInstanceQuery;
+import org.flowable.variable.api.persistence.entity.VariableInstance;
+import org.flowable.variable.api.runtime.VariableInstanceQuery;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what through Flowable's REST API at {@code /process-api}. The caller is
+ * Flowable's authenticated user (the token's name) with one group per role
+ * ({@code reviewers}, {@code admins}, …):
+ * <ul>
+ * <li>a task is seen and acted on by its assignee, members of its candidate groups, or an
+ * ADMIN; a task query shows a non-ADMIN only such tasks;</li>
+ * <li>completing a task that has a form ({@code forms/}) is checked against the form: an
+ * unknown or missing field is a 400 and nothing is stored;</li>
+ * <li>the agent's "Work on phase" task is only completed through Phaseflow's
+ * phase-complete, which checks the phase, and sessions are only started through
+ * Phaseflow;</li>
+ * <li>processes are deployed only through Phaseflow's checked deployments;</li>
+ * <li>process definitions and deployments may be read by anyone authenticated; everything
+ * else — deployments, deletions, variables, jobs, history, management — needs ADMIN.</li>
+ * </ul>
+ */
+@Component
+class ProcessApiAccess implements BpmnRestApiInterceptor {
+
+	private static final String ADMINS = "admins";
+
+	private final TaskService tasks;
+
+	private final TaskForms forms;
+
+	private final RuntimeService runtime;
+
+	private final PhaseSteps steps;
+
+	ProcessApiAccess(TaskService tasks, TaskForms forms, RuntimeService runtime, PhaseSteps steps) {
+		this.tasks = tasks;
+		this.forms = forms;
+		this.runtime = runtime;
+		this.steps = steps;
+	}
+
+	@Override
+	public void accessEngineProperties() {
+		admin();
+	}
+
+	@Override
+	public void accessTaskInfoById(Task task) {
+		mayWorkOn(task);
+	}
+
+	@Override
+	public void accessTaskInfoWithQuery(TaskQuery taskQuery, TaskQueryRequest request) {
+		if (!isAdmin()) {
+			onlyOwnTasks(taskQuery);
+		}
+	}
+
+	@Override
+	public void bulkDeleteHistoricProcessInstances(Collection<String> instanceIds) {
+		admin();
+	}
+
+	@Override
+	public void bulkMoveDeadLetterJobs(Collection<String> jobIds, String moveAction) {
+		admin();
+	}
+
+	@Override
+	public void bulkUpdateTasks(Collection<Task> taskList, BulkTasksRequest bulkTasksRequest) {
+		admin();
+	}
+
+	@Override
+	public void createTask(Task task, TaskRequest request) {
+		admin();
+	}
+
+	@Override
+	public void updateTask(Task task, TaskRequest request) {
+		admin();
+	}
+
+	@Override
+	public void deleteTask(Task task) {
+		admin();
+	}
+
+	@Override
+	public void createTaskAttachment(Task task) {
+		admin();
+	}
+
+	@Override
+	public void deleteTaskAttachment(Task task, Attachment attachment) {
+		admin();
+	}
+
+	@Override
+	public void createTaskComment(Task task, CommentRequest comment) {
+		mayWorkOn(task);
+	}
+
+	@Override
+	public void deleteTaskComment(Task task, Comment comment) {
+		admin();
+	}
+
+	@Override
+	public void deleteTaskEvent(Task task, Event event) {
+		admin();
+	}
+
+	@Override
+	public void executeTaskAction(Task task, TaskActionRequest actionRequest) {
+		mayActOn(task);
+		String action = actionRequest.getAction();
+		if (TaskActionRequest.ACTION_COMPLETE.equals(action)) {
+			checkForm(task, actionRequest);
+		}
+		else if (!TaskActionRequest.ACTION_CLAIM.equals(action)) {
+			admin();
+		}
+	}
+
+	@Override
+	public void accessTaskVariable(Task task, String variableName) {
+		mayWorkOn(task);
+	}
+
+	@Override
+	public Map<String, RestVariable> accessTaskVariables(Task task, Map<String, RestVariable> variableMap) {
+		mayWorkOn(task);
+		return variableMap;
+	}
+
+	@Override
+	public void createTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
+		admin();
+	}
+
+	@Override
+	public void updateTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
+		admin();
+	}
+
+	@Override
+	public void deleteTaskVariables(Task task, Collection<String> variableNames, RestVariable.RestVariableScope scope) {
+		admin();
+	}
+
+	@Override
+	public void accessTaskIdentityLinks(Task task) {
+		mayWorkOn(task);
+	}
+
+	@Override
+	public void accessTaskIdentityLink(Task task, IdentityLink identityLink) {
+		mayWorkOn(task);
+	}
+
+	@Override
+	public void deleteTaskIdentityLink(Task task, IdentityLink identityLink) {
+		admin();
+	}
+
+	@Override
+	public void createTaskIdentityLink(Task task, RestIdentityLink identityLink) {
+		admin();
+	}
+
+	@Override
+	public void accessExecutionInfoById(Execution execution) {
+		admin();
+	}
+
+	@Override
+	public void accessExecutionVariable(Execution execution, String variableName, String scope) {
+		admin();
+	}
+
+	@Override
+	public Map<String, RestVariable> accessExecutionVariables(Execution execution,
+			Map<String, RestVariable> variables) {
+		admin();
+		return variables;
+	}
+
+	@Override
+	public void accessExecutionInfoWithQuery(ExecutionQuery executionQuery, ExecutionQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void doExecutionActionRequest(Execution execution, ExecutionActionRequest executionActionRequest) {
+		admin();
+	}
+
+	@Override
+	public void doExecutionActionRequest(ExecutionActionRequest executionActionRequest) {
+		admin();
+	}
+
+	@Override
+	public void createExecutionVariables(Execution execution, Map<String, Object> variables,
+			RestVariable.RestVariableScope scope) {
+		admin();
+	}
+
+	@Override
+	public void updateExecutionVariables(Execution execution, Map<String, Object> variables,
+			RestVariable.RestVariableScope scope) {
+		admin();
+	}
+
+	@Override
+	public void deleteExecutionVariables(Execution execution, Collection<String> variableNames,
+			RestVariable.RestVariableScope scope) {
+		admin();
+	}
+
+	@Override
+	public void accessProcessInstanceInfoById(ProcessInstance processInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessProcessInstanceInfoWithQuery(ProcessInstanceQuery processInstanceQuery,
+			ProcessInstanceQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void createProcessInstance(ProcessInstanceBuilder processInstanceBuilder,
+			ProcessInstanceCreateRequest request) {
+		admin();
+		notASessionProcess(request.getProcessDefinitionKey(), request.getProcessDefinitionId());
+	}
+
+	@Override
+	public void updateProcessInstance(ProcessInstance processInstance, ProcessInstanceUpdateRequest updateRequest) {
+		admin();
+	}
+
+	@Override
+	public void deleteProcessInstance(ProcessInstance processInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessProcessInstanceIdentityLinks(ProcessInstance processInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessProcessInstanceIdentityLink(ProcessInstance processInstance, IdentityLink identityLink) {
+		admin();
+	}
+
+	@Override
+	public void deleteProcessInstanceIdentityLink(ProcessInstance processInstance, IdentityLink identityLink) {
+		admin();
+	}
+
+	@Override
+	public void createProcessInstanceIdentityLink(ProcessInstance processInstance, RestIdentityLink identityLink) {
+		admin();
+	}
+
+	@Override
+	public void bulkDeleteProcessInstances(Collection<String> processInstances) {
+		admin();
+	}
+
+	@Override
+	public void accessActivityInfoWithQuery(ActivityInstanceQuery activityInstanceQuery,
+			ActivityInstanceQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void accessVariableInfoById(VariableInstance variableInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessVariableInfoWithQuery(VariableInstanceQuery variableInstanceQuery,
+			VariableInstanceQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void sendSignal(SignalEventReceivedRequest signalEventReceivedRequest) {
+		admin();
+	}
+
+	@Override
+	public void changeActivityState(Execution execution,
+			ExecutionChangeActivityStateRequest changeActivityStateRequest) {
+		admin();
+	}
+
+	@Override
+	public void migrateProcessInstance(ProcessInstance processInstance, String migrationDocument) {
+		admin();
+	}
+
+	@Override
+	public void migrateInstancesOfProcessDefinition(ProcessDefinition processDefinition, String migrationDocument) {
+		admin();
+	}
+
+	@Override
+	public void evaluateProcessInstanceConditionalEvents(ProcessInstance processInstance) {
+		admin();
+	}
+
+	@Override
+	public void injectActivity(ProcessInstance processInstance, InjectActivityRequest injectActivityRequest) {
+		admin();
+	}
+
+	@Override
+	public void accessEventSubscriptionById(EventSubscription eventSubscription) {
+		admin();
+	}
+
+	@Override
+	public void accessEventSubscriptionInfoWithQuery(EventSubscriptionQuery eventSubscriptionQuery) {
+		admin();
+	}
+
+	@Override
+	public void accessProcessDefinitionById(ProcessDefinition processDefinition) {
+		// process definitions are no secret to an authenticated caller
+	}
+
+	@Override
+	public void executeProcessDefinitionAction(ProcessDefinition processDefinition,
+			ProcessDefinitionActionRequest actionRequest) {
+		admin();
+	}
+
+	@Override
+	public void accessProcessDefinitionIdentityLinks(ProcessDefinition processDefinition) {
+		admin();
+	}
+
+	@Override
+	public void accessProcessDefinitionIdentityLink(ProcessDefinition processDefinition, IdentityLink identityLink) {
+		admin();
+	}
+
+	@Override
+	public void deleteProcessDefinitionIdentityLink(ProcessDefinition processDefinition, IdentityLink identityLink) {
+		admin();
+	}
+
+	@Override
+	public void createProcessDefinitionIdentityLink(ProcessDefinition processDefinition,
+			RestIdentityLink identityLink) {
+		admin();
+	}
+
+	@Override
+	public void accessProcessDefinitionsWithQuery(ProcessDefinitionQuery processDefinitionQuery) {
+		// process definitions are no secret to an authenticated caller
+	}
+
+	@Override
+	public void accessDeploymentById(Deployment deployment) {
+		// deployments are no secret to an authenticated caller
+	}
+
+	@Override
+	public void accessDeploymentsWithQuery(DeploymentQuery deploymentQuery) {
+		// deployments are no secret to an authenticated caller
+	}
+
+	@Override
+	public void executeNewDeploymentForTenantId(String tenantId) {
+		refuseDeployment();
+	}
+
+	@Override
+	public void enhanceDeployment(DeploymentBuilder deploymentBuilder) {
+		refuseDeployment();
+	}
+
+	@Override
+	public void deleteDeployment(Deployment deployment) {
+		admin();
+	}
+
+	@Override
+	public void accessModelInfoById(Model model) {
+		admin();
+	}
+
+	@Override
+	public void accessModelInfoWithQuery(ModelQuery modelQuery) {
+		admin();
+	}
+
+	@Override
+	public void createModel(Model model, ModelRequest request) {
+		admin();
+	}
+
+	@Override
+	public void accessJobInfoById(Job job) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryJobInfoById(HistoryJob job) {
+		admin();
+	}
+
+	@Override
+	public void accessJobInfoWithQuery(JobQuery jobQuery) {
+		admin();
+	}
+
+	@Override
+	public void accessTimerJobInfoWithQuery(TimerJobQuery jobQuery) {
+		admin();
+	}
+
+	@Override
+	public void accessSuspendedJobInfoWithQuery(SuspendedJobQuery jobQuery) {
+		admin();
+	}
+
+	@Override
+	public void accessDeadLetterJobInfoWithQuery(DeadLetterJobQuery jobQuery) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryJobInfoWithQuery(HistoryJobQuery jobQuery) {
+		admin();
+	}
+
+	@Override
+	public void deleteJob(Job job) {
+		admin();
+	}
+
+	@Override
+	public void deleteHistoryJob(HistoryJob historyJob) {
+		admin();
+	}
+
+	@Override
+	public void accessBatchInfoById(Batch batch) {
+		admin();
+	}
+
+	@Override
+	public void accessBatchInfoWithQuery(BatchQuery batchQuery) {
+		admin();
+	}
+
+	@Override
+	public void deleteBatch(Batch batch) {
+		admin();
+	}
+
+	@Override
+	public void accessBatchPartInfoOfBatch(Batch batch) {
+		admin();
+	}
+
+	@Override
+	public void accessBatchPartInfoById(BatchPart batchPart) {
+		admin();
+	}
+
+	@Override
+	public void accessManagementInfo() {
+		admin();
+	}
+
+	@Override
+	public void accessTableInfo() {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryTaskInfoById(HistoricTaskInstance historicTaskInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryTaskInfoWithQuery(HistoricTaskInstanceQuery historicTaskInstanceQuery,
+			HistoricTaskInstanceQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void deleteHistoricTask(HistoricTaskInstance historicTaskInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoricTaskIdentityLinks(HistoricTaskInstance historicTaskInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryProcessInfoById(HistoricProcessInstance historicProcessInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryProcessInfoWithQuery(HistoricProcessInstanceQuery historicProcessInstanceQuery,
+			HistoricProcessInstanceQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void deleteHistoricProcess(HistoricProcessInstance historicProcessInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoricProcessIdentityLinks(HistoricProcessInstance historicProcessInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryActivityInfoWithQuery(HistoricActivityInstanceQuery historicActivityInstanceQuery,
+			HistoricActivityInstanceQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryDetailById(HistoricDetail historicDetail) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryDetailInfoWithQuery(HistoricDetailQuery historicDetailQuery,
+			HistoricDetailQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryVariableInfoById(HistoricVariableInstance historicVariableInstance) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoryVariableInfoWithQuery(HistoricVariableInstanceQuery historicVariableInstanceQuery,
+			HistoricVariableInstanceQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void accessHistoricTaskLogWithQuery(HistoricTaskLogEntryQuery historicTaskLogEntryQuery,
+			HistoricTaskLogEntryQueryRequest request) {
+		admin();
+	}
+
+	@Override
+	public void accessGroupInfoById(Group group) {
+		admin();
+	}
+
+	@Override
+	public void accessGroupInfoWithQuery(GroupQuery groupQuery) {
+		admin();
+	}
+
+	@Override
+	public void createGroup(GroupRequest groupRequest) {
+		admin();
+	}
+
+	@Override
+	public void deleteGroup(Group group) {
+		admin();
+	}
+
+	@Override
+	public void accessUserInfoById(User user) {
+		admin();
+	}
+
+	@Override
+	public void accessUserInfoWithQuery(UserQuery userQuery) {
+		admin();
+	}
+
+	@Override
+	public void createUser(UserRequest userRequest) {
+		admin();
+	}
+
+	@Override
+	public void deleteUser(User user) {
+		admin();
+	}
+
+	@Override
+	public void accessFormData(FormData formData) {
+		if (formData instanceof TaskFormData taskForm && taskForm.getTask() != null) {
+			mayWorkOn(taskForm.getTask());
+		}
+		else {
+			admin();
+		}
+	}
+
+	@Override
+	public void submitFormData(SubmitFormRequest formRequest) {
+		if (formRequest.getTaskId() == null) {
+			admin();
+			return;
+		}
+		Task task = this.tasks.createTaskQuery().taskId(formRequest.getTaskId()).singleResult();
+		if (task == null) {
+			throw new FlowableObjectNotFoundException("Could not find a task with id '" + formRequest.getTaskId() + "'",
+					Task.class);
+		}
+		mayActOn(task);
+	}
+
+	private static boolean isAdmin() {
+		return RequestContext.groups().contains(ADMINS);
+	}
+
+	private static void admin() {
+		if (!isAdmin()) {
+			throw new FlowableForbiddenException("Only an ADMIN may do this through the Flowable REST API");
+		}
+	}
+
+	/**
+	 * Shows a non-ADMIN only the tasks they are involved in (assigned to them, for
+	 * example) or that are offered to their groups.
+	 */
+	private static void onlyOwnTasks(TaskQuery query) {
+		Set<String> groups = RequestContext.groups();
+		query.or().taskInvolvedUser(RequestContext.actor());
+		if (!groups.isEmpty()) {
+			query.taskInvolvedGroups(groups);
+		}
+		query.endOr();
+	}
+
+	private void mayWorkOn(TaskInfo task) {
+		if (!isAdmin() && !involved(task)) {
+			throw new FlowableForbiddenException(
+					"Only the task's assignee, a member of its candidate groups or an ADMIN may see or act on it");
+		}
+	}
+
+	/**
+	 * Waits for the task's session, then checks that the task is still there and that the
+	 * caller may act on it: two reviewers deciding at once are taken one after the other
+	 * (the request runs in one transaction, see {@link ProcessApiTransactions}), and the
+	 * second finds the task gone (404).
+	 */
+	private void mayActOn(Task task) {
+		Object sessionKey = (task.getProcessInstanceId() != null)
+				? this.runtime.getVariable(task.getProcessInstanceId(), ProcessVariables.SESSION_KEY) : null;
+		if (sessionKey instanceof String key) {
+			this.steps.lock(key);
+		}
+		Task current = this.tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		if (current == null) {
+			throw new FlowableObjectNotFoundException("Task " + task.getId() + " has been completed meanwhile",
+					Task.class);
+		}
+		mayWorkOn(current);
+		if (WorkflowEngine.Position.WORK.equals(current.getTaskDefinitionKey())
+				&& current.getProcessDefinitionId() != null
+				&& current.getProcessDefinitionId().startsWith(FlowableWorkflowEngine.PHASE_PROCESS + ":")) {
+			throw new FlowableForbiddenException("An agent completes a phase through Phaseflow, which checks the "
+					+ "phase's artifacts and fields: POST /api/orchestration/sessions/{key}/phase-complete");
+		}
+	}
+
+	private boolean involved(TaskInfo task) {
+		if (RequestContext.actor().equals(task.getAssignee())) {
+			return true;
+		}
+		Set<String> groups = RequestContext.groups();
+		return this.tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.anyMatch((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+					&& groups.contains(link.getGroupId()));
+	}
+
+	/**
+	 * Checks a task action's variables against the task's form: only the form's fields,
+	 * each once, as process variables, required ones present and options respected.
+	 */
+	private void checkForm(Task task, TaskActionRequest request) {
+		SimpleFormModel form = this.forms.find(task.getFormKey()).orElse(null);
+		if (form == null) {
+			return;
+		}
+		List<FieldError> problems = new ArrayList<>();
+		if (request.getFormDefinitionId() != null || request.getOutcome() != null) {
+			problems.add(new FieldError("formDefinitionId", "is not used: the task's form is " + form.getKey()));
+		}
+		if (request.getTransientVariables() != null && !request.getTransientVariables().isEmpty()) {
+			problems.add(new FieldError("transientVariables", "are not accepted for a task with a form"));
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (RestVariable variable : (request.getVariables() != null) ? request.getVariables()
+				: List.<RestVariable>of()) {
+			if (variable.getName() == null || values.containsKey(variable.getName())) {
+				problems.add(new FieldError("variables", "need a name each, once"));
+			}
+			else if (variable.getVariableScope() == RestVariable.RestVariableScope.LOCAL) {
+				problems.add(new FieldError(variable.getName(), "must be a process variable, not a local one"));
+			}
+			else {
+				values.put(variable.getName(), variable.getValue());
+			}
+		}
+		problems.addAll(this.forms.problems(form, values));
+		FormFileHandlers.FormRejected.unless(form, problems);
+	}
+
+	private static void refuseDeployment() {
+		throw new FlowableForbiddenException("Processes are deployed through POST "
+				+ "/api/orchestration/workflow/deployments, which checks them against workflow.yaml and forms/");
+	}
+
+	private static void notASessionProcess(String key, String id) {
+		for (String process : List.of(WorkflowEngine.SESSION_PROCESS, FlowableWorkflowEngine.PHASE_PROCESS)) {
+			if (process.equals(key) || (id != null && id.startsWith(process + ":"))) {
+				throw new FlowableForbiddenException(
+						"Sessions are started through Phaseflow: POST /api/orchestration/sessions");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The context search endpoint.
+ */
+package io.phaseflow.search.web;

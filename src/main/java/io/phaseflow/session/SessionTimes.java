@@ -1,0 +1,114 @@
+package io.phaseflow.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.phaseflow.common.Clocks;
+import io.phaseflow.pmtools.TaskTimes;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.Tasks;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Time tracking: the active time of sessions and tasks, worked out from the sessions'
+ * events (see {@link ActiveTime}). A running session's time runs until now.
+ */
+@Component
+class SessionTimes implements TaskTimes {
+
+	private final JdbcClient jdbc;
+
+	private final WorkSessions sessions;
+
+	private final Tasks tasks;
+
+	private final Clock clock;
+
+	SessionTimes(JdbcClient jdbc, WorkSessions sessions, Tasks tasks, Clock clock) {
+		this.jdbc = jdbc;
+		this.sessions = sessions;
+		this.tasks = tasks;
+		this.clock = clock;
+	}
+
+	/**
+	 * The session's time, with its task's estimate and the task's time over all its
+	 * sessions.
+	 */
+	SessionTime of(WorkSession session) {
+		List<WorkSession> ofTask = (session.taskId() != null) ? this.sessions.findByTask(session.taskId())
+				: List.of(session);
+		Map<String, ActiveTime.Tally> tallies = tallies(ofTask);
+		Duration taskTime = tallies.values()
+			.stream()
+			.map(ActiveTime.Tally::total)
+			.reduce(Duration.ZERO, Duration::plus);
+		Integer estimate = (session.taskCode() != null)
+				? this.tasks.findByCode(session.taskCode()).map(Task::estimateMinutes).orElse(null) : null;
+		return SessionTime.of(tallies.getOrDefault(session.sessionKey(), ActiveTime.Tally.NONE), taskTime.toMinutes(),
+				estimate);
+	}
+
+	/** The session's active time until {@code end}. */
+	ActiveTime.Tally tally(WorkSession session, OffsetDateTime end) {
+		return ActiveTime.of(session.startedAt(), end,
+				marks(List.of(session.sessionKey())).getOrDefault(session.sessionKey(), List.of()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Long> activeMinutesOfSprint(String sprintCode) {
+		List<WorkSession> ofSprint = this.sessions.findBySprint(sprintCode);
+		Map<String, ActiveTime.Tally> tallies = tallies(ofSprint);
+		Map<String, Duration> byTask = new LinkedHashMap<>();
+		ofSprint.forEach((session) -> byTask.merge(session.taskCode(), tallies.get(session.sessionKey()).total(),
+				Duration::plus));
+		Map<String, Long> minutes = new LinkedHashMap<>();
+		byTask.forEach((task, time) -> minutes.put(task, time.toMinutes()));
+		return minutes;
+	}
+
+	private Map<String, ActiveTime.Tally> tallies(Collection<WorkSession> of) {
+		Map<String, List<ActiveTime.Mark>> marks = marks(of.stream().map(WorkSession::sessionKey).toList());
+		OffsetDateTime now = Clocks.now(this.clock);
+		Map<String, ActiveTime.Tally> tallies = new HashMap<>();
+		for (WorkSession session : of) {
+			OffsetDateTime end = (session.status().isTerminal() && session.completedAt() != null)
+					? session.completedAt() : now;
+			tallies.put(session.sessionKey(),
+					ActiveTime.of(session.startedAt(), end, marks.getOrDefault(session.sessionKey(), List.of())));
+		}
+		return tallies;
+	}
+
+	/** The marks of each session's events, oldest first. */
+	private Map<String, List<ActiveTime.Mark>> marks(List<String> sessionKeys) {
+		Map<String, List<ActiveTime.Mark>> marks = new HashMap<>();
+		if (sessionKeys.isEmpty()) {
+			return marks;
+		}
+		this.jdbc.sql("""
+				SELECT session_key, event_type, emitted_at FROM orchestration_events
+				WHERE session_key IN (:keys)
+				    AND (event_type LIKE 'orchestration.phase.%' OR event_type LIKE 'orchestration.session.%')
+				ORDER BY id
+				""").param("keys", sessionKeys).query((rs, row) -> {
+			String key = rs.getString("session_key");
+			ActiveTime.Mark.of(rs.getString("event_type"), rs.getObject("emitted_at", OffsetDateTime.class))
+				.ifPresent((mark) -> marks.computeIfAbsent(key, (k) -> new ArrayList<>()).add(mark));
+			return row;
+		}).list();
+		return marks;
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.phaseflow.workflow;
+
+import java.util.List;
+
+import io.phaseflow.common.PhaseflowException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Another deployment held the deployment lock for longer than a deployment waits; this
+ * one changed nothing.
+ */
+public class DeploymentInProgress extends PhaseflowException {
+
+	public DeploymentInProgress() {
+		super(HttpStatus.CONFLICT, "Another deployment is in progress; try again when it has finished", List.of());
+	}
+
+	@Override
+	public String title() {
+		return "Conflict";
+	}
+
+}

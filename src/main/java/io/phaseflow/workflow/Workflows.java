@@ -1,0 +1,69 @@
+package io.phaseflow.workflow;
+
+import java.io.StringReader;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The active workflow: the {@code workflow.yaml} deployed together with the session
+ * process that new sessions start on. Read on every use and cached by deployment id, so
+ * an instance picks up a version deployed by another instance on its next request. Falls
+ * back to the file loaded at start while no deployment carries a {@code workflow.yaml}.
+ */
+@Component
+public class Workflows {
+
+	private static final Logger log = LoggerFactory.getLogger(Workflows.class);
+
+	private final ProcessDeployments deployments;
+
+	private final WorkflowDefinition startFile;
+
+	private final WorkflowConfigLoader loader;
+
+	private volatile Loaded loaded;
+
+	Workflows(ProcessDeployments deployments, WorkflowDefinition workflowDefinition, WorkflowConfigLoader loader) {
+		this.deployments = deployments;
+		this.startFile = workflowDefinition;
+		this.loader = loader;
+	}
+
+	/** The phase configuration sessions follow now. */
+	public WorkflowDefinition active() {
+		Optional<String> deploymentId = this.deployments.activeDeploymentId();
+		if (deploymentId.isEmpty()) {
+			return this.startFile;
+		}
+		Loaded current = this.loaded;
+		if (current == null || !current.deploymentId().equals(deploymentId.get())) {
+			current = new Loaded(deploymentId.get(), load(deploymentId.get()));
+			this.loaded = current;
+		}
+		return current.definition();
+	}
+
+	private WorkflowDefinition load(String deploymentId) {
+		Optional<DeploymentFile> file = this.deployments.file(deploymentId, ProcessDeployments.WORKFLOW_FILE);
+		if (file.isEmpty()) {
+			return this.startFile;
+		}
+		try {
+			return this.loader.load("deployment " + deploymentId + ": " + ProcessDeployments.WORKFLOW_FILE,
+					new StringReader(file.get().text()));
+		}
+		catch (WorkflowConfigInvalid ex) {
+			log.error("The workflow.yaml of the active deployment no longer loads; using the one read at start:\n{}",
+					ex.getMessage());
+			return this.startFile;
+		}
+	}
+
+	private record Loaded(String deploymentId, WorkflowDefinition definition) {
+	}
+
+}

@@ -1,0 +1,287 @@
+package io.phaseflow.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code phaseflow} command line against the running server, as an agent's terminal
+ * session: after {@code init} no command names an id, the context file remembers them.
+ * Commands run in this JVM through the picocli entry point, some as real processes.
+ */
+class H2CliTest extends ApiTestSupport {
+
+	@TempDir
+	Path work;
+
+	ApiClient pm;
+
+	String agent;
+
+	CliRunner cli;
+
+	@BeforeEach
+	void terminal() {
+		this.pm = clientWith("PM");
+		this.agent = unique("agent");
+		assertThat(this.pm.post(API + "/agents", "{\"handle\": \"" + this.agent + "\"}").status()).isEqualTo(201);
+		this.cli = CliRunner.of(url(), tokenWith("AGENT"), this.agent);
+	}
+
+	@Test
+	void aTaskWalksAllSixPhasesFromTheCommandLineWithoutIds() throws IOException {
+		String task = readyTask();
+		CliRunner.Run init = this.cli.runProcess("init", "T:" + task);
+		assertThat(init.exit()).as(init.toString()).isZero();
+		assertThat(init.out()).contains("on task " + task + " (started)", "PHASE: Intake", "• TASK.md",
+				"When ready: phaseflow phase complete");
+		String key = this.cli.context().get("session_key").asText();
+		assertThat(this.cli.context().get("phase").asText()).isEqualTo("intake");
+
+		CliRunner.Run refused = this.cli.run("phase", "complete");
+		assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.err()).contains("artifacts.TASK.md", "phaseflow artifact put TASK.md",
+				"phaseflow phase complete --override --reason");
+		CliRunner.Run refusedJson = this.cli.run("--json", "phase", "complete");
+		assertThat(refusedJson.exit()).isEqualTo(2);
+		assertThat(refusedJson.json().get("status").asInt()).isEqualTo(422);
+		assertThat(refusedJson.json().at("/errors/0/field").asText()).isEqualTo("artifacts.TASK.md");
+
+		completes("intake", "TASK.md", "research");
+
+		// The answer was lost and the agent retries: the phase it saw is done, nothing
+		// more is completed, and the context file learns where the session is.
+		ObjectNode stale = (ObjectNode) this.cli.context();
+		Files.writeString(this.cli.contextFile(), stale.put("phase", "intake").toString());
+		CliRunner.Run retried = this.cli.run("phase", "complete");
+		assertThat(retried.exit()).as(retried.toString()).isEqualTo(3);
+		assertThat(retried.err()).contains("Nothing was completed", "phase research");
+		assertThat(this.cli.context().get("phase").asText()).isEqualTo("research");
+
+		CliRunner.Run draft = this.cli.run("artifact", "draft", "CONTEXT.md");
+		assertThat(draft.exit()).as(draft.toString()).isZero();
+		assertThat(draft.out()).startsWith("# Context").contains(task);
+		Path context = artifact("CONTEXT.md");
+		CliRunner.Run put = this.cli.runProcess("artifact", "put", context.toString());
+		assertThat(put.exit()).as(put.toString()).isZero();
+		assertThat(put.out()).contains("CONTEXT.md submitted in phase research");
+		CliRunner.Run research = this.cli.runProcess("phase", "complete");
+		assertThat(research.exit()).as(research.toString()).isZero();
+		assertThat(research.out()).contains("✓ Phase Research completed successfully", "PHASE: Plan");
+
+		completes("plan", "PLAN.md", "execute");
+		assertThat(this.cli.run("log", "tests_run", "{\"passed\": 12}").exit()).isZero();
+		assertThat(this.cli.run("log", "tests_run", "not json").exit()).isEqualTo(2);
+		assertThat(this.cli.run("iteration", "update", "--status", "completed").exit()).as("none logged yet")
+			.isEqualTo(2);
+		assertThat(this.cli.run("iteration", "start", "--summary", "search box").exit()).isZero();
+		CliRunner.Run iteration = this.cli.run("iteration", "update", "--status", "completed", "--summary", "green");
+		assertThat(iteration.exit()).as(iteration.toString()).isZero();
+		assertThat(iteration.out()).contains("Iteration 1 updated (completed)");
+		assertThat(this.cli.run("iteration", "list").out()).contains("#1", "completed", "green");
+		completes("execute", "CHANGES.md", "review");
+
+		assertThat(this.cli.run("artifact", "put", artifact("REVIEW.md").toString()).exit()).isZero();
+		CliRunner.Run noQa = this.cli.run("phase", "complete");
+		assertThat(noQa.exit()).isEqualTo(2);
+		assertThat(noQa.err()).contains("qa_status");
+		CliRunner.Run reviewed = this.cli.run("phase", "complete", "--qa", "passed");
+		assertThat(reviewed.exit()).as(reviewed.toString()).isZero();
+		assertThat(reviewed.out()).contains("Phase Review completed successfully", "PHASE: Close");
+
+		assertThat(this.cli.run("artifact", "put", artifact("SUMMARY.md").toString()).exit()).isZero();
+		CliRunner.Run ended = this.cli.run("session", "end");
+		assertThat(ended.exit()).as(ended.toString()).isZero();
+		assertThat(ended.out()).contains("Session " + key + " ended: completed");
+
+		JsonNode session = this.admin.get(API + "/sessions/" + key).json();
+		assertThat(session.get("status").asText()).isEqualTo("completed");
+		assertThat(session.get("phase_history")).extracting((h) -> h.get("phase").asText())
+			.containsExactly("intake", "research", "plan", "execute", "review", "close");
+		CliRunner.Run status = this.cli.run("--json", "status");
+		assertThat(status.json().get("status").asText()).isEqualTo("completed");
+		CliRunner.Run events = this.cli.run("--json", "events", "--limit", "1000");
+		assertThat(events.json().get("data")).extracting((e) -> e.get("event_type").asText())
+			.contains("orchestration.activity.logged", "orchestration.session.completed");
+
+		CliRunner.Run noSummary = this.cli.run("done");
+		assertThat(noSummary.exit()).isEqualTo(2);
+		assertThat(noSummary.err()).contains("Missing summary", "phaseflow done --force", "Continue working");
+		CliRunner.Run done = this.cli.run("done", "--force", "Search works");
+		assertThat(done.exit()).as(done.toString()).isZero();
+		assertThat(this.admin.get(API + "/tasks/" + task).json().get("status").asText()).isEqualTo("completed");
+	}
+
+	@Test
+	void exitCodesTellRefusalsConflictsUnknownTasksAndOtherFailuresApart() throws IOException {
+		CliRunner.Run unknown = this.cli.run("init", "T:" + unique("no-such-task"));
+		assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(4);
+		assertThat(this.cli.contextFile()).as("a failed init remembers nothing").doesNotExist();
+		assertThat(this.cli.run("init", "nothing").exit()).isEqualTo(2);
+		CliRunner.Run noSession = this.cli.run("phase", "complete");
+		assertThat(noSession.exit()).isEqualTo(2);
+		assertThat(noSession.err()).contains("No active session", "phaseflow init T:<task>");
+
+		CliRunner.Run init = this.cli.run("--json", "init", "T:" + readyTask());
+		assertThat(init.exit()).isZero();
+		assertThat(init.json().at("/session/current_phase").asText()).isEqualTo("intake");
+		assertThat(init.json().at("/instructions/banner").asText()).contains("PHASE: Intake");
+		CliRunner.Run again = this.cli.run("session", "start");
+		assertThat(again.exit()).as(again.toString()).isZero();
+		assertThat(again.out()).contains("(continued)", "PHASE: Intake");
+		assertThat(this.cli.run("session", "pause").exit()).isZero();
+		CliRunner.Run pausedTwice = this.cli.run("session", "pause");
+		assertThat(pausedTwice.exit()).as(pausedTwice.toString()).isEqualTo(3);
+		assertThat(this.cli.run("session", "resume").exit()).isZero();
+
+		CliRunner.Run badToken = this.cli.with("PHASEFLOW_TOKEN", "not-a-token").run("status");
+		assertThat(badToken.exit()).isEqualTo(1);
+		assertThat(badToken.err()).contains("401", "PHASEFLOW_TOKEN");
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		CliRunner offline = this.cli.with("PHASEFLOW_URL", "http://127.0.0.1:" + closedPort);
+		CliRunner.Run unreachable = offline.run("status");
+		assertThat(unreachable.exit()).isEqualTo(1);
+		assertThat(unreachable.err()).contains("Cannot reach the Phaseflow server", "PHASEFLOW_URL");
+		CliRunner.Run unreachableJson = offline.run("--json", "status");
+		assertThat(unreachableJson.json().get("exit_code").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void aReplacementAgentResumesTheSessionByItsKeyWithItsContext() {
+		String task = readyTask();
+		assertThat(this.cli.run("init", "T:" + task).exit()).isZero();
+		String key = this.cli.context().get("session_key").asText();
+		completes("intake", "TASK.md", "research");
+		assertThat(this.cli.run("log", "files_read", "{\"files\": 7}").exit()).isZero();
+
+		String other = unique("replacement");
+		long otherId = this.pm.post(API + "/agents", "{\"handle\": \"" + other + "\"}").json().get("id").asLong();
+		CliRunner replacement = CliRunner.of(url(), tokenWith("AGENT"), other);
+		CliRunner.Run resumed = replacement.run("session", "resume", key);
+		assertThat(resumed.exit()).as(resumed.toString()).isZero();
+		assertThat(resumed.out()).contains("Session " + key + " on task " + task + ": running, phase research",
+				"Last actions:", "orchestration.activity.logged", "PHASE: Research", "• CONTEXT.md");
+		assertThat(replacement.context().get("session_key").asText()).isEqualTo(key);
+		assertThat(replacement.context().get("agent_id").asLong()).isEqualTo(otherId);
+		assertThat(this.admin.get(API + "/sessions/" + key).json().get("agent_id").asLong()).isEqualTo(otherId);
+		assertThat(replacement.run("--json", "status").json().get("current_phase").asText()).isEqualTo("research");
+	}
+
+	@Test
+	void aPmCreatesASprintFromATemplateAndFollowsItsEvents() throws Exception {
+		CliRunner lead = CliRunner.of(url(), tokenWith("PM", "AGENT"), this.agent);
+		String sprint = unique("checkout");
+		CliRunner.Run created = lead.run("sprint", "create", sprint, "--title", "Checkout", "--template", "default");
+		assertThat(created.exit()).as(created.toString()).isZero();
+		assertThat(created.out()).contains(sprint + "-plan", sprint + "-build", sprint + "-docs");
+		assertThat(lead.run("sprint", "create", sprint, "--title", "Again").exit()).as("duplicate code").isEqualTo(3);
+
+		CliRunner.Run report = lead.run("report");
+		assertThat(report.exit()).isZero();
+		assertThat(report.out()).contains("Sprint " + sprint + ": Checkout", "0 of 3 tasks completed");
+		assertThat(lead.run("--json", "report").json().at("/summary/total_tasks").asInt()).isEqualTo(3);
+		CliRunner.Run init = lead.run("init", "S:" + sprint);
+		assertThat(init.exit()).as(init.toString()).isZero();
+		assertThat(init.out()).contains("phaseflow init T:" + sprint + "-plan");
+		assertThat(lead.context().get("sprint_code").asText()).isEqualTo(sprint);
+
+		CliRunner.Run created1 = lead.run("--json", "events", "--all", "--type", "orchestration.sprint.created",
+				"--limit", "1000");
+		assertThat(created1.json().get("data")).extracting((e) -> e.get("entity_code").asText()).contains(sprint);
+		long last = eventsAfter(0);
+		CompletableFuture<CliRunner.Run> follow = CompletableFuture.supplyAsync(() -> lead.run("events", "--all",
+				"--follow", "--after", String.valueOf(last), "--count", "1", "--interval", "0.2"));
+		String task = sprint + "-extra";
+		createTask(this.pm, task, null);
+		CliRunner.Run followed = follow.get(60, TimeUnit.SECONDS);
+		assertThat(followed.exit()).as(followed.toString()).isZero();
+		assertThat(followed.out()).contains("orchestration.task.created", "task:" + task);
+	}
+
+	@Test
+	void updatesAndNotesAreRecordedAndDoneWantsThem() {
+		assertThat(this.cli.run("init", "T:" + readyTask()).exit()).isZero();
+		String key = this.cli.context().get("session_key").asText();
+
+		CliRunner.Run early = this.cli.run("done", "Search works");
+		assertThat(early.exit()).as(early.toString()).isEqualTo(2);
+		assertThat(early.err()).contains("cannot be completed", "phaseflow update", "phaseflow done --force");
+		CliRunner.Run update = this.cli.run("update", "Wired the search box to the index");
+		assertThat(update.exit()).as(update.toString()).isZero();
+		assertThat(update.out()).contains("Update recorded");
+		CliRunner.Run note = this.cli.run("--json", "note", "The index needs a migration");
+		assertThat(note.exit()).isZero();
+		assertThat(note.json().get("kind").asText()).isEqualTo("note");
+		assertThat(note.json().has("instructions")).isTrue();
+		assertThat(this.admin.get(API + "/sessions/" + key + "/notes").json().get("data"))
+			.extracting((n) -> n.get("kind").asText())
+			.containsExactly("update", "note");
+		assertThat(this.cli.run("done", "Search works").exit()).isZero();
+	}
+
+	/**
+	 * Whether the notes endpoint exists yet (404 from Spring for a path it does not map).
+	 */
+
+	/**
+	 * Writes the artifact, submits it and completes the phase, which moves on to
+	 * {@code next}.
+	 */
+	private void completes(String phase, String artifact, String next) {
+		CliRunner.Run put = this.cli.run("artifact", "put", artifact(artifact).toString());
+		assertThat(put.exit()).as(put.toString()).isZero();
+		CliRunner.Run completed = this.cli.run("phase", "complete");
+		assertThat(completed.exit()).as(completed.toString()).isZero();
+		assertThat(completed.out()).contains("✓ Phase " + capitalized(phase) + " completed successfully",
+				"PHASE: " + capitalized(next));
+		assertThat(this.cli.context().get("phase").asText()).isEqualTo(next);
+	}
+
+	private Path artifact(String name) {
+		try {
+			return Files.writeString(this.work.resolve(name), "# " + name + "\n\nDone.\n");
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private String readyTask() {
+		String code = unique("cli");
+		ApiClient.Response created = createTask(this.pm, code,
+				"\"description\": \"Add search\", \"metadata\": {\"acceptance_criteria\": [\"it finds things\"]}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return code;
+	}
+
+	/** The id of the newest event after {@code after}. */
+	private long eventsAfter(long after) {
+		JsonNode page = this.admin.get(API + "/events?limit=1000&after_id=" + after).json();
+		JsonNode data = page.get("data");
+		long last = data.isEmpty() ? after : data.get(data.size() - 1).get("id").asLong();
+		return page.get("next_after_id").isNull() ? last : eventsAfter(last);
+	}
+
+	private String url() {
+		return "http://localhost:" + this.port;
+	}
+
+	private static String capitalized(String phase) {
+		return Character.toUpperCase(phase.charAt(0)) + phase.substring(1);
+	}
+
+}

@@ -1,0 +1,9 @@
+package io.phaseflow.e2e;
+
+/**
+ * {@link IdempotencyTests} on PostgreSQL.
+ */
+@PostgresTest
+class PostgresIdempotencyTest extends IdempotencyTests {
+
+}

@@ -1,0 +1,9 @@
+package io.phaseflow.e2e;
+
+/**
+ * {@link ProcessApiTests} on PostgreSQL.
+ */
+@PostgresTest
+class PostgresProcessApiTest extends ProcessApiTests {
+
+}

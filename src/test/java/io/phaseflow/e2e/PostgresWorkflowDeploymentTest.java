@@ -1,0 +1,9 @@
+package io.phaseflow.e2e;
+
+/**
+ * {@link WorkflowDeploymentTests} on PostgreSQL.
+ */
+@PostgresTest
+class PostgresWorkflowDeploymentTest extends WorkflowDeploymentTests {
+
+}
