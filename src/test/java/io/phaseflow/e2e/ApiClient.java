@@ -26,6 +26,12 @@ final class ApiClient {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
+	/**
+	 * How long a request may wait for its answer's headers: a server that never answers
+	 * fails the test instead of holding up the build.
+	 */
+	static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofMinutes(2);
+
 	private final HttpClient http;
 
 	private final String base;
@@ -87,7 +93,7 @@ final class ApiClient {
 	 * and headers, and the body only when it is a refusal.
 	 */
 	Response openStream(String path) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(ANSWER_WITHIN).GET();
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
@@ -154,7 +160,9 @@ final class ApiClient {
 	}
 
 	private Response send(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).method(method, body);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(ANSWER_WITHIN)
+			.method(method, body);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -35,7 +35,12 @@ final class SseEventSink implements EventSink {
 
 	@Override
 	public void close() {
-		this.emitter.complete();
+		try {
+			this.emitter.complete();
+		}
+		catch (IllegalStateException ex) {
+			// the container ended the request already, after the client went away
+		}
 	}
 
 }
