@@ -13,6 +13,7 @@ import io.phaseflow.common.Codes;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.PageQuery;
 import io.phaseflow.common.WireValue;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -89,9 +90,15 @@ public class AgentRegistry {
 		return this.jdbc.sql("SELECT * FROM agents WHERE id = :id").param("id", id).query(this::map).optional();
 	}
 
+	/**
+	 * A page of the agents, and one more if another page follows (see {@code Page.of}).
+	 */
 	@Transactional(readOnly = true)
-	public List<Agent> list() {
-		return this.jdbc.sql("SELECT * FROM agents ORDER BY id").query(this::map).list();
+	public List<Agent> list(PageQuery page) {
+		return this.jdbc.sql("SELECT * FROM agents WHERE 1 = 1" + page.sql("id"))
+			.params(page.params())
+			.query(this::map)
+			.list();
 	}
 
 	private Agent map(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import io.phaseflow.common.Codes;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.MergePatch;
+import io.phaseflow.common.PageQuery;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventScope;
@@ -112,6 +113,15 @@ public class SprintManagement {
 	@Transactional(readOnly = true)
 	public List<Sprint> list(SprintStatus status) {
 		return this.sprints.findAll(status);
+	}
+
+	/**
+	 * A page of the sprints with the status (any when null), and one more if another page
+	 * follows (see {@code Page.of}).
+	 */
+	@Transactional(readOnly = true)
+	public List<Sprint> list(SprintStatus status, PageQuery page) {
+		return this.sprints.find(status, page);
 	}
 
 }

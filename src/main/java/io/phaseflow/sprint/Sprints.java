@@ -3,10 +3,13 @@ package io.phaseflow.sprint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.PageQuery;
 import io.phaseflow.common.WireValue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,12 +88,28 @@ public class Sprints {
 			.optional();
 	}
 
+	/** Every sprint, or every sprint with the status, in id order. */
 	List<Sprint> findAll(SprintStatus status) {
-		if (status == null) {
-			return this.jdbc.sql("SELECT * FROM orchestration_sprints ORDER BY id").query(this::map).list();
+		return select(status, " ORDER BY id", Map.of());
+	}
+
+	/**
+	 * A page of the sprints with the status (any when null), and one more if another page
+	 * follows.
+	 */
+	List<Sprint> find(SprintStatus status, PageQuery page) {
+		return select(status, page.sql("id"), page.params());
+	}
+
+	private List<Sprint> select(SprintStatus status, String end, Map<String, Object> endParams) {
+		Map<String, Object> params = new LinkedHashMap<>(endParams);
+		String where = " WHERE 1 = 1";
+		if (status != null) {
+			where = " WHERE status = :status";
+			params.put("status", status.value());
 		}
-		return this.jdbc.sql("SELECT * FROM orchestration_sprints WHERE status = :status ORDER BY id")
-			.param("status", status.value())
+		return this.jdbc.sql("SELECT * FROM orchestration_sprints" + where + end)
+			.params(params)
 			.query(this::map)
 			.list();
 	}

@@ -12,6 +12,7 @@ import io.phaseflow.common.Codes;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.MergePatch;
+import io.phaseflow.common.PageQuery;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventScope;
@@ -195,6 +196,15 @@ public class TaskManagement {
 	@Transactional(readOnly = true)
 	public List<Task> list(TaskFilter filter) {
 		return this.tasks.find(filter);
+	}
+
+	/**
+	 * A page of the tasks the filter matches, and one more if another page follows (see
+	 * {@code Page.of}).
+	 */
+	@Transactional(readOnly = true)
+	public List<Task> list(TaskFilter filter, PageQuery page) {
+		return this.tasks.find(filter, page);
 	}
 
 	/**

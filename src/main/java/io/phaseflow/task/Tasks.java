@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.PageQuery;
 import io.phaseflow.common.WireValue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,9 +99,21 @@ public class Tasks {
 			.optional();
 	}
 
+	/** Every task the filter matches, in id order. */
 	public List<Task> find(TaskFilter filter) {
+		return select(filter, " ORDER BY t.id", Map.of());
+	}
+
+	/**
+	 * A page of the tasks the filter matches, and one more if another page follows.
+	 */
+	public List<Task> find(TaskFilter filter, PageQuery page) {
+		return select(filter, page.sql("t.id"), page.params());
+	}
+
+	private List<Task> select(TaskFilter filter, String end, Map<String, Object> endParams) {
 		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
-		Map<String, Object> params = new LinkedHashMap<>();
+		Map<String, Object> params = new LinkedHashMap<>(endParams);
 		if (filter.sprintCode() != null) {
 			sql.append(" AND s.sprint_code = :sprintCode");
 			params.put("sprintCode", filter.sprintCode());
@@ -113,7 +126,7 @@ public class Tasks {
 			sql.append(" AND t.priority = :priority");
 			params.put("priority", filter.priority().name());
 		}
-		sql.append(" ORDER BY t.id");
+		sql.append(end);
 		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
 	}
 

@@ -140,6 +140,20 @@ abstract class InputAndSecurityTests extends ApiTestSupport {
 	}
 
 	@Test
+	void listsOfTasksSprintsAndAgentsComeInPagesOfOneToAThousand() {
+		ApiClient pm = clientWith("PM");
+		for (String list : java.util.List.of("/tasks", "/sprints", "/agents")) {
+			refused(pm.get(API + list + "?limit=0"), 400, "limit");
+			refused(pm.get(API + list + "?limit=1001"), 400, "limit");
+			refused(pm.get(API + list + "?limit=abc"), 400, "limit");
+			refused(pm.get(API + list + "?limit=99999999999"), 400, "limit");
+			refused(pm.get(API + list + "?after_id=-1"), 400, "after_id");
+			refused(pm.get(API + list + "?after_id=abc"), 400, "after_id");
+			assertThat(pm.get(API + list + "?limit=1000&after_id=0").status()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void anArtifactHasAMaximumSize() {
 		SessionDriver sessions = SessionDriver.with(clientWith("PM"), clientWith("AGENT"));
 		String key = sessions.start(sessions.readyTask(), 201).get("session_key").asText();

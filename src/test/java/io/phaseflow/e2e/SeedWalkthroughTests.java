@@ -358,6 +358,77 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void tasksComeInPagesThatFollowNextAfterId() {
+		ApiClient pm = clientWith("PM");
+		String sprint = unique("paged");
+		createSprint(pm, sprint);
+		List<String> created = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			created.add(createTask(pm, sprint + "-" + i, "\"sprint_code\": \"" + sprint + "\"").json()
+				.get("task_code")
+				.asText());
+		}
+		List<JsonNode> pages = pages(pm, API + "/tasks?sprint_code=" + sprint + "&limit=2", 0, "task_code", null);
+		assertThat(pages).extracting((page) -> page.get("data").size()).containsExactly(2, 2, 1);
+		assertThat(pages.get(2).has("next_after_id")).as("the last page names no next page").isFalse();
+		assertThat(rows(pages, "task_code")).containsExactlyElementsOf(created);
+		JsonNode whole = pm.get(API + "/tasks?sprint_code=" + sprint + "&limit=5").json();
+		assertThat(whole.get("data")).hasSize(5);
+		assertThat(whole.has("next_after_id")).as("a page that holds just the rest is the last").isFalse();
+	}
+
+	@Test
+	void sprintsAndAgentsComeInPagesInIdOrder() {
+		ApiClient pm = clientWith("PM");
+		List<String> sprints = List.of(unique("page-a"), unique("page-b"), unique("page-c"));
+		List<String> agents = List.of(unique("page-a"), unique("page-b"), unique("page-c"));
+		long firstSprint = createSprint(pm, sprints.get(0)).json().get("id").asLong();
+		long firstAgent = pm.post(API + "/agents", "{\"handle\": \"" + agents.get(0) + "\"}").json().get("id").asLong();
+		for (int i = 1; i < 3; i++) {
+			createSprint(pm, sprints.get(i));
+			pm.post(API + "/agents", "{\"handle\": \"" + agents.get(i) + "\"}");
+		}
+		List<JsonNode> sprintPages = pages(pm, API + "/sprints?limit=2", firstSprint - 1, "sprint_code",
+				sprints.get(2));
+		assertThat(rows(sprintPages, "sprint_code")).filteredOn(sprints::contains).containsExactlyElementsOf(sprints);
+		List<JsonNode> agentPages = pages(pm, API + "/agents?limit=2", firstAgent - 1, "handle", agents.get(2));
+		assertThat(rows(agentPages, "handle")).filteredOn(agents::contains).containsExactlyElementsOf(agents);
+		assertThat(pm.get(API + "/agents").json().get("data").size()).as("100 rows by default")
+			.isLessThanOrEqualTo(100);
+	}
+
+	/**
+	 * Reads a list page after page from {@code afterId}, following {@code next_after_id},
+	 * until the last page or the one that holds the row whose {@code field} is
+	 * {@code last}; checks that the rows come in id order and each page names its last.
+	 */
+	private static List<JsonNode> pages(ApiClient client, String url, long afterId, String field, String last) {
+		List<JsonNode> pages = new ArrayList<>();
+		long after = afterId;
+		while (pages.size() < 1000) {
+			ApiClient.Response response = client.get(url + "&after_id=" + after);
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
+			JsonNode page = response.json();
+			pages.add(page);
+			for (JsonNode row : page.get("data")) {
+				assertThat(row.get("id").asLong()).as("id order").isGreaterThan(after);
+				after = row.get("id").asLong();
+			}
+			if (!page.has("next_after_id") || rows(List.of(page), field).contains(last)) {
+				return pages;
+			}
+			assertThat(page.get("next_after_id").asLong()).as("the id of the page's last row").isEqualTo(after);
+		}
+		throw new AssertionError("no last page after 1000 pages of " + url);
+	}
+
+	private static List<String> rows(List<JsonNode> pages, String field) {
+		List<String> values = new ArrayList<>();
+		pages.forEach((page) -> page.get("data").forEach((row) -> values.add(row.get(field).asText())));
+		return values;
+	}
+
+	@Test
 	void eachEventIsWrittenInTheTransactionOfItsChange() {
 		String code = unique("rollback");
 		TaskDraft draft = new TaskDraft(code, "Rolled back", null, null, null, null, null, null, null, null, null);

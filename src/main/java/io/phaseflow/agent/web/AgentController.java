@@ -6,8 +6,12 @@ import io.phaseflow.agent.Agent;
 import io.phaseflow.agent.AgentDraft;
 import io.phaseflow.agent.AgentRegistry;
 import io.phaseflow.api.Page;
+import io.phaseflow.common.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,9 +44,11 @@ class AgentController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List agents")
-	Page<Agent> list() {
-		return new Page<>(this.agents.list());
+	@Operation(summary = "Page through agents in id order")
+	Page<Agent> list(@RequestParam(name = "after_id", defaultValue = "0") @PositiveOrZero long afterId,
+			@RequestParam(defaultValue = PageQuery.DEFAULT_LIMIT) @Min(1) @Max(PageQuery.MAX_LIMIT) int limit) {
+		PageQuery page = new PageQuery(afterId, limit);
+		return Page.of(this.agents.list(page), page, Agent::id);
 	}
 
 	@GetMapping("/{reference}")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.api.Page;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.InvalidParameter;
+import io.phaseflow.common.PageQuery;
 import io.phaseflow.pmtools.SprintTemplates;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.sprint.Sprint;
@@ -13,6 +14,9 @@ import io.phaseflow.sprint.SprintManagement;
 import io.phaseflow.sprint.SprintStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
@@ -66,9 +70,12 @@ class SprintController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List sprints, optionally by status")
-	Page<Sprint> list(@RequestParam(required = false) SprintStatus status) {
-		return new Page<>(this.sprints.list(status));
+	@Operation(summary = "Page through sprints in id order, optionally by status")
+	Page<Sprint> list(@RequestParam(required = false) SprintStatus status,
+			@RequestParam(name = "after_id", defaultValue = "0") @PositiveOrZero long afterId,
+			@RequestParam(defaultValue = PageQuery.DEFAULT_LIMIT) @Min(1) @Max(PageQuery.MAX_LIMIT) int limit) {
+		PageQuery page = new PageQuery(afterId, limit);
+		return Page.of(this.sprints.list(status, page), page, Sprint::id);
 	}
 
 	@GetMapping("/{code}")

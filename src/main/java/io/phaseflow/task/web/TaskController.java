@@ -3,6 +3,7 @@ package io.phaseflow.task.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.api.Page;
 import io.phaseflow.common.Codes;
+import io.phaseflow.common.PageQuery;
 import io.phaseflow.files.FileSync;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.task.Priority;
@@ -14,8 +15,11 @@ import io.phaseflow.task.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
@@ -53,11 +57,14 @@ class TaskController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List tasks, filtered by sprint, status and priority")
+	@Operation(summary = "Page through tasks in id order, filtered by sprint, status and priority")
 	Page<Task> list(@RequestParam(name = "sprint_code", required = false) String sprintCode,
-			@RequestParam(required = false) TaskStatus status, @RequestParam(required = false) Priority priority) {
-		return new Page<>(
-				this.tasks.list(new TaskFilter(Codes.normalizeOptional("sprint_code", sprintCode), status, priority)));
+			@RequestParam(required = false) TaskStatus status, @RequestParam(required = false) Priority priority,
+			@RequestParam(name = "after_id", defaultValue = "0") @PositiveOrZero long afterId,
+			@RequestParam(defaultValue = PageQuery.DEFAULT_LIMIT) @Min(1) @Max(PageQuery.MAX_LIMIT) int limit) {
+		TaskFilter filter = new TaskFilter(Codes.normalizeOptional("sprint_code", sprintCode), status, priority);
+		PageQuery page = new PageQuery(afterId, limit);
+		return Page.of(this.tasks.list(filter, page), page, Task::id);
 	}
 
 	@GetMapping("/{code}")
