@@ -1,0 +1,449 @@
+package io.phaseflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import ch.qos.logback.classic.Level;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flowable.bpmn.model.BaseElement;
+import org.flowable.bpmn.model.CallActivity;
+import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.delegate.JavaDelegate;
+import org.flowable.engine.impl.bpmn.parser.BpmnParse;
+import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.engine.parse.BpmnParseHandler;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.task.api.Task;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Benchmark baseline: Phaseflow's session process ({@code agentTaskSession}, calling
+ * {@code sessionPhase} for each phase) driven in-process on a bare Flowable engine, on
+ * the same kind of database as the server, without HTTP, Phaseflow's tables or its
+ * services. The service tasks are no-ops, except that the phase check answers
+ * {@code valid}; the engine is configured as the server's ({@code application.yml}
+ * {@code flowable:} and {@code EngineSettings}): history {@code audit}, async executor
+ * on, strong UUIDs, call activities calling their own deployment, a Hikari pool of the
+ * default ten connections. The processes are the two files of the repository's
+ * {@code processes/} folder, which the build copies onto the class path.
+ * <p>
+ * Each of {@code clients} threads runs sessions back to back, completing the agent's
+ * {@code workOnPhase} task of each of the six phases as the server's
+ * {@code FlowableWorkflowEngine.completeWork} does. Not a test: it measures, asserts
+ * nothing about times.
+ */
+public final class BareFlowable {
+
+	private static final String SESSION_PROCESS = "agentTaskSession";
+
+	private static final String WORK = "workOnPhase";
+
+	private static final int PHASES = 6;
+
+	/** Lifecycles each client runs before the measurement, not counted. */
+	private static final int WARM_UP = 3;
+
+	/** The session's stale timer: workflow.yaml's stale_after, never reached here. */
+	private static final String STALE_AFTER = Duration.ofHours(4).toString();
+
+	private static final List<String> PROCESSES = List.of("processes/agent-task-session.bpmn20.xml",
+			"processes/session-phase.bpmn20.xml");
+
+	private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	private BareFlowable() {
+	}
+
+	/**
+	 * The measured run.
+	 *
+	 * @param clients the number of threads that ran sessions
+	 * @param lifecycles the sessions completed during the measurement
+	 * @param transitions the phase completions during the measurement (6 per lifecycle)
+	 * @param seconds how long the measurement took, until the last session ended
+	 * @param lifecycleMillis each measured session's wall time, start to end
+	 */
+	public record Result(int clients, long lifecycles, long transitions, double seconds, double lifecyclesPerSecond,
+			double transitionsPerSecond, long[] lifecycleMillis) {
+	}
+
+	/**
+	 * Builds an engine on the database, deploys the two processes, warms up, then runs
+	 * sessions on {@code clients} threads until {@code duration} has passed; the engine
+	 * is closed at the end.
+	 * @param jdbcUrl an H2 file URL, or a PostgreSQL URL whose {@code currentSchema} is
+	 * {@code schema}
+	 * @param schema the schema the engine's tables go to (created if missing), or null
+	 * for the connection's default schema
+	 * @param progress where to report what happens, or null
+	 */
+	public static Result run(String jdbcUrl, String user, String password, String schema, int clients,
+			Duration duration, Consumer<String> progress) {
+		if (clients < 1 || duration.isNegative()) {
+			throw new IllegalArgumentException(
+					"Needs at least one client and a duration, not " + clients + ", " + duration);
+		}
+		Consumer<String> report = (progress != null) ? progress : (message) -> {
+		};
+		quietLogging();
+		try (HikariDataSource dataSource = dataSource(jdbcUrl, user, password)) {
+			createSchema(dataSource, schema);
+			long built = System.nanoTime();
+			ProcessEngine engine = engine(dataSource, schema);
+			try {
+				deploy(engine);
+				report.accept("bare Flowable engine up and processes deployed in %.1f s on %s"
+					.formatted(seconds(System.nanoTime() - built), jdbcUrl));
+				return measure(engine, clients, duration, report);
+			}
+			finally {
+				engine.close();
+			}
+		}
+	}
+
+	private static Result measure(ProcessEngine engine, int clients, Duration duration, Consumer<String> report) {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		AtomicInteger sessions = new AtomicInteger();
+		ExecutorService warmUp = threads(clients, run + "-warm-up");
+		awaitAll(warmUp, submit(warmUp, clients, (client) -> {
+			for (int i = 0; i < WARM_UP; i++) {
+				lifecycle(engine, run, client, sessions.incrementAndGet(), true);
+			}
+			return new long[0];
+		}), () -> {
+		});
+		report
+			.accept("warm-up: %d lifecycles; measuring %d clients for %s".formatted(sessions.get(), clients, duration));
+		AtomicLong done = new AtomicLong();
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		long start = System.nanoTime();
+		long deadline = start + duration.toNanos();
+		ExecutorService workers = threads(clients, run);
+		List<Future<long[]>> perClient = submit(workers, clients, (client) -> {
+			LongStream.Builder millis = LongStream.builder();
+			try {
+				while (System.nanoTime() < deadline && failure.get() == null) {
+					millis.add(lifecycle(engine, run, client, sessions.incrementAndGet(), false));
+					done.incrementAndGet();
+				}
+			}
+			catch (RuntimeException | Error ex) {
+				failure.compareAndSet(null, ex);
+				throw ex;
+			}
+			return millis.build().toArray();
+		});
+		long[] lifecycleMillis = awaitAll(workers, perClient, () -> report
+			.accept("%d lifecycles after %.0f s".formatted(done.get(), seconds(System.nanoTime() - start))));
+		double seconds = seconds(System.nanoTime() - start);
+		requireAllEnded(engine, run, sessions.get());
+		long lifecycles = lifecycleMillis.length;
+		report.accept("%d lifecycles, %d transitions in %.1f s".formatted(lifecycles, lifecycles * PHASES, seconds));
+		return new Result(clients, lifecycles, lifecycles * PHASES, seconds, lifecycles / seconds,
+				lifecycles * PHASES / seconds, lifecycleMillis);
+	}
+
+	/**
+	 * One session on the happy path: started as the server's {@code startSession} does,
+	 * then each phase's work completed as its {@code completePhase} does.
+	 * @return the session's wall time in milliseconds
+	 */
+	private static long lifecycle(ProcessEngine engine, String run, int client, int number, boolean verify) {
+		String agent = "agent-" + client;
+		Authentication.setAuthenticatedUserId(agent);
+		try {
+			long start = System.nanoTime();
+			String sessionKey = run + "-" + number;
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("sessionKey", sessionKey);
+			variables.put("agentAssignee", agent);
+			variables.put("staleAfter", STALE_AFTER);
+			String instance = engine.getRuntimeService()
+				.createProcessInstanceBuilder()
+				.processDefinitionKey(SESSION_PROCESS)
+				.businessKey(sessionKey)
+				.variables(variables)
+				.start()
+				.getId();
+			for (int phase = 0; phase < PHASES; phase++) {
+				engine.getTaskService().complete(waitingWork(engine, instance).getId(), phaseCompletion());
+			}
+			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+			if (verify && engine.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processInstanceId(instance)
+				.count() > 0) {
+				throw new IllegalStateException("Session " + sessionKey + " did not end after six phases");
+			}
+			return millis;
+		}
+		finally {
+			Authentication.setAuthenticatedUserId(null);
+		}
+	}
+
+	/** The agent's task in the session's running phase, found as the server finds it. */
+	private static Task waitingWork(ProcessEngine engine, String instance) {
+		ProcessInstance phase = engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.superProcessInstanceId(instance)
+			.singleResult();
+		if (phase == null) {
+			throw new IllegalStateException("Session process " + instance + " runs no phase");
+		}
+		return engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(phase.getId())
+			.list()
+			.stream()
+			.filter((task) -> WORK.equals(task.getTaskDefinitionKey()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("Phase process " + phase.getId() + " waits for no work"));
+	}
+
+	/**
+	 * The variables the server's {@code completePhase} passes: no override, QA passed.
+	 */
+	private static Map<String, Object> phaseCompletion() {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("overrideRequested", false);
+		variables.put("overrideReason", null);
+		variables.put("qaStatus", "qa_passed");
+		return variables;
+	}
+
+	private static void requireAllEnded(ProcessEngine engine, String run, int started) {
+		long ended = engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(SESSION_PROCESS)
+			.processInstanceBusinessKeyLike(run + "-%")
+			.finished()
+			.count();
+		if (ended != started) {
+			throw new IllegalStateException(started + " sessions started but " + ended + " ended");
+		}
+	}
+
+	private static ProcessEngine engine(HikariDataSource dataSource, String schema) {
+		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+		configuration.setEngineName("bare-flowable-bench");
+		configuration.setDataSource(dataSource);
+		// without it, Flowable looks for its tables in every schema of the database
+		configuration.setDatabaseSchema(schema);
+		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+		configuration.setHistoryLevel(HistoryLevel.AUDIT);
+		configuration.setAsyncExecutorActivate(true);
+		configuration.setIdGenerator(new StrongUuidGenerator());
+		configuration.setEnableSafeBpmnXml(true);
+		configuration.setDisableIdmEngine(true);
+		configuration.setDisableEventRegistry(true);
+		configuration.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));
+		configuration.setBeans(delegates());
+		return configuration.buildProcessEngine();
+	}
+
+	/**
+	 * The beans the processes' {@code delegateExpression}s name: no-ops, except the phase
+	 * check, which writes what the real one writes for a valid phase.
+	 */
+	private static Map<Object, Object> delegates() {
+		JavaDelegate nothing = (execution) -> {
+		};
+		JavaDelegate valid = (execution) -> {
+			execution.setVariable("phaseCheck", "valid");
+			execution.setVariable("overrideCandidateGroups", "");
+		};
+		Map<Object, Object> beans = new HashMap<>();
+		Stream
+			.of("enterPhaseDelegate", "leavePhaseDelegate", "logOverrideDelegate", "rejectOverrideDelegate",
+					"markStaleDelegate", "startIterationDelegate", "completeSessionDelegate")
+			.forEach((name) -> beans.put(name, nothing));
+		beans.put("checkPhaseDelegate", valid);
+		return beans;
+	}
+
+	private static void deploy(ProcessEngine engine) {
+		var deployment = engine.getRepositoryService()
+			.createDeployment()
+			.name("phaseflow-bench")
+			.enableDuplicateFiltering();
+		PROCESSES.forEach(deployment::addClasspathResource);
+		deployment.deploy();
+	}
+
+	private static HikariDataSource dataSource(String jdbcUrl, String user, String password) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setPoolName("bare-flowable");
+		dataSource.setJdbcUrl(jdbcUrl);
+		dataSource.setUsername(user);
+		dataSource.setPassword(password);
+		return dataSource;
+	}
+
+	private static void createSchema(HikariDataSource dataSource, String schema) {
+		if (schema == null) {
+			return;
+		}
+		if (!SCHEMA_NAME.matcher(schema).matches()) {
+			throw new IllegalArgumentException("Not a plain schema name: " + schema);
+		}
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create schema " + schema, ex);
+		}
+	}
+
+	/**
+	 * Logs Flowable, MyBatis and the pool as the server does (Spring Boot's INFO, the
+	 * agenda at WARN): a JVM without a logback configuration would log every statement.
+	 */
+	private static void quietLogging() {
+		Map.of("org.flowable", Level.INFO, "org.apache.ibatis", Level.INFO, "com.zaxxer.hikari", Level.INFO,
+				"org.flowable.common.engine.impl.agenda", Level.WARN)
+			.forEach((name, level) -> {
+				if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger
+						&& !logger.getEffectiveLevel().isGreaterOrEqual(level)) {
+					logger.setLevel(level);
+				}
+			});
+	}
+
+	private interface Client {
+
+		long[] run(int client);
+
+	}
+
+	private static ExecutorService threads(int clients, String name) {
+		AtomicInteger number = new AtomicInteger();
+		return Executors.newFixedThreadPool(clients, (runnable) -> {
+			Thread thread = new Thread(runnable, "bare-flowable-" + name + "-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	private static List<Future<long[]>> submit(ExecutorService threads, int clients, Client client) {
+		List<Future<long[]>> futures = new ArrayList<>();
+		for (int i = 1; i <= clients; i++) {
+			int number = i;
+			futures.add(threads.submit(() -> client.run(number)));
+		}
+		threads.shutdown();
+		return futures;
+	}
+
+	/** Waits for every client, reporting every five seconds; their results joined. */
+	private static long[] awaitAll(ExecutorService threads, List<Future<long[]>> futures, Runnable tick) {
+		try {
+			while (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+				tick.run();
+			}
+			LongStream all = LongStream.empty();
+			for (Future<long[]> future : futures) {
+				all = LongStream.concat(all, LongStream.of(future.get()));
+			}
+			return all.toArray();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("A client failed: " + ex.getCause(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			threads.shutdownNow();
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	/**
+	 * Makes call activities call the process of their own deployment, as the server's
+	 * engine settings do.
+	 */
+	private static final class SameDeploymentCalls extends AbstractBpmnParseHandler<CallActivity> {
+
+		@Override
+		protected Class<? extends BaseElement> getHandledType() {
+			return CallActivity.class;
+		}
+
+		@Override
+		protected void executeParse(BpmnParse bpmnParse, CallActivity activity) {
+			activity.setSameDeployment(true);
+		}
+
+	}
+
+	/**
+	 * A quick manual check, on an H2 file in a temporary directory unless a JDBC URL is
+	 * given:
+	 * {@code BareFlowable [clients [seconds [jdbcUrl [user [password [schema]]]]]]}.
+	 */
+	public static void main(String[] args) throws IOException {
+		int clients = (args.length > 0) ? Integer.parseInt(args[0]) : 2;
+		Duration duration = Duration.ofSeconds((args.length > 1) ? Long.parseLong(args[1]) : 10);
+		Path directory = (args.length > 2) ? null : Files.createTempDirectory("bare-flowable");
+		String url = (directory != null) ? "jdbc:h2:file:" + directory.resolve("flowable")
+				+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0" : args[2];
+		try {
+			Result result = run(url, (args.length > 3) ? args[3] : "sa", (args.length > 4) ? args[4] : "",
+					(args.length > 5) ? args[5] : null, clients, duration, System.out::println);
+			long[] sorted = result.lifecycleMillis().clone();
+			Arrays.sort(sorted);
+			System.out.printf(
+					"clients=%d lifecycles=%d transitions=%d seconds=%.1f lifecycles/s=%.1f transitions/s=%.1f"
+							+ " p50=%d ms p99=%d ms%n",
+					result.clients(), result.lifecycles(), result.transitions(), result.seconds(),
+					result.lifecyclesPerSecond(), result.transitionsPerSecond(), percentile(sorted, 0.50),
+					percentile(sorted, 0.99));
+		}
+		finally {
+			if (directory != null) {
+				try (Stream<Path> files = Files.walk(directory)) {
+					files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+				}
+			}
+		}
+	}
+
+	private static long percentile(long[] sorted, double fraction) {
+		return (sorted.length == 0) ? 0
+				: sorted[(int) Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+	}
+
+}
