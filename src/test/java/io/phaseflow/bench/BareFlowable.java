@@ -70,7 +70,7 @@ public final class BareFlowable {
 	private static final int PHASES = 6;
 
 	/** Lifecycles each client runs before the measurement, not counted. */
-	private static final int WARM_UP = 3;
+	static final int WARM_UP = 3;
 
 	/** The session's stale timer: workflow.yaml's stale_after, never reached here. */
 	private static final String STALE_AFTER = Duration.ofHours(4).toString();

@@ -1,0 +1,230 @@
+package io.phaseflow.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Where a benchmark's server keeps its data: an H2 file in a folder of its own, or a new
+ * schema in a PostgreSQL database ({@code PHASEFLOW_BENCH_PG_URL}, default the local
+ * {@code test} database as {@code postgres}).
+ */
+abstract class BenchDatabase {
+
+	static final String PG_URL = env("PHASEFLOW_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+
+	static final String PG_USER = env("PHASEFLOW_BENCH_PG_USER", "postgres");
+
+	static final String PG_PASSWORD = env("PHASEFLOW_BENCH_PG_PASSWORD", "");
+
+	final Path dataDir;
+
+	BenchDatabase(Path dataDir) {
+		this.dataDir = dataDir;
+	}
+
+	static BenchDatabase of(String name, Path dataDir) {
+		return switch (name) {
+			case "h2" -> new H2(dataDir);
+			case "postgres" -> new Postgres(dataDir);
+			default -> throw new IllegalArgumentException("Unknown database " + name + " (h2 or postgres)");
+		};
+	}
+
+	abstract String name();
+
+	/** The server's command-line arguments for this database. */
+	abstract List<String> serverArgs();
+
+	/**
+	 * A connection to the server's database (for H2: only while the server is stopped).
+	 */
+	abstract Connection connect() throws SQLException;
+
+	/** Whether seeding needs the server stopped (an H2 file has one owner). */
+	abstract boolean exclusive();
+
+	/**
+	 * Adds {@code count} events to the log, spread over 10,000 sessions of 1,000 tasks,
+	 * in batches of 100,000 rows.
+	 */
+	void seedEvents(long count) throws SQLException {
+		try (Connection connection = connect()) {
+			for (long done = 0; done < count;) {
+				long batch = Math.min(100_000, count - done);
+				try (PreparedStatement insert = connection.prepareStatement(seedEventsSql())) {
+					insert.setLong(1, done + 1);
+					insert.setLong(2, done + batch);
+					insert.executeUpdate();
+				}
+				done += batch;
+			}
+		}
+	}
+
+	abstract String seedEventsSql();
+
+	/** The session process on bare Flowable, on a database of this kind. */
+	abstract BareFlowable.Result runBareFlowable(int clients, Duration duration) throws Exception;
+
+	/**
+	 * Rows inserted, updated and deleted in this database so far, by PostgreSQL's
+	 * statistics (-1 where there are none).
+	 */
+	long rowsWritten() throws SQLException {
+		return -1;
+	}
+
+	/** Drops what this database left behind (PostgreSQL: its schema). */
+	void drop() {
+	}
+
+	String serverDataArgs() {
+		return "--phaseflow.data-dir=" + this.dataDir;
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	static final class H2 extends BenchDatabase {
+
+		H2(Path dataDir) {
+			super(dataDir);
+		}
+
+		@Override
+		String name() {
+			return "h2";
+		}
+
+		@Override
+		List<String> serverArgs() {
+			return List.of(serverDataArgs());
+		}
+
+		@Override
+		Connection connect() throws SQLException {
+			return DriverManager.getConnection("jdbc:h2:file:" + this.dataDir.resolve("phaseflow"), "sa", "");
+		}
+
+		@Override
+		boolean exclusive() {
+			return true;
+		}
+
+		@Override
+		BareFlowable.Result runBareFlowable(int clients, Duration duration) throws Exception {
+			return BareFlowable.run("jdbc:h2:file:" + this.dataDir.resolve("bare") + ";WRITE_DELAY=0", "sa", "", null,
+					clients, duration, (line) -> Bench.progress("bare Flowable: %s", line));
+		}
+
+		@Override
+		String seedEventsSql() {
+			return "INSERT INTO orchestration_events (event_type, entity_type, entity_code, correlation_id, "
+					+ "session_key, payload, emitted_at) SELECT 'orchestration.session.activity', 'session', "
+					+ "'seed-task-' || MOD(X, 1000), 'seed-' || X, 'seed-session-' || MOD(X, 10000), "
+					+ "'{\"activity_type\": \"tool_call\", \"n\": ' || X || '}', CURRENT_TIMESTAMP "
+					+ "FROM SYSTEM_RANGE(?, ?)";
+		}
+
+	}
+
+	static final class Postgres extends BenchDatabase {
+
+		final String schema = "pf_bench_" + Instant.now().getEpochSecond() + "_"
+				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
+
+		Postgres(Path dataDir) {
+			super(dataDir);
+			try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE SCHEMA " + this.schema);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("PostgreSQL at " + PG_URL + " is not available: " + ex.getMessage(),
+						ex);
+			}
+		}
+
+		@Override
+		String name() {
+			return "postgres";
+		}
+
+		String url() {
+			return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + this.schema;
+		}
+
+		@Override
+		List<String> serverArgs() {
+			return List.of(serverDataArgs(), "--spring.profiles.active=postgres", "--spring.datasource.url=" + url(),
+					"--spring.datasource.username=" + PG_USER, "--spring.datasource.password=" + PG_PASSWORD,
+					"--spring.flyway.schemas=" + this.schema, "--flowable.database-schema=" + this.schema);
+		}
+
+		@Override
+		Connection connect() throws SQLException {
+			return DriverManager.getConnection(url(), PG_USER, PG_PASSWORD);
+		}
+
+		@Override
+		boolean exclusive() {
+			return false;
+		}
+
+		@Override
+		String seedEventsSql() {
+			return "INSERT INTO orchestration_events (event_type, entity_type, entity_code, correlation_id, "
+					+ "session_key, payload, emitted_at) SELECT 'orchestration.session.activity', 'session', "
+					+ "'seed-task-' || (x % 1000), 'seed-' || x, 'seed-session-' || (x % 10000), "
+					+ "('{\"activity_type\": \"tool_call\", \"n\": ' || x || '}')::jsonb, now() "
+					+ "FROM generate_series(?::bigint, ?::bigint) AS x";
+		}
+
+		@Override
+		BareFlowable.Result runBareFlowable(int clients, Duration duration) throws Exception {
+			return BareFlowable.run(url(), PG_USER, PG_PASSWORD, this.schema, clients, duration,
+					(line) -> Bench.progress("bare Flowable: %s", line));
+		}
+
+		/**
+		 * Waits until every backend has reported its statistics (an idle one reports
+		 * within ten seconds), then sums the schema's written rows.
+		 */
+		@Override
+		long rowsWritten() throws SQLException {
+			BenchServer.sleep(11_000);
+			try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+					PreparedStatement query = connection.prepareStatement("SELECT COALESCE(SUM(n_tup_ins + n_tup_upd "
+							+ "+ n_tup_del), 0) FROM pg_stat_user_tables WHERE schemaname = ?")) {
+				query.setString(1, this.schema);
+				try (java.sql.ResultSet rows = query.executeQuery()) {
+					rows.next();
+					return rows.getLong(1);
+				}
+			}
+		}
+
+		@Override
+		void drop() {
+			try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+					Statement statement = connection.createStatement()) {
+				statement.execute("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE");
+			}
+			catch (SQLException ex) {
+				System.err.println("Could not drop schema " + this.schema + ": " + ex.getMessage());
+			}
+		}
+
+	}
+
+}

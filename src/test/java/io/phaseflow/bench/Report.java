@@ -1,0 +1,137 @@
+package io.phaseflow.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The results as Markdown tables, for {@code docs/BENCHMARKS.md}. */
+final class Report {
+
+	private static final Map<String, String> TITLES = Map.of("h2", "H2 (file)", "postgres", "PostgreSQL");
+
+	private Report() {
+	}
+
+	static String markdown(Map<String, Object> results, List<Map<String, Object>> targets) {
+		JsonNode run = Api.JSON.valueToTree(results);
+		JsonNode databases = run.path("databases");
+		List<String> names = new ArrayList<>();
+		databases.fieldNames().forEachRemaining(names::add);
+		StringBuilder md = new StringBuilder();
+		md.append("Run: ")
+			.append(run.path("mode").asText())
+			.append(", ")
+			.append(run.path("started_at").asText())
+			.append(", ")
+			.append(run.path("clients").asInt())
+			.append(" clients, server -Xmx")
+			.append(run.path("server_heap").asText())
+			.append(", ")
+			.append(run.path("machine").path("cores").asInt())
+			.append(" cores, Java ")
+			.append(run.path("machine").path("java").asText())
+			.append("\n\n| Scenario |");
+		names.forEach((name) -> md.append(' ').append(TITLES.getOrDefault(name, name)).append(" |"));
+		md.append("\n|---|");
+		names.forEach((name) -> md.append("---:|"));
+		md.append('\n');
+		Map<String, Function<JsonNode, String>> rows = new LinkedHashMap<>();
+		rows.put("Cold start, empty database (s)", (db) -> text(db.at("/cold_start_seconds/empty_database")));
+		rows.put("Restart, median (s)", (db) -> text(db.at("/cold_start_seconds/restart_median")));
+		rows.put("Session lifecycles/s over HTTP", (db) -> text(db.at("/lifecycle/lifecycles_per_second")));
+		rows.put("Phase transitions/s over HTTP", (db) -> text(db.at("/lifecycle/transitions_per_second")));
+		rows.put("Bare Flowable lifecycles/s (same BPMN, in-process)",
+				(db) -> text(db.at("/bare_flowable/lifecycles_per_second")));
+		rows.put("**Ratio: HTTP lifecycles / bare Flowable**",
+				(db) -> bold(db.at("/lifecycle_ratio_to_bare_flowable")));
+		rows.put("Rows written per lifecycle, over HTTP (PostgreSQL statistics)",
+				(db) -> text(db.at("/lifecycle/rows_written_per_lifecycle")));
+		rows.put("Rows written per lifecycle, bare Flowable",
+				(db) -> text(db.at("/bare_flowable/rows_written_per_lifecycle")));
+		rows.put("pgbench TPC-B tps (same clients; 4 rows written per transaction)",
+				(db) -> text(db.at("/pgbench/tps")));
+		rows.put("**Ratio: transitions/s / pgbench tps**", (db) -> bold(db.at("/transitions_ratio_to_pgbench")));
+		Set<String> calls = new LinkedHashSet<>();
+		names.forEach((name) -> databases.path(name).at("/lifecycle/calls").fieldNames().forEachRemaining(calls::add));
+		for (String call : calls) {
+			rows.put("Lifecycle call `" + call + "` p50 / p99 (ms)",
+					(db) -> latency(db.at("/lifecycle/calls").path(call)));
+		}
+		rows.put("Lifecycle errors", (db) -> text(db.at("/lifecycle/errors")));
+		rows.put("Heap used, max under lifecycle load (MiB)", (db) -> text(db.at("/lifecycle/heap_used_mib_max")));
+		rows.put("Resident memory, max (MiB)", (db) -> text(db.at("/lifecycle/resident_mib_max")));
+		rows.put("Activity reports/s", (db) -> text(db.at("/activity_ingest/reports_per_second")));
+		rows.put("Activity report p50 / p99 (ms)", (db) -> latency(db.at("/activity_ingest/calls/activity")));
+		int eventSteps = 0;
+		Set<String> taskSteps = new LinkedHashSet<>();
+		for (String name : names) {
+			eventSteps = Math.max(eventSteps, databases.path(name).path("agent_init_by_events").size());
+			databases.path(name).path("status_report").forEach((s) -> taskSteps.add(s.path("tasks").asText()));
+		}
+		for (int index = 0; index < eventSteps; index++) {
+			int at = index;
+			rows.put("Agent init p50 / p99 (ms), step " + (at + 1) + " (events)", (db) -> {
+				JsonNode step = db.path("agent_init_by_events").path(at);
+				return step.isMissingNode() ? "—"
+						: latency(step.path("agent_init_ms")) + " at " + step.path("events").asText();
+			});
+		}
+		for (String tasks : taskSteps) {
+			rows.put("Status report p50 / p99 (ms), " + tasks + " tasks", (db) -> {
+				for (JsonNode step : db.path("status_report")) {
+					if (step.path("tasks").asText().equals(tasks)) {
+						return latency(step.path("status_report_ms"));
+					}
+				}
+				return "—";
+			});
+		}
+		rows.put("CLI client command, median (s)", (db) -> text(db.at("/cli_seconds/median")));
+		rows.forEach((title, value) -> {
+			md.append("| ").append(title).append(" |");
+			names.forEach((name) -> md.append(' ').append(value.apply(databases.path(name))).append(" |"));
+			md.append('\n');
+		});
+		md.append("\n| Target | Database | Measured | Wanted | Met |\n|---|---|---:|---|---|\n");
+		for (Map<String, Object> target : targets) {
+			md.append("| ")
+				.append(target.get("target"))
+				.append(" | ")
+				.append(TITLES.getOrDefault((String) target.get("database"), (String) target.get("database")))
+				.append(" | ")
+				.append(target.get("value"))
+				.append(' ')
+				.append(target.get("unit"))
+				.append(" | ")
+				.append(target.get("wanted"))
+				.append(' ')
+				.append(target.get("unit"))
+				.append(" | ")
+				.append(Boolean.TRUE.equals(target.get("met")) ? "yes" : "**no**")
+				.append(" |\n");
+		}
+		return md.toString();
+	}
+
+	private static String text(JsonNode value) {
+		return (value.isMissingNode() || value.isNull()) ? "—" : value.asText();
+	}
+
+	private static String bold(JsonNode value) {
+		return (value.isMissingNode() || value.isNull()) ? "—" : "**" + value.asText() + "**";
+	}
+
+	private static String latency(JsonNode summary) {
+		if (summary.isMissingNode() || summary.isNull()) {
+			return "—";
+		}
+		return summary.path("p50Ms").asText() + " / " + summary.path("p99Ms").asText();
+	}
+
+}
