@@ -10,8 +10,7 @@ import io.phaseflow.common.Codes;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
-import io.phaseflow.task.Task;
-import io.phaseflow.task.TaskFilter;
+import io.phaseflow.task.TaskLine;
 import io.phaseflow.task.TaskStatus;
 import io.phaseflow.task.Tasks;
 
@@ -41,20 +40,20 @@ public class StatusReports {
 	public StatusReport of(String sprintCode) {
 		String code = Codes.normalize("sprint_code", sprintCode);
 		Sprint sprint = this.sprints.findByCode(code).orElseThrow(() -> new EntityNotFound("sprint", sprintCode));
-		List<Task> sprintTasks = this.tasks.find(new TaskFilter(code, null, null));
+		List<TaskLine> sprintTasks = this.tasks.linesOfSprint(code);
 		Map<String, Long> actual = this.times.activeMinutesOfSprint(code);
 		List<StatusReport.Line> lines = sprintTasks.stream().map((task) -> line(task, actual)).toList();
 		return new StatusReport(sprint.sprintCode(), sprint.title(), sprint.status().value(),
 				summary(sprintTasks, lines), lines, advice(lines));
 	}
 
-	private static StatusReport.Line line(Task task, Map<String, Long> actual) {
+	private static StatusReport.Line line(TaskLine task, Map<String, Long> actual) {
 		long minutes = actual.getOrDefault(task.taskCode(), 0L);
 		return new StatusReport.Line(task.taskCode(), task.title(), task.status(), task.priority(),
 				task.estimateMinutes(), minutes, task.estimateMinutes() != null && minutes > task.estimateMinutes());
 	}
 
-	private static StatusReport.Summary summary(List<Task> tasks, List<StatusReport.Line> lines) {
+	private static StatusReport.Summary summary(List<TaskLine> tasks, List<StatusReport.Line> lines) {
 		int total = tasks.size();
 		int completed = count(tasks, TaskStatus.COMPLETED);
 		BigDecimal progress = (total == 0) ? BigDecimal.ZERO.setScale(2)
@@ -92,7 +91,7 @@ public class StatusReports {
 		return "phaseflow task estimate " + taskCode + " " + minutes;
 	}
 
-	private static int count(List<Task> tasks, TaskStatus status) {
+	private static int count(List<TaskLine> tasks, TaskStatus status) {
 		return (int) tasks.stream().filter((task) -> task.status() == status).count();
 	}
 

@@ -130,6 +130,22 @@ public class Tasks {
 		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
 	}
 
+	/** The lines of a sprint's tasks, in id order. */
+	public List<TaskLine> linesOfSprint(String sprintCode) {
+		return this.jdbc.sql("""
+				SELECT t.task_code, t.title, t.status, t.priority, t.estimate_minutes
+				FROM orchestration_tasks t
+				JOIN orchestration_sprints s ON s.id = t.sprint_id
+				WHERE s.sprint_code = :sprintCode
+				ORDER BY t.id
+				""")
+			.param("sprintCode", sprintCode)
+			.query((rs, row) -> new TaskLine(rs.getString("task_code"), rs.getString("title"),
+					WireValue.parse(TaskStatus.class, rs.getString("status")),
+					Priority.valueOf(rs.getString("priority")), rs.getObject("estimate_minutes", Integer.class)))
+			.list();
+	}
+
 	private Task map(ResultSet rs, int row) throws SQLException {
 		return new Task(rs.getLong("id"), rs.getString("task_code"), rs.getObject("sprint_id", Long.class),
 				rs.getString("sprint_code"), rs.getString("title"), rs.getString("description"),

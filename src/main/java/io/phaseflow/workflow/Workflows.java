@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The active workflow: the {@code workflow.yaml} deployed together with the session
@@ -33,8 +35,31 @@ public class Workflows {
 		this.loader = loader;
 	}
 
-	/** The phase configuration sessions follow now. */
+	/**
+	 * The phase configuration sessions follow now. Within a transaction it is looked up
+	 * once: a request that checks, moves and describes a session asks several times, and
+	 * what is active does not change under it (deployments run outside such
+	 * transactions).
+	 */
 	public WorkflowDefinition active() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return lookUp();
+		}
+		if (TransactionSynchronizationManager.getResource(this) instanceof WorkflowDefinition active) {
+			return active;
+		}
+		WorkflowDefinition active = lookUp();
+		TransactionSynchronizationManager.bindResource(this, active);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(Workflows.this);
+			}
+		});
+		return active;
+	}
+
+	private WorkflowDefinition lookUp() {
 		Optional<String> deploymentId = this.deployments.activeDeploymentId();
 		if (deploymentId.isEmpty()) {
 			return this.startFile;

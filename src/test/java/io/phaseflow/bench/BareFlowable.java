@@ -70,7 +70,10 @@ public final class BareFlowable {
 	private static final int PHASES = 6;
 
 	/** Lifecycles each client runs before the measurement, not counted. */
-	static final int WARM_UP = 3;
+	/**
+	 * Lifecycles each client runs to warm up at least, however short the warm-up time.
+	 */
+	private static final int MIN_WARM_UP = 3;
 
 	/** The session's stale timer: workflow.yaml's stale_after, never reached here. */
 	private static final String STALE_AFTER = Duration.ofHours(4).toString();
@@ -91,9 +94,10 @@ public final class BareFlowable {
 	 * @param transitions the phase completions during the measurement (6 per lifecycle)
 	 * @param seconds how long the measurement took, until the last session ended
 	 * @param lifecycleMillis each measured session's wall time, start to end
+	 * @param warmUpLifecycles the sessions run before the measurement, to warm up
 	 */
 	public record Result(int clients, long lifecycles, long transitions, double seconds, double lifecyclesPerSecond,
-			double transitionsPerSecond, long[] lifecycleMillis) {
+			double transitionsPerSecond, long[] lifecycleMillis, long warmUpLifecycles) {
 	}
 
 	/**
@@ -102,12 +106,13 @@ public final class BareFlowable {
 	 * is closed at the end.
 	 * @param jdbcUrl an H2 file URL, or a PostgreSQL URL whose {@code currentSchema} is
 	 * {@code schema}
+	 * @param warmUpTime how long the clients run sessions before the measurement starts
 	 * @param schema the schema the engine's tables go to (created if missing), or null
 	 * for the connection's default schema
 	 * @param progress where to report what happens, or null
 	 */
 	public static Result run(String jdbcUrl, String user, String password, String schema, int clients,
-			Duration duration, Consumer<String> progress) {
+			Duration warmUpTime, Duration duration, Consumer<String> progress) {
 		if (clients < 1 || duration.isNegative()) {
 			throw new IllegalArgumentException(
 					"Needs at least one client and a duration, not " + clients + ", " + duration);
@@ -123,7 +128,7 @@ public final class BareFlowable {
 				deploy(engine);
 				report.accept("bare Flowable engine up and processes deployed in %.1f s on %s"
 					.formatted(seconds(System.nanoTime() - built), jdbcUrl));
-				return measure(engine, clients, duration, report);
+				return measure(engine, clients, warmUpTime, duration, report);
 			}
 			finally {
 				engine.close();
@@ -131,19 +136,21 @@ public final class BareFlowable {
 		}
 	}
 
-	private static Result measure(ProcessEngine engine, int clients, Duration duration, Consumer<String> report) {
+	private static Result measure(ProcessEngine engine, int clients, Duration warmUpTime, Duration duration,
+			Consumer<String> report) {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		AtomicInteger sessions = new AtomicInteger();
 		ExecutorService warmUp = threads(clients, run + "-warm-up");
+		long warmUpEnds = System.nanoTime() + warmUpTime.toNanos();
 		awaitAll(warmUp, submit(warmUp, clients, (client) -> {
-			for (int i = 0; i < WARM_UP; i++) {
+			for (int i = 0; i < MIN_WARM_UP || System.nanoTime() < warmUpEnds; i++) {
 				lifecycle(engine, run, client, sessions.incrementAndGet(), true);
 			}
 			return new long[0];
 		}), () -> {
 		});
-		report
-			.accept("warm-up: %d lifecycles; measuring %d clients for %s".formatted(sessions.get(), clients, duration));
+		int warmedUp = sessions.get();
+		report.accept("warm-up: %d lifecycles; measuring %d clients for %s".formatted(warmedUp, clients, duration));
 		AtomicLong done = new AtomicLong();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		long start = System.nanoTime();
@@ -170,7 +177,7 @@ public final class BareFlowable {
 		long lifecycles = lifecycleMillis.length;
 		report.accept("%d lifecycles, %d transitions in %.1f s".formatted(lifecycles, lifecycles * PHASES, seconds));
 		return new Result(clients, lifecycles, lifecycles * PHASES, seconds, lifecycles / seconds,
-				lifecycles * PHASES / seconds, lifecycleMillis);
+				lifecycles * PHASES / seconds, lifecycleMillis, warmedUp);
 	}
 
 	/**
@@ -264,6 +271,8 @@ public final class BareFlowable {
 		configuration.setHistoryLevel(HistoryLevel.AUDIT);
 		configuration.setAsyncExecutorActivate(true);
 		configuration.setIdGenerator(new StrongUuidGenerator());
+		// as the server's EngineSettings; -Dbench.bulk-insert=true for Flowable's default
+		configuration.setBulkInsertEnabled(Boolean.getBoolean("bench.bulk-insert"));
 		configuration.setEnableSafeBpmnXml(true);
 		configuration.setDisableIdmEngine(true);
 		configuration.setDisableEventRegistry(true);
@@ -422,7 +431,7 @@ public final class BareFlowable {
 				+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0" : args[2];
 		try {
 			Result result = run(url, (args.length > 3) ? args[3] : "sa", (args.length > 4) ? args[4] : "",
-					(args.length > 5) ? args[5] : null, clients, duration, System.out::println);
+					(args.length > 5) ? args[5] : null, clients, Duration.ofSeconds(5), duration, System.out::println);
 			long[] sorted = result.lifecycleMillis().clone();
 			Arrays.sort(sorted);
 			System.out.printf(

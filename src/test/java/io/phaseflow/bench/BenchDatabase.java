@@ -48,9 +48,6 @@ abstract class BenchDatabase {
 	 */
 	abstract Connection connect() throws SQLException;
 
-	/** Whether seeding needs the server stopped (an H2 file has one owner). */
-	abstract boolean exclusive();
-
 	/**
 	 * Adds {@code count} events to the log, spread over 10,000 sessions of 1,000 tasks,
 	 * in batches of 100,000 rows.
@@ -72,7 +69,7 @@ abstract class BenchDatabase {
 	abstract String seedEventsSql();
 
 	/** The session process on bare Flowable, on a database of this kind. */
-	abstract BareFlowable.Result runBareFlowable(int clients, Duration duration) throws Exception;
+	abstract BareFlowable.Result runBareFlowable(int clients, Duration warmUp, Duration duration) throws Exception;
 
 	/**
 	 * Rows inserted, updated and deleted in this database so far, by PostgreSQL's
@@ -106,25 +103,26 @@ abstract class BenchDatabase {
 			return "h2";
 		}
 
+		/**
+		 * The server's own URL with {@code AUTO_SERVER=TRUE}: the server opens the file
+		 * as usual and lets the benchmark connect to it while it runs.
+		 */
 		@Override
 		List<String> serverArgs() {
-			return List.of(serverDataArgs());
+			return List.of(serverDataArgs(), "--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("phaseflow")
+					+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE");
 		}
 
 		@Override
 		Connection connect() throws SQLException {
-			return DriverManager.getConnection("jdbc:h2:file:" + this.dataDir.resolve("phaseflow"), "sa", "");
+			return DriverManager
+				.getConnection("jdbc:h2:file:" + this.dataDir.resolve("phaseflow") + ";AUTO_SERVER=TRUE", "sa", "");
 		}
 
 		@Override
-		boolean exclusive() {
-			return true;
-		}
-
-		@Override
-		BareFlowable.Result runBareFlowable(int clients, Duration duration) throws Exception {
+		BareFlowable.Result runBareFlowable(int clients, Duration warmUp, Duration duration) throws Exception {
 			return BareFlowable.run("jdbc:h2:file:" + this.dataDir.resolve("bare") + ";WRITE_DELAY=0", "sa", "", null,
-					clients, duration, (line) -> Bench.progress("bare Flowable: %s", line));
+					clients, warmUp, duration, (line) -> Bench.progress("bare Flowable: %s", line));
 		}
 
 		@Override
@@ -177,11 +175,6 @@ abstract class BenchDatabase {
 		}
 
 		@Override
-		boolean exclusive() {
-			return false;
-		}
-
-		@Override
 		String seedEventsSql() {
 			return "INSERT INTO orchestration_events (event_type, entity_type, entity_code, correlation_id, "
 					+ "session_key, payload, emitted_at) SELECT 'orchestration.session.activity', 'session', "
@@ -191,8 +184,8 @@ abstract class BenchDatabase {
 		}
 
 		@Override
-		BareFlowable.Result runBareFlowable(int clients, Duration duration) throws Exception {
-			return BareFlowable.run(url(), PG_USER, PG_PASSWORD, this.schema, clients, duration,
+		BareFlowable.Result runBareFlowable(int clients, Duration warmUp, Duration duration) throws Exception {
+			return BareFlowable.run(url(), PG_USER, PG_PASSWORD, this.schema, clients, warmUp, duration,
 					(line) -> Bench.progress("bare Flowable: %s", line));
 		}
 
