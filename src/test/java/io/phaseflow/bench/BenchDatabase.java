@@ -105,12 +105,13 @@ abstract class BenchDatabase {
 
 		/**
 		 * The server's own URL with {@code AUTO_SERVER=TRUE}: the server opens the file
-		 * as usual and lets the benchmark connect to it while it runs.
+		 * as usual and lets the benchmark connect to it while it runs. H2 refuses
+		 * {@code DB_CLOSE_ON_EXIT=FALSE} in that mode, which only matters at shutdown.
 		 */
 		@Override
 		List<String> serverArgs() {
 			return List.of(serverDataArgs(), "--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("phaseflow")
-					+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE");
+					+ ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE");
 		}
 
 		@Override
