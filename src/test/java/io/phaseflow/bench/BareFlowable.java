@@ -95,9 +95,10 @@ public final class BareFlowable {
 	 * @param seconds how long the measurement took, until the last session ended
 	 * @param lifecycleMillis each measured session's wall time, start to end
 	 * @param warmUpLifecycles the sessions run before the measurement, to warm up
+	 * @param cpuSeconds the CPU time this JVM used during the measurement
 	 */
 	public record Result(int clients, long lifecycles, long transitions, double seconds, double lifecyclesPerSecond,
-			double transitionsPerSecond, long[] lifecycleMillis, long warmUpLifecycles) {
+			double transitionsPerSecond, long[] lifecycleMillis, long warmUpLifecycles, double cpuSeconds) {
 	}
 
 	/**
@@ -154,6 +155,7 @@ public final class BareFlowable {
 		AtomicLong done = new AtomicLong();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		long start = System.nanoTime();
+		long cpuAtStart = processCpuNanos();
 		long deadline = start + duration.toNanos();
 		ExecutorService workers = threads(clients, run);
 		List<Future<long[]>> perClient = submit(workers, clients, (client) -> {
@@ -173,11 +175,12 @@ public final class BareFlowable {
 		long[] lifecycleMillis = awaitAll(workers, perClient, () -> report
 			.accept("%d lifecycles after %.0f s".formatted(done.get(), seconds(System.nanoTime() - start))));
 		double seconds = seconds(System.nanoTime() - start);
+		double cpuSeconds = seconds(processCpuNanos() - cpuAtStart);
 		requireAllEnded(engine, run, sessions.get());
 		long lifecycles = lifecycleMillis.length;
 		report.accept("%d lifecycles, %d transitions in %.1f s".formatted(lifecycles, lifecycles * PHASES, seconds));
 		return new Result(clients, lifecycles, lifecycles * PHASES, seconds, lifecycles / seconds,
-				lifecycles * PHASES / seconds, lifecycleMillis, warmedUp);
+				lifecycles * PHASES / seconds, lifecycleMillis, warmedUp, cpuSeconds);
 	}
 
 	/**
@@ -423,6 +426,12 @@ public final class BareFlowable {
 	 * given:
 	 * {@code BareFlowable [clients [seconds [jdbcUrl [user [password [schema]]]]]]}.
 	 */
+	/** The CPU time this JVM has used so far (all threads, user and system). */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
 	public static void main(String[] args) throws IOException {
 		int clients = (args.length > 0) ? Integer.parseInt(args[0]) : 2;
 		Duration duration = Duration.ofSeconds((args.length > 1) ? Long.parseLong(args[1]) : 10);

@@ -216,6 +216,7 @@ public final class Bench {
 			try {
 				coldStart();
 				people();
+				warmUp();
 				// the smallest log first, before the other scenarios add their events
 				List<Integer> eventSteps = s.eventSteps();
 				initByEvents(eventSteps.subList(0, 1));
@@ -248,6 +249,7 @@ public final class Bench {
 				base.put("lifecycles_per_second", round(baseline.lifecyclesPerSecond()));
 				base.put("transitions_per_second", round(baseline.transitionsPerSecond()));
 				base.put("lifecycle_ms", Latencies.Summary.of(millisToNanos(baseline.lifecycleMillis())));
+				base.put("cpu_ms_per_lifecycle", round(baseline.cpuSeconds() * 1000 / baseline.lifecycles()));
 				if (rowsBefore >= 0) {
 					// the warm-up's lifecycles wrote too
 					long all = baseline.lifecycles() + baseline.warmUpLifecycles();
@@ -346,6 +348,17 @@ public final class Bench {
 				.asText();
 		}
 
+		/**
+		 * Whole sessions for a while, not counted, so that what is measured next runs on
+		 * a warm server (and the bare-Flowable baseline warms up as long).
+		 */
+		private void warmUp() throws Exception {
+			Settings s = Bench.this.settings;
+			progress("%s: warming up: session lifecycles for %d s", this.database.name(), s.warmUp().toSeconds());
+			Load.run(s.clients(), s.warmUp(), (client, round) -> lifecycleOnce(this.pm.recordingTo(null),
+					this.agent.recordingTo(null), "warm-" + client + "-" + round, null));
+		}
+
 		/** Whole sessions, back to back, by every client; heap sampled while they run. */
 		private void lifecycle() throws Exception {
 			Settings s = Bench.this.settings;
@@ -356,9 +369,6 @@ public final class Bench {
 			AtomicBoolean stop = new AtomicBoolean();
 			List<Long> heap = new ArrayList<>();
 			List<Long> resident = new ArrayList<>();
-			// a warm-up that is not counted
-			Load.run(s.clients(), s.warmUp(), (client, round) -> lifecycleOnce(this.pm.recordingTo(null),
-					this.agent.recordingTo(null), "warm-" + client + "-" + round, null));
 			Thread sampler = new Thread(() -> {
 				while (!stop.get()) {
 					heap.add(this.server.heapUsedMib());
@@ -367,6 +377,7 @@ public final class Bench {
 				}
 			});
 			long rowsBefore = this.database.rowsWritten();
+			double cpuBefore = this.server.cpuSeconds();
 			sampler.start();
 			Load.Result load = Load.run(s.clients(), Duration.ofSeconds(s.seconds()), (client, round) -> {
 				lifecycleOnce(this.pm.recordingTo(latencies), this.agent.recordingTo(latencies),
@@ -376,6 +387,7 @@ public final class Bench {
 					progress("%s: %d lifecycles", db, done);
 				}
 			});
+			double cpuUsed = this.server.cpuSeconds() - cpuBefore;
 			stop.set(true);
 			sampler.join();
 			long rowsAfter = this.database.rowsWritten();
@@ -387,6 +399,7 @@ public final class Bench {
 			section.put("transitions_per_second", round(load.rounds() * 6 / load.seconds()));
 			section.put("errors", load.errors());
 			section.put("first_errors", load.firstErrors());
+			section.put("server_cpu_ms_per_lifecycle", round(cpuUsed * 1000 / load.rounds()));
 			if (rowsBefore >= 0) {
 				section.put("rows_written_per_lifecycle", round((rowsAfter - rowsBefore) / (double) load.rounds()));
 			}

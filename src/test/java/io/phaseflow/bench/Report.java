@@ -50,6 +50,9 @@ final class Report {
 				(db) -> text(db.at("/bare_flowable/lifecycles_per_second")));
 		rows.put("**Ratio: HTTP lifecycles / bare Flowable**",
 				(db) -> bold(db.at("/lifecycle_ratio_to_bare_flowable")));
+		rows.put("Server CPU per lifecycle over HTTP (ms)",
+				(db) -> text(db.at("/lifecycle/server_cpu_ms_per_lifecycle")));
+		rows.put("Bare Flowable CPU per lifecycle (ms)", (db) -> text(db.at("/bare_flowable/cpu_ms_per_lifecycle")));
 		rows.put("Rows written per lifecycle, over HTTP (PostgreSQL statistics)",
 				(db) -> text(db.at("/lifecycle/rows_written_per_lifecycle")));
 		rows.put("Rows written per lifecycle, bare Flowable",
