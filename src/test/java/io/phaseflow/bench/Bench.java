@@ -501,7 +501,7 @@ public final class Bench {
 				for (int i = 0; i < 5; i++) {
 					pm.recordingTo(null).get("warm-up", API + "/pm-tools/status-report?sprint_code=bench-report");
 				}
-				for (int i = 0; i < Math.max(10, s.samples() / 4); i++) {
+				for (int i = 0; i < s.samples(); i++) {
 					pm.get("status report", API + "/pm-tools/status-report?sprint_code=bench-report");
 				}
 				Latencies.Summary summary = latencies.summary().get("status report");

@@ -104,14 +104,15 @@ abstract class BenchDatabase {
 		}
 
 		/**
-		 * The server's own URL with {@code AUTO_SERVER=TRUE}: the server opens the file
-		 * as usual and lets the benchmark connect to it while it runs. H2 refuses
-		 * {@code DB_CLOSE_ON_EXIT=FALSE} in that mode, which only matters at shutdown.
+		 * The server's own URL (application.yml) with {@code AUTO_SERVER=TRUE}: the
+		 * server opens the file as usual and lets the benchmark connect to it while it
+		 * runs. H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} in that mode, which only
+		 * matters at shutdown.
 		 */
 		@Override
 		List<String> serverArgs() {
 			return List.of(serverDataArgs(), "--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("phaseflow")
-					+ ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE");
+					+ ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE");
 		}
 
 		@Override
@@ -122,8 +123,9 @@ abstract class BenchDatabase {
 
 		@Override
 		BareFlowable.Result runBareFlowable(int clients, Duration warmUp, Duration duration) throws Exception {
-			return BareFlowable.run("jdbc:h2:file:" + this.dataDir.resolve("bare") + ";WRITE_DELAY=0", "sa", "", null,
-					clients, warmUp, duration, (line) -> Bench.progress("bare Flowable: %s", line));
+			return BareFlowable.run(
+					"jdbc:h2:file:" + this.dataDir.resolve("bare") + ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536",
+					"sa", "", null, clients, warmUp, duration, (line) -> Bench.progress("bare Flowable: %s", line));
 		}
 
 		@Override
