@@ -91,7 +91,11 @@ class SessionTimes implements TaskTimes {
 		return tallies;
 	}
 
-	/** The marks of each session's events, oldest first. */
+	/**
+	 * The marks of each session's events, oldest first: only the event types that
+	 * {@link ActiveTime.Mark#of} turns into marks are read, not a session's notes,
+	 * context updates or other events.
+	 */
 	private Map<String, List<ActiveTime.Mark>> marks(List<String> sessionKeys) {
 		Map<String, List<ActiveTime.Mark>> marks = new HashMap<>();
 		if (sessionKeys.isEmpty()) {
@@ -100,7 +104,10 @@ class SessionTimes implements TaskTimes {
 		this.jdbc.sql("""
 				SELECT session_key, event_type, emitted_at FROM orchestration_events
 				WHERE session_key IN (:keys)
-				    AND (event_type LIKE 'orchestration.phase.%' OR event_type LIKE 'orchestration.session.%')
+				    AND (event_type IN ('orchestration.session.paused', 'orchestration.session.resumed',
+				            'orchestration.phase.override.requested', 'orchestration.phase.override',
+				            'orchestration.phase.override.rejected')
+				        OR (event_type LIKE 'orchestration.phase.%' AND event_type LIKE '%.start'))
 				ORDER BY id
 				""").param("keys", sessionKeys).query((rs, row) -> {
 			String key = rs.getString("session_key");
