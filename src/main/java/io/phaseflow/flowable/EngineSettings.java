@@ -62,9 +62,8 @@ class EngineSettings implements EngineConfigurationConfigurer<SpringProcessEngin
 		engine.setFormHandlerHelper(new FormFileHandlers(this.forms));
 		engine.setCandidateManager((user) -> user.equals(RequestContext.actor())
 				? RequestContext.groups().stream().sorted().toList() : List.of());
-		// One prepared INSERT per entity instead of a multi-row INSERT built by MyBatis
-		// on
-		// every flush: building that statement cost more than it saved
+		// One prepared INSERT per entity instead of a multi-row INSERT that MyBatis
+		// builds on every flush: building it cost more than it saved
 		// (docs/BENCHMARKS.md).
 		engine.setBulkInsertEnabled(false);
 		if (engine.isUseLockForDatabaseSchemaUpdate() && !propertyTableExists(engine)) {

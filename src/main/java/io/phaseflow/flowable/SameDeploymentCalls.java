@@ -10,9 +10,10 @@ import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
  * {@code flowable:sameDeployment="true"} would), falling back to the latest version when
  * the deployment has no such process. Each Phaseflow deployment carries all its
  * processes, so a session keeps the {@code sessionPhase} of the version it started on
- * even after a newer one is deployed.
+ * even after a newer one is deployed. Public for the benchmark's bare-Flowable baseline,
+ * which runs the engine as the server does.
  */
-class SameDeploymentCalls extends AbstractBpmnParseHandler<CallActivity> {
+public class SameDeploymentCalls extends AbstractBpmnParseHandler<CallActivity> {
 
 	@Override
 	protected Class<? extends BaseElement> getHandledType() {

@@ -17,6 +17,19 @@ final class ActiveTime {
 
 	private static final String PHASE = "orchestration.phase.";
 
+	private static final String START = ".start";
+
+	/** The events that stop or restart the clock, and what each does. */
+	static final Map<String, Change> CLOCK_EVENTS = Map.of("orchestration.session.paused", Change.PAUSED,
+			"orchestration.session.resumed", Change.RESUMED, "orchestration.phase.override.requested", Change.AWAITING,
+			"orchestration.phase.override", Change.DECIDED, "orchestration.phase.override.rejected", Change.DECIDED);
+
+	/**
+	 * A SQL {@code LIKE} pattern that every phase-entering event type matches
+	 * ({@link Mark#of} checks the rest).
+	 */
+	static final String PHASE_START_LIKE = PHASE + "%" + START;
+
 	private ActiveTime() {
 	}
 
@@ -41,19 +54,13 @@ final class ActiveTime {
 
 		/** The mark an event makes, if it makes one. */
 		static Optional<Mark> of(String eventType, OffsetDateTime at) {
-			Change change = switch (eventType) {
-				case "orchestration.session.paused" -> Change.PAUSED;
-				case "orchestration.session.resumed" -> Change.RESUMED;
-				case "orchestration.phase.override.requested" -> Change.AWAITING;
-				case "orchestration.phase.override", "orchestration.phase.override.rejected" -> Change.DECIDED;
-				default -> null;
-			};
+			Change change = CLOCK_EVENTS.get(eventType);
 			if (change != null) {
 				return Optional.of(new Mark(change, null, at));
 			}
-			if (eventType.startsWith(PHASE) && eventType.endsWith(".start")
-					&& eventType.length() > PHASE.length() + ".start".length()) {
-				String phase = eventType.substring(PHASE.length(), eventType.length() - ".start".length());
+			if (eventType.startsWith(PHASE) && eventType.endsWith(START)
+					&& eventType.length() > PHASE.length() + START.length()) {
+				String phase = eventType.substring(PHASE.length(), eventType.length() - START.length());
 				return Optional.of(new Mark(Change.PHASE, phase, at));
 			}
 			return Optional.empty();

@@ -104,17 +104,19 @@ class SessionTimes implements TaskTimes {
 		this.jdbc.sql("""
 				SELECT session_key, event_type, emitted_at FROM orchestration_events
 				WHERE session_key IN (:keys)
-				    AND (event_type IN ('orchestration.session.paused', 'orchestration.session.resumed',
-				            'orchestration.phase.override.requested', 'orchestration.phase.override',
-				            'orchestration.phase.override.rejected')
-				        OR (event_type LIKE 'orchestration.phase.%' AND event_type LIKE '%.start'))
+				    AND (event_type IN (:clockEvents) OR event_type LIKE :phaseStart)
 				ORDER BY id
-				""").param("keys", sessionKeys).query((rs, row) -> {
-			String key = rs.getString("session_key");
-			ActiveTime.Mark.of(rs.getString("event_type"), rs.getObject("emitted_at", OffsetDateTime.class))
-				.ifPresent((mark) -> marks.computeIfAbsent(key, (k) -> new ArrayList<>()).add(mark));
-			return row;
-		}).list();
+				""")
+			.param("keys", sessionKeys)
+			.param("clockEvents", ActiveTime.CLOCK_EVENTS.keySet())
+			.param("phaseStart", ActiveTime.PHASE_START_LIKE)
+			.query((rs, row) -> {
+				String key = rs.getString("session_key");
+				ActiveTime.Mark.of(rs.getString("event_type"), rs.getObject("emitted_at", OffsetDateTime.class))
+					.ifPresent((mark) -> marks.computeIfAbsent(key, (k) -> new ArrayList<>()).add(mark));
+				return row;
+			})
+			.list();
 		return marks;
 	}
 

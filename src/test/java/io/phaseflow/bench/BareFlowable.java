@@ -29,16 +29,13 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flowable.bpmn.model.BaseElement;
-import org.flowable.bpmn.model.CallActivity;
+import io.phaseflow.flowable.SameDeploymentCalls;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.delegate.JavaDelegate;
-import org.flowable.engine.impl.bpmn.parser.BpmnParse;
-import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.flowable.engine.parse.BpmnParseHandler;
 import org.flowable.engine.runtime.ProcessInstance;
@@ -401,24 +398,6 @@ public final class BareFlowable {
 
 	private static double seconds(long nanos) {
 		return nanos / 1e9;
-	}
-
-	/**
-	 * Makes call activities call the process of their own deployment, as the server's
-	 * engine settings do.
-	 */
-	private static final class SameDeploymentCalls extends AbstractBpmnParseHandler<CallActivity> {
-
-		@Override
-		protected Class<? extends BaseElement> getHandledType() {
-			return CallActivity.class;
-		}
-
-		@Override
-		protected void executeParse(BpmnParse bpmnParse, CallActivity activity) {
-			activity.setSameDeployment(true);
-		}
-
 	}
 
 	/**

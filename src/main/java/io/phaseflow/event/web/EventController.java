@@ -6,6 +6,7 @@ import java.util.List;
 import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.common.Codes;
 import io.phaseflow.common.InvalidParameter;
+import io.phaseflow.common.PageQuery;
 import io.phaseflow.common.WireValue;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
@@ -43,8 +44,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Events")
 class EventController {
 
-	private static final int MAX_LIMIT = 1000;
-
 	/** How long a client waits before it reconnects after the stream ends. */
 	private static final long RECONNECT_MILLIS = 2000;
 
@@ -68,7 +67,7 @@ class EventController {
 			@RequestParam(name = "session_key", required = false) String sessionKey,
 			@RequestParam(name = "correlation_id", required = false) String correlationId,
 			@RequestParam(name = "after_id", defaultValue = "0") @PositiveOrZero long afterId,
-			@RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+			@RequestParam(defaultValue = PageQuery.DEFAULT_LIMIT) @Min(1) @Max(PageQuery.MAX_LIMIT) int limit) {
 		return page(query(entityType, entityCode, eventType, sessionKey, correlationId, afterId, limit));
 	}
 
@@ -108,7 +107,7 @@ class EventController {
 	@Operation(summary = "The timeline of one work session, oldest first")
 	EventPage session(@PathVariable String sessionKey,
 			@RequestParam(name = "after_id", defaultValue = "0") @PositiveOrZero long afterId,
-			@RequestParam(defaultValue = "1000") @Min(1) @Max(MAX_LIMIT) int limit) {
+			@RequestParam(defaultValue = "1000") @Min(1) @Max(PageQuery.MAX_LIMIT) int limit) {
 		return page(new EventQuery(null, null, null, sessionKey, null, afterId, limit));
 	}
 
