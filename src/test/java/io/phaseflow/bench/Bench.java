@@ -531,12 +531,12 @@ public final class Bench {
 				runningSession(code);
 			}
 			for (int step : eventSteps) {
-				long have = countEvents();
+				long have = this.database.countEvents();
 				if (have < step) {
 					progress("%s: adding %d events (to %d)", db, step - have, step);
 					this.database.seedEvents(step - have);
 				}
-				long events = countEvents();
+				long events = this.database.countEvents();
 				Latencies latencies = new Latencies();
 				Api agent = this.agent.recordingTo(latencies);
 				for (int i = 0; i < s.samples(); i++) {
@@ -564,34 +564,6 @@ public final class Bench {
 				target(db, "agent init p99 growth, smallest to largest log", last.p99Ms() / first.p99Ms(), "x", "<=",
 						1.5);
 			}
-		}
-
-		/**
-		 * How many events the log holds: event ids count up from 1 and nothing is
-		 * archived during a run, so the newest id, found by bisection over
-		 * {@code after_id}.
-		 */
-		private long countEvents() {
-			long low = 0;
-			long high = 1;
-			while (hasEventAfter(high)) {
-				low = high;
-				high *= 2;
-			}
-			while (high - low > 1) {
-				long middle = (low + high) / 2;
-				if (hasEventAfter(middle)) {
-					low = middle;
-				}
-				else {
-					high = middle;
-				}
-			}
-			return high;
-		}
-
-		private boolean hasEventAfter(long id) {
-			return !this.pm.get("events", API + "/events?limit=1&after_id=" + id).path("data").isEmpty();
 		}
 
 		/**

@@ -68,6 +68,16 @@ abstract class BenchDatabase {
 
 	abstract String seedEventsSql();
 
+	/** How many events the log holds. */
+	long countEvents() throws SQLException {
+		try (Connection connection = connect();
+				PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM orchestration_events");
+				java.sql.ResultSet rows = count.executeQuery()) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
 	/** The session process on bare Flowable, on a database of this kind. */
 	abstract BareFlowable.Result runBareFlowable(int clients, Duration warmUp, Duration duration) throws Exception;
 
