@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.phaseflow.client.ApiAnswer;
 import picocli.CommandLine.Command;
@@ -27,13 +30,7 @@ class ArtifactCommand {
 	int put(@Parameters(paramLabel = "<file>") Path file, @Option(names = "--name", paramLabel = "<name>",
 			description = "The artifact's name (else the file's).") String name) {
 		ActiveContext context = this.terminal.session();
-		String content;
-		try {
-			content = Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new CommandFailed(2, "Cannot read " + file + ": " + ex.getMessage());
-		}
+		String content = read(file);
 		String artifact = (name != null) ? name : file.getFileName().toString();
 		ApiAnswer answer = this.terminal.client().putArtifact(context.sessionKey(), artifact, content);
 		return this.terminal.show(answer, (saved) -> {
@@ -41,6 +38,29 @@ class ArtifactCommand {
 					+ saved.path("phase").asText() + " (sha256 " + saved.path("content_hash").asText() + ")");
 			this.terminal.out.println("When the phase's artifacts are in: phaseflow phase complete");
 		});
+	}
+
+	/**
+	 * The files' contents by file name: artifacts sent with a phase's completion
+	 * ({@code --artifact}).
+	 */
+	static Map<String, String> contents(List<Path> files) {
+		Map<String, String> contents = new LinkedHashMap<>();
+		if (files != null) {
+			for (Path file : files) {
+				contents.put(file.getFileName().toString(), read(file));
+			}
+		}
+		return contents;
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new CommandFailed(2, "Cannot read " + file + ": " + ex.getMessage());
+		}
 	}
 
 	@Command(name = "draft", description = "Print a draft of an artifact, rendered from its template.")

@@ -1,8 +1,10 @@
 package io.phaseflow.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.client.ApiAnswer;
@@ -31,7 +33,11 @@ class PhaseCommand {
 			@Option(names = "--reason", paramLabel = "<text>",
 					description = "Why the override is needed.") String reason,
 			@Option(names = "--qa", paramLabel = "passed|failed",
-					description = "The review's outcome (review only).") String qa) {
+					description = "The review's outcome (review only).") String qa,
+			@Option(names = "--artifact", paramLabel = "<file>",
+					description = "Submit this file (e.g. PLAN.md) with the completion, in the same call; "
+							+ "repeatable.") List<Path> artifacts) {
+		Map<String, String> contents = ArtifactCommand.contents(artifacts);
 		ActiveContext context = this.terminal.session();
 		String phase = (context.phase() != null) ? context.phase()
 				: this.terminal.require(this.terminal.client().session(context.sessionKey()))
@@ -39,7 +45,7 @@ class PhaseCommand {
 					.path("current_phase")
 					.asText();
 		ApiAnswer answer = this.terminal.client()
-			.completePhase(context.sessionKey(), phase, override, reason, qaStatus(qa));
+			.completePhase(context.sessionKey(), phase, override, reason, qaStatus(qa), contents);
 		if (answer.body().has("session")) {
 			this.terminal.remember(context.withSession(answer.body().get("session")));
 		}

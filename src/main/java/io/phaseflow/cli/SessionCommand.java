@@ -1,5 +1,9 @@
 package io.phaseflow.cli;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.client.ApiAnswer;
 import picocli.CommandLine.Command;
@@ -94,9 +98,12 @@ class SessionCommand {
 	@Command(name = "end", description = "End the active session: completes the close phase, or with --force "
 			+ "ends it from any phase.")
 	int end(@Option(names = "--force", description = "End it from any phase.") boolean force,
-			@Option(names = "--reason", paramLabel = "<text>") String reason) {
+			@Option(names = "--reason", paramLabel = "<text>") String reason,
+			@Option(names = "--artifact", paramLabel = "<file>",
+					description = "Submit this file (e.g. SUMMARY.md) first, in the same call; repeatable.") List<Path> artifacts) {
+		Map<String, String> contents = ArtifactCommand.contents(artifacts);
 		ActiveContext context = this.terminal.session();
-		ApiAnswer answer = this.terminal.client().end(context.sessionKey(), force, reason);
+		ApiAnswer answer = this.terminal.client().end(context.sessionKey(), force, reason, contents);
 		if (answer.body().has("session")) {
 			this.terminal.remember(context.withSession(answer.body().get("session")));
 		}

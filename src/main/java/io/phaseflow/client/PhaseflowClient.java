@@ -14,6 +14,7 @@ import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -73,6 +74,15 @@ public class PhaseflowClient {
 	 * repeated request completes nothing more (409).
 	 */
 	public ApiAnswer completePhase(String key, String phase, boolean override, String reason, String qaStatus) {
+		return completePhase(key, phase, override, reason, qaStatus, Map.of());
+	}
+
+	/**
+	 * Completes the phase, submitting {@code artifacts} (name to content) with it in the
+	 * same call.
+	 */
+	public ApiAnswer completePhase(String key, String phase, boolean override, String reason, String qaStatus,
+			Map<String, String> artifacts) {
 		ObjectNode body = Json.object().put("phase", phase);
 		if (override) {
 			body.put("override", true).put("reason", reason);
@@ -80,7 +90,15 @@ public class PhaseflowClient {
 		if (qaStatus != null) {
 			body.put("qa_status", qaStatus);
 		}
+		withArtifacts(body, artifacts);
 		return post(session(key, "/phase-complete"), body);
+	}
+
+	private static void withArtifacts(ObjectNode body, Map<String, String> artifacts) {
+		if (!artifacts.isEmpty()) {
+			ArrayNode list = body.putArray("artifacts");
+			artifacts.forEach((name, content) -> list.addObject().put("name", name).put("content", content));
+		}
 	}
 
 	public ApiAnswer putArtifact(String key, String name, String content) {
@@ -118,10 +136,16 @@ public class PhaseflowClient {
 	}
 
 	public ApiAnswer end(String key, boolean force, String reason) {
+		return end(key, force, reason, Map.of());
+	}
+
+	/** Ends the session, submitting {@code artifacts} (name to content) first. */
+	public ApiAnswer end(String key, boolean force, String reason, Map<String, String> artifacts) {
 		ObjectNode body = Json.object().put("force", force);
 		if (reason != null) {
 			body.put("reason", reason);
 		}
+		withArtifacts(body, artifacts);
 		return post(session(key, "/end"), body);
 	}
 

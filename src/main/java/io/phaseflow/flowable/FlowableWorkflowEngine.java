@@ -87,6 +87,11 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 	}
 
 	@Override
+	public Optional<String> waitingStep(String processInstanceId) {
+		return waitingTask(processInstanceId).map(Task::getTaskDefinitionKey);
+	}
+
+	@Override
 	public void completeWork(String processInstanceId, Map<String, Object> variables) {
 		Task task = waitingTask(processInstanceId)
 			.filter((candidate) -> Position.WORK.equals(candidate.getTaskDefinitionKey()))

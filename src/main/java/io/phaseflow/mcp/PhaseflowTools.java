@@ -1,5 +1,6 @@
 package io.phaseflow.mcp;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,10 +65,15 @@ final class PhaseflowTools {
 						 "required": ["name", "content"]}
 						""", (args) -> this.client.putArtifact(session(), text(args, "name"), text(args, "content"))),
 				tool(json, "complete_phase",
-						"Complete the current phase. Review needs qa_status; override needs a reason.", """
+						"Complete the current phase. Review needs qa_status; override needs a reason. "
+								+ "artifacts are submitted first, in the same call (instead of submit_artifact).",
+						"""
 								{"type": "object", "properties": {
 								  "qa_status": {"type": "string", "enum": ["qa_passed", "qa_failed"]},
-								  "override": {"type": "boolean"}, "reason": {"type": "string"}}}
+								  "override": {"type": "boolean"}, "reason": {"type": "string"},
+								  "artifacts": {"type": "array", "items": {"type": "object", "properties": {
+								    "name": {"type": "string"}, "content": {"type": "string"}},
+								   "required": ["name", "content"]}}}}
 								""", this::completePhase),
 				tool(json, "log_activity", "Log something done in the session, e.g. tests_run with details.", """
 						{"type": "object", "properties": {"activity_type": {"type": "string"},
@@ -145,7 +151,7 @@ final class PhaseflowTools {
 			this.phase = this.client.session(key).body().path("current_phase").asText(null);
 		}
 		ApiAnswer answer = this.client.completePhase(key, this.phase, Boolean.TRUE.equals(args.get("override")),
-				text(args, "reason"), text(args, "qa_status"));
+				text(args, "reason"), text(args, "qa_status"), artifacts(args));
 		JsonNode session = answer.body().path("session");
 		if (session.has("current_phase")) {
 			this.phase = session.get("current_phase").asText(null);
@@ -258,6 +264,24 @@ final class PhaseflowTools {
 			throw new IllegalArgumentException("Give task_code (a task) or sprint_code (a sprint)");
 		}
 		return value;
+	}
+
+	/** The {@code artifacts} argument, name to content. */
+	private static Map<String, String> artifacts(Map<String, Object> args) {
+		Map<String, String> artifacts = new LinkedHashMap<>();
+		if (args.get("artifacts") instanceof List<?> list) {
+			for (Object item : list) {
+				if (!(item instanceof Map<?, ?> artifact) || !(artifact.get("name") instanceof String name)
+						|| !(artifact.get("content") instanceof String content)) {
+					throw new IllegalArgumentException("Each of artifacts is {name, content}");
+				}
+				artifacts.put(name, content);
+			}
+		}
+		else if (args.containsKey("artifacts")) {
+			throw new IllegalArgumentException("artifacts is a list of {name, content}");
+		}
+		return artifacts;
 	}
 
 	private static JsonNode node(Map<String, Object> args, String name) {

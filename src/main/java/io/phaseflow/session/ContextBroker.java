@@ -111,6 +111,16 @@ class ContextBroker {
 	 * longer than estimated is to be estimated again.
 	 */
 	Instructions instructions(WorkSession session, String completedPhase, SessionTime time) {
+		return instructions(session, time, completedPhase).get(0);
+	}
+
+	/**
+	 * The instructions for the session as it is now, once for each of
+	 * {@code completedPhases} (null for none), from one look at the session's task and
+	 * artifacts: an answer to a phase's completion carries both the session's own
+	 * instructions and those that say the phase is done.
+	 */
+	List<Instructions> instructions(WorkSession session, SessionTime time, String... completedPhases) {
 		WorkflowDefinition workflow = this.workflows.active();
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
 		List<String> missing = missingArtifacts(workflow, session, task);
@@ -129,15 +139,19 @@ class ContextBroker {
 			actions.add(StatusReports.reEstimate(task.taskCode(), time.taskActiveMinutes(), time.estimateMinutes()));
 			commands.add(StatusReports.estimateCommand(task.taskCode(), time.taskActiveMinutes()));
 		}
-		return new Instructions(
-				actions, commands, Instructions.Reminder.of(task.taskCode(), session.currentPhase(),
-						session.startedAt(), Clocks.now(this.clock)),
-				banner(workflow, session, next, missing, completedPhase));
+		Instructions.Reminder reminder = Instructions.Reminder.of(task.taskCode(), session.currentPhase(),
+				session.startedAt(), Clocks.now(this.clock));
+		Map<String, Object> phase = phaseContext(workflow, session, missing);
+		List<Instructions> all = new ArrayList<>();
+		for (String completedPhase : completedPhases) {
+			all.add(new Instructions(actions, commands, reminder,
+					banner(workflow, session, phase, next, completedPhase)));
+		}
+		return all;
 	}
 
-	private String banner(WorkflowDefinition workflow, WorkSession session, List<String> nextActions,
-			List<String> missing, String completedPhase) {
-		Map<String, Object> phase = phaseContext(workflow, session, missing);
+	private String banner(WorkflowDefinition workflow, WorkSession session, Map<String, Object> phase,
+			List<String> nextActions, String completedPhase) {
 		if (session.status().isTerminal() || phase == null) {
 			return null;
 		}

@@ -28,8 +28,9 @@ class SessionArtifacts {
 	/**
 	 * Stores an artifact's content, replacing an earlier one of the same name (callers
 	 * hold the session's lock).
+	 * @return whether the name was new to the session (else it replaced an artifact)
 	 */
-	void put(long sessionId, String phase, int iteration, String name, String content, String hash,
+	boolean put(long sessionId, String phase, int iteration, String name, String content, String hash,
 			OffsetDateTime now) {
 		int updated = this.jdbc
 			.sql("""
@@ -45,22 +46,24 @@ class SessionArtifacts {
 			.param("sessionId", sessionId)
 			.param("name", name)
 			.update();
-		if (updated == 0) {
-			this.jdbc
-				.sql("""
-							INSERT INTO session_artifacts (session_id, phase, iteration, name, content, content_hash, created_at,
-						    updated_at)
-						VALUES (:sessionId, :phase, :iteration, :name, CAST(:content AS text_document), :hash, :now, :now)
-							""")
-				.param("sessionId", sessionId)
-				.param("phase", phase)
-				.param("iteration", iteration)
-				.param("name", name)
-				.param("content", content)
-				.param("hash", hash)
-				.param("now", now)
-				.update();
+		if (updated > 0) {
+			return false;
 		}
+		this.jdbc
+			.sql("""
+						INSERT INTO session_artifacts (session_id, phase, iteration, name, content, content_hash, created_at,
+					    updated_at)
+					VALUES (:sessionId, :phase, :iteration, :name, CAST(:content AS text_document), :hash, :now, :now)
+						""")
+			.param("sessionId", sessionId)
+			.param("phase", phase)
+			.param("iteration", iteration)
+			.param("name", name)
+			.param("content", content)
+			.param("hash", hash)
+			.param("now", now)
+			.update();
+		return true;
 	}
 
 	/** The names of the artifacts submitted in the given iteration. */

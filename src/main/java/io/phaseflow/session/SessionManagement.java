@@ -3,9 +3,11 @@ package io.phaseflow.session;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,11 +148,20 @@ public class SessionManagement {
 		this.drafts.validate(upload);
 		WorkSession session = this.views.locked(sessionKey);
 		requireActive(session);
+		return store(session, upload);
+	}
+
+	/** Stores an artifact in the session's current phase; the caller holds the lock. */
+	private SessionArtifact store(WorkSession session, ArtifactUpload upload) {
 		OffsetDateTime now = Clocks.now(this.clock);
 		String hash = ContentHash.sha256Hex(upload.content());
-		this.artifacts.put(session.id(), session.currentPhase(), session.currentIteration(), upload.name(),
-				upload.content(), hash, now);
-		return this.artifacts.find(session.id(), upload.name()).orElseThrow();
+		boolean created = this.artifacts.put(session.id(), session.currentPhase(), session.currentIteration(),
+				upload.name(), upload.content(), hash, now);
+		// a new artifact is answered as written; a replaced one keeps its creation time
+		return created
+				? new SessionArtifact(session.currentPhase(), session.currentIteration(), upload.name(),
+						upload.content(), hash, now, now)
+				: this.artifacts.find(session.id(), upload.name()).orElseThrow();
 	}
 
 	@Transactional(readOnly = true)
@@ -188,6 +199,9 @@ public class SessionManagement {
 		if (request.qaStatus() != null && !review) {
 			throw new RuleBroken("qa_status", "is only given when completing review");
 		}
+		List<ArtifactUpload> uploads = (request.artifacts() != null) ? request.artifacts() : List.of();
+		requireDistinctNames(uploads);
+		uploads.forEach((upload) -> store(session, upload));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("overrideRequested", request.overrideRequested());
 		variables.put("overrideReason", request.reason());
@@ -202,8 +216,10 @@ public class SessionManagement {
 			case PhaseCheck.APPROVAL -> PhaseOutcome.AWAITING_OVERRIDE;
 			default -> PhaseOutcome.MOVED_ON;
 		};
-		return new PhaseOutcome(result, phase, this.views.view(after), errors, warnings,
-				this.broker.instructions(after, PhaseOutcome.MOVED_ON.equals(result) ? phase : null));
+		// the session's own instructions, unless the banner is to say which phase was
+		// done
+		SessionViews.Answer answer = this.views.after(after, PhaseOutcome.MOVED_ON.equals(result) ? phase : null);
+		return new PhaseOutcome(result, phase, answer.view(), errors, warnings, answer.instructions());
 	}
 
 	/**
@@ -227,12 +243,19 @@ public class SessionManagement {
 
 	/**
 	 * Ends the session: from the close phase by completing it (its check applies), or
-	 * from any phase with {@code force}.
+	 * from any phase with {@code force}; {@code artifacts} are stored first, as with
+	 * {@link #completePhase}.
 	 */
 	@Transactional
-	public PhaseOutcome end(String sessionKey, boolean force, String reason) {
+	public PhaseOutcome end(String sessionKey, boolean force, String reason, List<ArtifactUpload> artifacts) {
 		WorkSession session = this.views.locked(sessionKey);
 		if (force) {
+			if (artifacts != null && !artifacts.isEmpty()) {
+				this.drafts.validate(new PhaseCompletion(null, null, null, null, artifacts));
+				requireActive(session);
+				requireDistinctNames(artifacts);
+				artifacts.forEach((upload) -> store(session, upload));
+			}
 			SessionView ended = this.lifecycle.forceEnd(sessionKey, reason);
 			return new PhaseOutcome(PhaseOutcome.MOVED_ON, session.currentPhase(), ended, List.of(), List.of(),
 					ended.instructions());
@@ -243,7 +266,7 @@ public class SessionManagement {
 			throw new SessionNotWaiting("The session is in phase " + session.currentPhase() + "; it ends from " + last
 					+ ", or from any phase with force");
 		}
-		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last));
+		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last, artifacts));
 	}
 
 	/**
@@ -304,6 +327,15 @@ public class SessionManagement {
 	private static void requireActive(WorkSession session) {
 		if (session.status() != SessionStatus.RUNNING) {
 			throw new SessionNotWaiting("The session is " + session.status().value());
+		}
+	}
+
+	private static void requireDistinctNames(List<ArtifactUpload> uploads) {
+		Set<String> names = new HashSet<>();
+		for (ArtifactUpload upload : uploads) {
+			if (!names.add(upload.name())) {
+				throw new RuleBroken("artifacts", "names " + upload.name() + " more than once");
+			}
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.phaseflow.session;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.phaseflow.common.EntityNotFound;
@@ -31,15 +32,30 @@ class SessionViews {
 	}
 
 	SessionView view(WorkSession session) {
-		Optional<Position> position = (session.processInstanceId() != null && !session.status().isTerminal())
-				? this.engine.position(session.processInstanceId()) : Optional.empty();
-		String waitingFor = position.map((p) -> Position.WORK.equals(p.step()) ? "agent" : "override_approval")
-			.orElse(null);
+		return after(session, null).view();
+	}
+
+	/**
+	 * The session's view, and the instructions of an answer to the completion of
+	 * {@code completedPhase} (the view's own when it is null).
+	 */
+	Answer after(WorkSession session, String completedPhase) {
+		Optional<String> step = (session.processInstanceId() != null && !session.status().isTerminal())
+				? this.engine.waitingStep(session.processInstanceId()) : Optional.empty();
+		String waitingFor = step.map((s) -> Position.WORK.equals(s) ? "agent" : "override_approval").orElse(null);
 		SessionTime time = this.times.of(session);
-		return new SessionView(session.sessionKey(), session.taskCode(), session.agentId(), session.status(),
-				session.currentPhase(), waitingFor, session.currentIteration(), session.totalIterations(),
-				session.phaseHistory(), session.correlationId(), session.processInstanceId(), session.startedAt(),
-				session.completedAt(), session.updatedAt(), time, this.broker.instructions(session, null, time));
+		List<Instructions> instructions = (completedPhase != null)
+				? this.broker.instructions(session, time, null, completedPhase)
+				: this.broker.instructions(session, time, (String) null);
+		SessionView view = new SessionView(session.sessionKey(), session.taskCode(), session.agentId(),
+				session.status(), session.currentPhase(), waitingFor, session.currentIteration(),
+				session.totalIterations(), session.phaseHistory(), session.correlationId(), session.processInstanceId(),
+				session.startedAt(), session.completedAt(), session.updatedAt(), time, instructions.get(0));
+		return new Answer(view, instructions.get(instructions.size() - 1));
+	}
+
+	/** A session's view and the instructions an answer about it carries. */
+	record Answer(SessionView view, Instructions instructions) {
 	}
 
 	SessionView view(long id) {

@@ -26,6 +26,13 @@ public interface WorkflowEngine {
 	Optional<Position> position(String processInstanceId);
 
 	/**
+	 * The step the session's process waits at ({@link Position#WORK} or
+	 * {@link Position#APPROVE_OVERRIDE}), or empty when it has ended: {@link #position}
+	 * without reading the phase, for answers that show only who the session waits for.
+	 */
+	Optional<String> waitingStep(String processInstanceId);
+
+	/**
 	 * Completes the session's "work on phase" step with the given variables. The process
 	 * then checks the phase and moves on, waits for an override decision, or returns to
 	 * the work step.

@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * {@code FlowableWorkflowEngine.completeWork} does. Not a test: it measures, asserts
  * nothing about times.
  */
-public final class BareFlowable {
+public final class BareFlowable implements AutoCloseable {
 
 	private static final String SESSION_PROCESS = "agentTaskSession";
 
@@ -66,7 +66,6 @@ public final class BareFlowable {
 
 	private static final int PHASES = 6;
 
-	/** Lifecycles each client runs before the measurement, not counted. */
 	/**
 	 * Lifecycles each client runs to warm up at least, however short the warm-up time.
 	 */
@@ -80,75 +79,115 @@ public final class BareFlowable {
 
 	private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-	private BareFlowable() {
+	private final HikariDataSource dataSource;
+
+	private final ProcessEngine engine;
+
+	private final Consumer<String> report;
+
+	/** Names this engine's sessions (business keys {@code <run>-<n>}). */
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	/** The sessions started so far, warm-up included. */
+	private final AtomicInteger sessions = new AtomicInteger();
+
+	private BareFlowable(HikariDataSource dataSource, ProcessEngine engine, Consumer<String> report) {
+		this.dataSource = dataSource;
+		this.engine = engine;
+		this.report = report;
 	}
 
 	/**
-	 * The measured run.
+	 * A measurement.
 	 *
 	 * @param clients the number of threads that ran sessions
 	 * @param lifecycles the sessions completed during the measurement
 	 * @param transitions the phase completions during the measurement (6 per lifecycle)
 	 * @param seconds how long the measurement took, until the last session ended
 	 * @param lifecycleMillis each measured session's wall time, start to end
-	 * @param warmUpLifecycles the sessions run before the measurement, to warm up
 	 * @param cpuSeconds the CPU time this JVM used during the measurement
 	 */
 	public record Result(int clients, long lifecycles, long transitions, double seconds, double lifecyclesPerSecond,
-			double transitionsPerSecond, long[] lifecycleMillis, long warmUpLifecycles, double cpuSeconds) {
+			double transitionsPerSecond, long[] lifecycleMillis, double cpuSeconds) {
 	}
 
 	/**
-	 * Builds an engine on the database, deploys the two processes, warms up, then runs
-	 * sessions on {@code clients} threads until {@code duration} has passed; the engine
-	 * is closed at the end.
+	 * Builds an engine on the database and deploys the two processes.
 	 * @param jdbcUrl an H2 file URL, or a PostgreSQL URL whose {@code currentSchema} is
 	 * {@code schema}
-	 * @param warmUpTime how long the clients run sessions before the measurement starts
 	 * @param schema the schema the engine's tables go to (created if missing), or null
 	 * for the connection's default schema
 	 * @param progress where to report what happens, or null
 	 */
-	public static Result run(String jdbcUrl, String user, String password, String schema, int clients,
-			Duration warmUpTime, Duration duration, Consumer<String> progress) {
-		if (clients < 1 || duration.isNegative()) {
-			throw new IllegalArgumentException(
-					"Needs at least one client and a duration, not " + clients + ", " + duration);
-		}
+	public static BareFlowable open(String jdbcUrl, String user, String password, String schema,
+			Consumer<String> progress) {
 		Consumer<String> report = (progress != null) ? progress : (message) -> {
 		};
 		quietLogging();
-		try (HikariDataSource dataSource = dataSource(jdbcUrl, user, password)) {
+		HikariDataSource dataSource = dataSource(jdbcUrl, user, password);
+		try {
 			createSchema(dataSource, schema);
 			long built = System.nanoTime();
 			ProcessEngine engine = engine(dataSource, schema);
 			try {
 				deploy(engine);
-				report.accept("bare Flowable engine up and processes deployed in %.1f s on %s"
-					.formatted(seconds(System.nanoTime() - built), jdbcUrl));
-				return measure(engine, clients, warmUpTime, duration, report);
 			}
-			finally {
+			catch (RuntimeException ex) {
 				engine.close();
+				throw ex;
 			}
+			report.accept("bare Flowable engine up and processes deployed in %.1f s on %s"
+				.formatted(seconds(System.nanoTime() - built), jdbcUrl));
+			return new BareFlowable(dataSource, engine, report);
+		}
+		catch (RuntimeException ex) {
+			dataSource.close();
+			throw ex;
 		}
 	}
 
-	private static Result measure(ProcessEngine engine, int clients, Duration warmUpTime, Duration duration,
-			Consumer<String> report) {
-		String run = UUID.randomUUID().toString().substring(0, 8);
-		AtomicInteger sessions = new AtomicInteger();
-		ExecutorService warmUp = threads(clients, run + "-warm-up");
-		long warmUpEnds = System.nanoTime() + warmUpTime.toNanos();
+	/**
+	 * Opens an engine, warms it up, runs sessions on {@code clients} threads until
+	 * {@code duration} has passed, and closes it.
+	 */
+	public static Result run(String jdbcUrl, String user, String password, String schema, int clients,
+			Duration warmUpTime, Duration duration, Consumer<String> progress) {
+		try (BareFlowable bare = open(jdbcUrl, user, password, schema, progress)) {
+			bare.warmUp(clients, warmUpTime);
+			return bare.measure(clients, duration);
+		}
+	}
+
+	/**
+	 * Runs sessions on {@code clients} threads for {@code time}, each client at least a
+	 * few, not measured.
+	 * @return the sessions run
+	 */
+	public int warmUp(int clients, Duration time) {
+		requireClients(clients, time);
+		int before = this.sessions.get();
+		ExecutorService warmUp = threads(clients, this.run + "-warm-up");
+		long warmUpEnds = System.nanoTime() + time.toNanos();
 		awaitAll(warmUp, submit(warmUp, clients, (client) -> {
 			for (int i = 0; i < MIN_WARM_UP || System.nanoTime() < warmUpEnds; i++) {
-				lifecycle(engine, run, client, sessions.incrementAndGet(), true);
+				lifecycle(this.engine, this.run, client, this.sessions.incrementAndGet(), true);
 			}
 			return new long[0];
 		}), () -> {
 		});
-		int warmedUp = sessions.get();
-		report.accept("warm-up: %d lifecycles; measuring %d clients for %s".formatted(warmedUp, clients, duration));
+		int warmedUp = this.sessions.get() - before;
+		this.report.accept("warm-up: %d lifecycles in %s".formatted(warmedUp, time));
+		return warmedUp;
+	}
+
+	/** Runs sessions on {@code clients} threads until {@code duration} has passed. */
+	public Result measure(int clients, Duration duration) {
+		requireClients(clients, duration);
+		ProcessEngine engine = this.engine;
+		String run = this.run;
+		AtomicInteger sessions = this.sessions;
+		Consumer<String> report = this.report;
+		report.accept("measuring %d clients for %s".formatted(clients, duration));
 		AtomicLong done = new AtomicLong();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		long start = System.nanoTime();
@@ -177,7 +216,24 @@ public final class BareFlowable {
 		long lifecycles = lifecycleMillis.length;
 		report.accept("%d lifecycles, %d transitions in %.1f s".formatted(lifecycles, lifecycles * PHASES, seconds));
 		return new Result(clients, lifecycles, lifecycles * PHASES, seconds, lifecycles / seconds,
-				lifecycles * PHASES / seconds, lifecycleMillis, warmedUp, cpuSeconds);
+				lifecycles * PHASES / seconds, lifecycleMillis, cpuSeconds);
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.engine.close();
+		}
+		finally {
+			this.dataSource.close();
+		}
+	}
+
+	private static void requireClients(int clients, Duration duration) {
+		if (clients < 1 || duration.isNegative()) {
+			throw new IllegalArgumentException(
+					"Needs at least one client and a duration, not " + clients + ", " + duration);
+		}
 	}
 
 	/**
@@ -400,17 +456,17 @@ public final class BareFlowable {
 		return nanos / 1e9;
 	}
 
-	/**
-	 * A quick manual check, on an H2 file in a temporary directory unless a JDBC URL is
-	 * given:
-	 * {@code BareFlowable [clients [seconds [jdbcUrl [user [password [schema]]]]]]}.
-	 */
 	/** The CPU time this JVM has used so far (all threads, user and system). */
 	private static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
+	/**
+	 * A quick manual check, on an H2 file in a temporary directory unless a JDBC URL is
+	 * given:
+	 * {@code BareFlowable [clients [seconds [jdbcUrl [user [password [schema]]]]]]}.
+	 */
 	public static void main(String[] args) throws IOException {
 		int clients = (args.length > 0) ? Integer.parseInt(args[0]) : 2;
 		Duration duration = Duration.ofSeconds((args.length > 1) ? Long.parseLong(args[1]) : 10);

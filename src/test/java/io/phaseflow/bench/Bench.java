@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,16 +25,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * are for {@code docs/BENCHMARKS.md}.
  *
  * <p>
- * Settings (system properties): {@code bench.mode} {@code full} (default) or
- * {@code smoke} (small and short, so that the harness cannot rot),
- * {@code bench.databases} ({@code h2,postgres}), {@code bench.clients} (simulated agents,
- * default 4), {@code bench.seconds} (how long the throughput scenarios run),
- * {@code bench.jar} (the server jar, default the newest {@code target/phaseflow-*.jar}),
- * {@code bench.out}.
+ * Settings (system properties): {@code bench.mode} {@code full} (default), {@code smoke}
+ * (small and short, so that the harness cannot rot) or {@code lifecycle} (only the
+ * session lifecycle and its baselines, warmed up as in a full run: for profiling and for
+ * trying out a change), {@code bench.databases} ({@code h2,postgres}),
+ * {@code bench.clients} (simulated agents, default 4), {@code bench.seconds} (how long
+ * the throughput scenarios run), {@code bench.jar} (the server jar, default the newest
+ * {@code target/phaseflow-*.jar}), {@code bench.out}.
  */
 public final class Bench {
 
 	static final String API = Api.API;
+
+	/** The lifecycle scenario whose artifacts are put in calls of their own. */
+	static final String SEPARATE_PUTS = "lifecycle_separate_puts";
 
 	static final List<String> PHASES = List.of("intake", "research", "plan", "execute", "review", "close");
 
@@ -61,28 +66,49 @@ public final class Bench {
 	}
 
 	/** What a run measures, and how much of it. */
-	record Settings(boolean smoke, List<String> databases, int clients, int seconds, Path jar, Path out,
-			List<Integer> eventSteps, List<Integer> taskSteps, int restarts, int cliRuns, int samples,
+	record Settings(boolean smoke, boolean lifecycleOnly, List<String> databases, int clients, int seconds, Path jar,
+			Path out, List<Integer> eventSteps, List<Integer> taskSteps, int restarts, int cliRuns, int samples,
 			List<String> serverJvmArgs) {
 
 		/**
 		 * How long the lifecycle scenario and its bare-Flowable baseline warm up first.
 		 */
 		Duration warmUp() {
-			return Duration.ofSeconds(this.smoke ? 2 : 15);
+			return Duration.ofSeconds(this.smoke ? 2 : 30);
+		}
+
+		/**
+		 * How long the lifecycle scenario and its baseline warm up at most: past
+		 * {@link #warmUp}, until the JIT compiler is done ({@link SteadyState}).
+		 */
+		Duration maxWarmUp() {
+			return Duration.ofSeconds(this.smoke ? 2 : 300);
+		}
+
+		/**
+		 * In how many alternating rounds the lifecycle scenarios and their bare-Flowable
+		 * baseline share {@link #seconds} each.
+		 */
+		int rounds() {
+			return this.smoke ? 1 : 3;
 		}
 
 		static Settings fromSystemProperties() throws IOException {
-			boolean smoke = System.getProperty("bench.mode", "full").equals("smoke");
+			String mode = System.getProperty("bench.mode", "full");
+			if (!List.of("full", "smoke", "lifecycle").contains(mode)) {
+				throw new IllegalArgumentException("bench.mode is full, smoke or lifecycle, not " + mode);
+			}
+			boolean smoke = mode.equals("smoke");
 			List<String> databases = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
 			int clients = Integer.getInteger("bench.clients", 4);
 			int seconds = Integer.getInteger("bench.seconds", 0);
 			seconds = (seconds > 0) ? seconds : (smoke ? 5 : 60);
 			Path jar = Path.of(System.getProperty("bench.jar", newestJar().toString())).toAbsolutePath();
 			Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
-			return new Settings(smoke, databases, clients, seconds, jar, out,
+			return new Settings(smoke, mode.equals("lifecycle"), databases, clients, seconds, jar, out,
 					smoke ? List.of(1_000) : List.of(10_000, 100_000, 1_000_000),
-					smoke ? List.of(100) : List.of(100, 1_000, 10_000), smoke ? 1 : 3, smoke ? 2 : 5, smoke ? 20 : 200,
+					smoke ? List.of(100) : List.of(100, 1_000, 10_000), (smoke || mode.equals("lifecycle")) ? 1 : 3,
+					smoke ? 2 : 5, smoke ? 20 : 200,
 					List.of(System.getProperty("bench.server-jvm-args", "").split(" "))
 						.stream()
 						.filter((arg) -> !arg.isBlank())
@@ -102,7 +128,8 @@ public final class Bench {
 	private void run() throws Exception {
 		Files.createDirectories(this.out);
 		Instant started = Instant.now();
-		this.results.put("mode", this.settings.smoke() ? "smoke" : "full");
+		this.results.put("mode",
+				this.settings.smoke() ? "smoke" : this.settings.lifecycleOnly() ? "lifecycle" : "full");
 		this.results.put("started_at", started.toString());
 		this.results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java",
 				System.getProperty("java.version"), "os", System.getProperty("os.name")));
@@ -217,54 +244,27 @@ public final class Bench {
 				coldStart();
 				people();
 				warmUp();
-				// the smallest log first, before the other scenarios add their events
-				List<Integer> eventSteps = s.eventSteps();
-				initByEvents(eventSteps.subList(0, 1));
-				lifecycle();
-				activity();
-				statusReport();
-				initByEvents(eventSteps.subList(1, eventSteps.size()));
-				initTargets();
-				cli();
+				if (s.lifecycleOnly()) {
+					lifecycles();
+				}
+				else {
+					// the smallest log first, before the other scenarios add their events
+					List<Integer> eventSteps = s.eventSteps();
+					initByEvents(eventSteps.subList(0, 1));
+					lifecycles();
+					activity();
+					statusReport();
+					initByEvents(eventSteps.subList(1, eventSteps.size()));
+					initTargets();
+					cli();
+				}
 			}
 			finally {
 				if (this.server != null) {
 					this.server.close();
 				}
 			}
-			Map<String, Object> lifecycle = section("lifecycle");
-			double perSecond = (double) lifecycle.get("lifecycles_per_second");
-			double transitions = (double) lifecycle.get("transitions_per_second");
-			progress("%s: bare Flowable baseline, %d clients, %d s", db, s.clients(), s.seconds());
-			BenchDatabase bare = BenchDatabase.of(db, this.work.resolve("bare-flowable"));
-			try {
-				long rowsBefore = bare.rowsWritten();
-				BareFlowable.Result baseline = bare.runBareFlowable(s.clients(), s.warmUp(),
-						Duration.ofSeconds(s.seconds()));
-				long rowsAfter = bare.rowsWritten();
-				Map<String, Object> base = new LinkedHashMap<>();
-				base.put("clients", baseline.clients());
-				base.put("lifecycles", baseline.lifecycles());
-				base.put("seconds", round(baseline.seconds()));
-				base.put("lifecycles_per_second", round(baseline.lifecyclesPerSecond()));
-				base.put("transitions_per_second", round(baseline.transitionsPerSecond()));
-				base.put("lifecycle_ms", Latencies.Summary.of(millisToNanos(baseline.lifecycleMillis())));
-				base.put("cpu_ms_per_lifecycle", round(baseline.cpuSeconds() * 1000 / baseline.lifecycles()));
-				if (rowsBefore >= 0) {
-					// the warm-up's lifecycles wrote too
-					long all = baseline.lifecycles() + baseline.warmUpLifecycles();
-					base.put("rows_written_per_lifecycle", round((rowsAfter - rowsBefore) / (double) all));
-				}
-				this.result.put("bare_flowable", base);
-				double ratio = perSecond / baseline.lifecyclesPerSecond();
-				this.result.put("lifecycle_ratio_to_bare_flowable", round(ratio));
-				if (db.equals("h2")) {
-					target(db, "lifecycle throughput / bare Flowable", ratio, "x", ">=", 0.5);
-				}
-			}
-			finally {
-				bare.drop();
-			}
+			double transitions = (double) section("lifecycle").get("transitions_per_second");
 			if (db.equals("postgres")) {
 				progress("postgres: pgbench TPC-B, %d clients", s.clients());
 				PgBench.Result pgbench = PgBench.run(s.clients(), Duration.ofSeconds(s.smoke() ? 5 : 30),
@@ -354,80 +354,233 @@ public final class Bench {
 		 */
 		private void warmUp() throws Exception {
 			Settings s = Bench.this.settings;
-			progress("%s: warming up: session lifecycles for %d s", this.database.name(), s.warmUp().toSeconds());
-			Load.run(s.clients(), s.warmUp(), (client, round) -> lifecycleOnce(this.pm.recordingTo(null),
-					this.agent.recordingTo(null), "warm-" + client + "-" + round, null));
+			String db = this.database.name();
+			progress("%s: warming up the server: session lifecycles for %d to %d s, until its JIT compiler is done", db,
+					s.warmUp().toSeconds(), s.maxWarmUp().toSeconds());
+			AtomicInteger steps = new AtomicInteger();
+			SteadyState.Warmed warmed = SteadyState.warmUp(this.server.pid(), s.warmUp(), s.maxWarmUp(), (time) -> {
+				String prefix = "warm-" + steps.incrementAndGet() + "-";
+				Load.run(s.clients(), time, (client, round) -> lifecycleOnce(this.pm.recordingTo(null),
+						this.agent.recordingTo(null), prefix + client + "-" + round, null, round % 2 == 0));
+			}, (line) -> progress("%s: server: %s", db, line));
+			this.result.put("server_warm_up", warmUpFigures(warmed));
 		}
 
-		/** Whole sessions, back to back, by every client; heap sampled while they run. */
-		private void lifecycle() throws Exception {
+		private static Map<String, Object> warmUpFigures(SteadyState.Warmed warmed) {
+			Map<String, Object> figures = new LinkedHashMap<>();
+			figures.put("seconds", warmed.time().toSeconds());
+			figures.put("jit_cpu_share_last_step", round(warmed.compilerShare()));
+			return figures;
+		}
+
+		/**
+		 * Whole sessions, back to back, by every client, both ways of sending artifacts,
+		 * and the same process on bare Flowable: in alternating rounds, so that a machine
+		 * that gets faster or slower during the run (these are shared VMs) affects the
+		 * three alike, and the ratios compare like with like. The bare engine runs in
+		 * this JVM, on a database of its own, while the server idles.
+		 */
+		private void lifecycles() throws Exception {
 			Settings s = Bench.this.settings;
 			String db = this.database.name();
-			progress("%s: session lifecycles, %d clients, %d s (server -Xmx%s)", db, s.clients(), s.seconds(), HEAP);
-			Latencies latencies = new Latencies();
-			AtomicLong lifecycles = new AtomicLong();
-			AtomicBoolean stop = new AtomicBoolean();
-			List<Long> heap = new ArrayList<>();
-			List<Long> resident = new ArrayList<>();
-			Thread sampler = new Thread(() -> {
-				while (!stop.get()) {
-					heap.add(this.server.heapUsedMib());
-					resident.add(this.server.residentMib());
-					BenchServer.sleep(2_000);
+			Duration round = Duration.ofSeconds(Math.max(1, s.seconds() / s.rounds()));
+			HttpLifecycles inline = new HttpLifecycles(false);
+			HttpLifecycles separate = new HttpLifecycles(true);
+			BenchDatabase bareDatabase = BenchDatabase.of(db, this.work.resolve("bare-flowable"));
+			try (BareFlowable bare = bareDatabase.openBareFlowable()) {
+				progress("%s: bare Flowable: warming up for %d to %d s, until the JIT compiler is done", db,
+						s.warmUp().toSeconds(), s.maxWarmUp().toSeconds());
+				SteadyState.Warmed warmed = SteadyState.warmUp(ProcessHandle.current().pid(), s.warmUp(), s.maxWarmUp(),
+						(time) -> bare.warmUp(s.clients(), time),
+						(line) -> progress("%s: bare Flowable: %s", db, line));
+				long self = ProcessHandle.current().pid();
+				SteadyState.Cpu bareCpu = new SteadyState.Cpu(0, 0);
+				long serverRowsBefore = this.database.rowsWritten();
+				long bareRowsBefore = bareDatabase.rowsWritten();
+				List<BareFlowable.Result> baseline = new ArrayList<>();
+				for (int i = 1; i <= s.rounds(); i++) {
+					progress(
+							"%s: round %d of %d, %d clients, %d s each: over HTTP with artifacts sent with "
+									+ "completions, with artifacts put separately, bare Flowable",
+							db, i, s.rounds(), s.clients(), round.toSeconds());
+					inline.measure(i, round);
+					separate.measure(i, round);
+					SteadyState.Cpu before = SteadyState.cpu(self);
+					baseline.add(bare.measure(s.clients(), round));
+					bareCpu = bareCpu.plus(SteadyState.cpu(self).minus(before));
 				}
-			});
-			long rowsBefore = this.database.rowsWritten();
-			double cpuBefore = this.server.cpuSeconds();
-			sampler.start();
-			Load.Result load = Load.run(s.clients(), Duration.ofSeconds(s.seconds()), (client, round) -> {
-				lifecycleOnce(this.pm.recordingTo(latencies), this.agent.recordingTo(latencies),
-						"life-" + client + "-" + round, latencies);
-				long done = lifecycles.incrementAndGet();
-				if (done % 50 == 0) {
-					progress("%s: %d lifecycles", db, done);
+				long serverRowsAfter = this.database.rowsWritten();
+				long bareRowsAfter = bareDatabase.rowsWritten();
+				Map<String, Object> lifecycle = inline.section();
+				if (serverRowsBefore >= 0) {
+					lifecycle.put("rows_written_per_lifecycle", round(
+							(serverRowsAfter - serverRowsBefore) / (double) (inline.lifecycles + separate.lifecycles)));
 				}
-			});
-			double cpuUsed = this.server.cpuSeconds() - cpuBefore;
-			stop.set(true);
-			sampler.join();
-			long rowsAfter = this.database.rowsWritten();
-			Map<String, Object> section = new LinkedHashMap<>();
-			section.put("clients", s.clients());
-			section.put("lifecycles", load.rounds());
-			section.put("seconds", round(load.seconds()));
-			section.put("lifecycles_per_second", round(load.rounds() / load.seconds()));
-			section.put("transitions_per_second", round(load.rounds() * 6 / load.seconds()));
-			section.put("errors", load.errors());
-			section.put("first_errors", load.firstErrors());
-			section.put("server_cpu_ms_per_lifecycle", round(cpuUsed * 1000 / load.rounds()));
-			if (rowsBefore >= 0) {
-				section.put("rows_written_per_lifecycle", round((rowsAfter - rowsBefore) / (double) load.rounds()));
+				this.result.put("lifecycle", lifecycle);
+				this.result.put(SEPARATE_PUTS, separate.section());
+				long bareLifecycles = baseline.stream().mapToLong(BareFlowable.Result::lifecycles).sum();
+				double bareSeconds = baseline.stream().mapToDouble(BareFlowable.Result::seconds).sum();
+				double bareCpuSeconds = baseline.stream().mapToDouble(BareFlowable.Result::cpuSeconds).sum();
+				double barePerSecond = bareLifecycles / bareSeconds;
+				Map<String, Object> base = new LinkedHashMap<>();
+				base.put("clients", s.clients());
+				base.put("rounds", baseline.size());
+				base.put("lifecycles", bareLifecycles);
+				base.put("seconds", round(bareSeconds));
+				base.put("lifecycles_per_second", round(barePerSecond));
+				base.put("lifecycles_per_second_by_round",
+						baseline.stream().map((r) -> round(r.lifecyclesPerSecond())).toList());
+				base.put("transitions_per_second", round(barePerSecond * 6));
+				base.put("lifecycle_ms", Latencies.Summary.of(millisToNanos(
+						baseline.stream().flatMapToLong((r) -> LongStream.of(r.lifecycleMillis())).toArray())));
+				base.put("cpu_ms_per_lifecycle", round(bareCpuSeconds * 1000 / bareLifecycles));
+				base.put("jit_cpu_share", round(bareCpu.compilerShare()));
+				base.put("warm_up", warmUpFigures(warmed));
+				if (bareRowsBefore >= 0) {
+					base.put("rows_written_per_lifecycle",
+							round((bareRowsAfter - bareRowsBefore) / (double) bareLifecycles));
+				}
+				this.result.put("bare_flowable", base);
+				double ratio = inline.perSecond() / barePerSecond;
+				this.result.put("lifecycle_ratio_to_bare_flowable", round(ratio));
+				this.result.put(SEPARATE_PUTS + "_ratio_to_bare_flowable", round(separate.perSecond() / barePerSecond));
+				progress("%s: lifecycles/s over HTTP %.2f (artifacts with completions), %.2f (put separately); "
+						+ "bare Flowable %.2f", db, inline.perSecond(), separate.perSecond(), barePerSecond);
+				if (db.equals("h2")) {
+					target(db, "lifecycle throughput / bare Flowable", ratio, "x", ">=", 0.5);
+				}
 			}
-			section.put("calls", latencies.summary());
-			section.put("heap_used_mib_max", heap.stream().mapToLong(Long::longValue).max().orElse(-1));
-			section.put("resident_mib_max", resident.stream().mapToLong(Long::longValue).max().orElse(-1));
-			section.put("server_log_errors", this.server.errorsInLog());
-			this.result.put("lifecycle", section);
-			progress("%s: %d lifecycles in %.1f s (%.2f/s), %d errors, heap max %s MiB", db, load.rounds(),
-					load.seconds(), load.rounds() / load.seconds(), load.errors(), section.get("heap_used_mib_max"));
+			finally {
+				bareDatabase.drop();
+			}
 		}
 
-		/** One task from creation to its session's end: six phases, six artifacts. */
-		private void lifecycleOnce(Api pm, Api agent, String code, Latencies latencies) {
+		/**
+		 * The session lifecycle over HTTP, measured in rounds; the server's heap and
+		 * resident memory sampled while they run.
+		 */
+		private final class HttpLifecycles {
+
+			private final boolean separatePuts;
+
+			private final Latencies latencies = new Latencies();
+
+			private final List<Long> heap = new ArrayList<>();
+
+			private final List<Long> resident = new ArrayList<>();
+
+			private final List<String> firstErrors = new ArrayList<>();
+
+			private final List<Double> perSecondByRound = new ArrayList<>();
+
+			private long lifecycles;
+
+			private double seconds;
+
+			private double cpuSeconds;
+
+			private SteadyState.Cpu threadCpu = new SteadyState.Cpu(0, 0);
+
+			private long errors;
+
+			/**
+			 * @param separatePuts whether each artifact is put in a call of its own
+			 * before its phase is completed, instead of being sent with the completion
+			 */
+			HttpLifecycles(boolean separatePuts) {
+				this.separatePuts = separatePuts;
+			}
+
+			void measure(int number, Duration duration) throws Exception {
+				DatabaseRun run = DatabaseRun.this;
+				AtomicBoolean stop = new AtomicBoolean();
+				Thread sampler = new Thread(() -> {
+					while (!stop.get()) {
+						this.heap.add(run.server.heapUsedMib());
+						this.resident.add(run.server.residentMib());
+						BenchServer.sleep(2_000);
+					}
+				});
+				double cpuBefore = run.server.cpuSeconds();
+				SteadyState.Cpu threadsBefore = SteadyState.cpu(run.server.pid());
+				sampler.start();
+				String prefix = (this.separatePuts ? "apart-" : "life-") + number + "-";
+				Load.Result load = Load.run(Bench.this.settings.clients(), duration,
+						(client, round) -> lifecycleOnce(run.pm.recordingTo(this.latencies),
+								run.agent.recordingTo(this.latencies), prefix + client + "-" + round, this.latencies,
+								this.separatePuts));
+				this.cpuSeconds += run.server.cpuSeconds() - cpuBefore;
+				this.threadCpu = this.threadCpu.plus(SteadyState.cpu(run.server.pid()).minus(threadsBefore));
+				stop.set(true);
+				sampler.join();
+				this.lifecycles += load.rounds();
+				this.seconds += load.seconds();
+				this.errors += load.errors();
+				load.firstErrors()
+					.stream()
+					.limit(Math.max(0, 5 - this.firstErrors.size()))
+					.forEach(this.firstErrors::add);
+				this.perSecondByRound.add(round(load.rounds() / load.seconds()));
+				progress("%s: %d lifecycles in %.1f s (%.2f/s)%s, %d errors", run.database.name(), load.rounds(),
+						load.seconds(), load.rounds() / load.seconds(),
+						this.separatePuts ? " with artifacts put separately" : "", load.errors());
+			}
+
+			double perSecond() {
+				return this.lifecycles / this.seconds;
+			}
+
+			Map<String, Object> section() throws IOException {
+				Map<String, Object> section = new LinkedHashMap<>();
+				section.put("http_calls_per_lifecycle", this.separatePuts ? 14 : 8);
+				section.put("clients", Bench.this.settings.clients());
+				section.put("rounds", this.perSecondByRound.size());
+				section.put("lifecycles", this.lifecycles);
+				section.put("seconds", round(this.seconds));
+				section.put("lifecycles_per_second", round(perSecond()));
+				section.put("lifecycles_per_second_by_round", this.perSecondByRound);
+				section.put("transitions_per_second", round(perSecond() * 6));
+				section.put("errors", this.errors);
+				section.put("first_errors", this.firstErrors);
+				section.put("server_cpu_ms_per_lifecycle", round(this.cpuSeconds * 1000 / this.lifecycles));
+				section.put("server_jit_cpu_share", round(this.threadCpu.compilerShare()));
+				section.put("calls", this.latencies.summary());
+				section.put("heap_used_mib_max", this.heap.stream().mapToLong(Long::longValue).max().orElse(-1));
+				section.put("resident_mib_max", this.resident.stream().mapToLong(Long::longValue).max().orElse(-1));
+				section.put("server_log_errors", DatabaseRun.this.server.errorsInLog());
+				return section;
+			}
+
+		}
+
+		/**
+		 * One task from creation to its session's end: six phases, six artifacts, each
+		 * sent with the completion of its phase (8 calls) or put before it (14 calls).
+		 */
+		private void lifecycleOnce(Api pm, Api agent, String code, Latencies latencies, boolean separatePuts) {
 			long started = System.nanoTime();
 			String key = runningSession(pm, agent, code);
 			for (int i = 0; i < PHASES.size(); i++) {
 				String phase = PHASES.get(i);
-				String artifact = ARTIFACTS.get(i);
-				agent.post("artifact put", API + "/sessions/" + key + "/artifacts", "{\"name\": \"" + artifact
-						+ "\", \"content\": " + Api.quote("# " + artifact + "\n\nWork of " + code + ".\n") + "}");
-				if (phase.equals("close")) {
-					agent.post("session end", API + "/sessions/" + key + "/end", "{}");
+				String artifact = "{\"name\": \"" + ARTIFACTS.get(i) + "\", \"content\": "
+						+ Api.quote("# " + ARTIFACTS.get(i) + "\n\nWork of " + code + ".\n") + "}";
+				String with = "";
+				if (separatePuts) {
+					agent.call("artifact put", API + "/sessions/" + key + "/artifacts", artifact);
 				}
 				else {
-					agent.post("phase complete", API + "/sessions/" + key + "/phase-complete",
-							phase.equals("review") ? "{\"phase\": \"review\", \"qa_status\": \"qa_passed\"}"
-									: "{\"phase\": \"" + phase + "\"}");
+					with = " with artifact";
+				}
+				String artifacts = separatePuts ? "" : ", \"artifacts\": [" + artifact + "]";
+				if (phase.equals("close")) {
+					agent.call("session end" + with, API + "/sessions/" + key + "/end",
+							"{" + artifacts.replaceFirst("^, ", "") + "}");
+				}
+				else {
+					agent.call("phase complete" + with, API + "/sessions/" + key + "/phase-complete",
+							"{\"phase\": \"" + phase + "\""
+									+ (phase.equals("review") ? ", \"qa_status\": \"qa_passed\"" : "") + artifacts
+									+ "}");
 				}
 			}
 			if (latencies != null) {
@@ -466,7 +619,7 @@ public final class Bench {
 
 		/** A new task ready for intake, and its session started by agent init. */
 		private String runningSession(Api pm, Api agent, String code) {
-			pm.post("task create", API + "/tasks", "{\"task_code\": \"" + code + "\", \"title\": \"Task " + code
+			pm.call("task create", API + "/tasks", "{\"task_code\": \"" + code + "\", \"title\": \"Task " + code
 					+ "\", \"description\": \"Build it\", \"metadata\": {\"acceptance_criteria\": [\"it works\"]}}");
 			return agent
 				.post("agent init (new session)", API + "/agent/init",

@@ -79,7 +79,8 @@ abstract class BenchDatabase {
 	}
 
 	/** The session process on bare Flowable, on a database of this kind. */
-	abstract BareFlowable.Result runBareFlowable(int clients, Duration warmUp, Duration duration) throws Exception;
+	/** A bare Flowable engine on this database, its processes deployed. */
+	abstract BareFlowable openBareFlowable();
 
 	/**
 	 * Rows inserted, updated and deleted in this database so far, by PostgreSQL's
@@ -132,10 +133,10 @@ abstract class BenchDatabase {
 		}
 
 		@Override
-		BareFlowable.Result runBareFlowable(int clients, Duration warmUp, Duration duration) throws Exception {
-			return BareFlowable.run(
+		BareFlowable openBareFlowable() {
+			return BareFlowable.open(
 					"jdbc:h2:file:" + this.dataDir.resolve("bare") + ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536",
-					"sa", "", null, clients, warmUp, duration, (line) -> Bench.progress("bare Flowable: %s", line));
+					"sa", "", null, (line) -> Bench.progress("bare Flowable: %s", line));
 		}
 
 		@Override
@@ -197,8 +198,8 @@ abstract class BenchDatabase {
 		}
 
 		@Override
-		BareFlowable.Result runBareFlowable(int clients, Duration warmUp, Duration duration) throws Exception {
-			return BareFlowable.run(url(), PG_USER, PG_PASSWORD, this.schema, clients, warmUp, duration,
+		BareFlowable openBareFlowable() {
+			return BareFlowable.open(url(), PG_USER, PG_PASSWORD, this.schema,
 					(line) -> Bench.progress("bare Flowable: %s", line));
 		}
 

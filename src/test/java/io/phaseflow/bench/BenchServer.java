@@ -125,6 +125,10 @@ final class BenchServer implements AutoCloseable {
 	 * The CPU time the process has used so far, user and system, in seconds (Linux:
 	 * {@code /proc/<pid>/stat}, in clock ticks of 1/100 s); -1 if unknown.
 	 */
+	long pid() {
+		return this.process.pid();
+	}
+
 	double cpuSeconds() {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));

@@ -44,7 +44,8 @@ final class Report {
 		Map<String, Function<JsonNode, String>> rows = new LinkedHashMap<>();
 		rows.put("Cold start, empty database (s)", (db) -> text(db.at("/cold_start_seconds/empty_database")));
 		rows.put("Restart, median (s)", (db) -> text(db.at("/cold_start_seconds/restart_median")));
-		rows.put("Session lifecycles/s over HTTP", (db) -> text(db.at("/lifecycle/lifecycles_per_second")));
+		rows.put("Session lifecycles/s over HTTP (artifacts sent with completions: 8 calls)",
+				(db) -> text(db.at("/lifecycle/lifecycles_per_second")));
 		rows.put("Phase transitions/s over HTTP", (db) -> text(db.at("/lifecycle/transitions_per_second")));
 		rows.put("Bare Flowable lifecycles/s (same BPMN, in-process)",
 				(db) -> text(db.at("/bare_flowable/lifecycles_per_second")));
@@ -52,7 +53,18 @@ final class Report {
 				(db) -> bold(db.at("/lifecycle_ratio_to_bare_flowable")));
 		rows.put("Server CPU per lifecycle over HTTP (ms)",
 				(db) -> text(db.at("/lifecycle/server_cpu_ms_per_lifecycle")));
+		rows.put("Session lifecycles/s over HTTP, artifacts put separately (14 calls)",
+				(db) -> text(db.at("/" + Bench.SEPARATE_PUTS + "/lifecycles_per_second")));
+		rows.put("Ratio: the same / bare Flowable",
+				(db) -> text(db.at("/" + Bench.SEPARATE_PUTS + "_ratio_to_bare_flowable")));
+		rows.put("Server CPU per lifecycle, artifacts put separately (ms)",
+				(db) -> text(db.at("/" + Bench.SEPARATE_PUTS + "/server_cpu_ms_per_lifecycle")));
 		rows.put("Bare Flowable CPU per lifecycle (ms)", (db) -> text(db.at("/bare_flowable/cpu_ms_per_lifecycle")));
+		rows.put("Warm-up until the JIT compiler is done, server / bare Flowable (s)",
+				(db) -> text(db.at("/server_warm_up/seconds")) + " / " + text(db.at("/bare_flowable/warm_up/seconds")));
+		rows.put("JIT compiler's share of the CPU while measured, server / bare Flowable",
+				(db) -> text(db.at("/lifecycle/server_jit_cpu_share")) + " / "
+						+ text(db.at("/bare_flowable/jit_cpu_share")));
 		rows.put("Rows written per lifecycle, over HTTP (PostgreSQL statistics)",
 				(db) -> text(db.at("/lifecycle/rows_written_per_lifecycle")));
 		rows.put("Rows written per lifecycle, bare Flowable",
@@ -60,13 +72,21 @@ final class Report {
 		rows.put("pgbench TPC-B tps (same clients; 4 rows written per transaction)",
 				(db) -> text(db.at("/pgbench/tps")));
 		rows.put("**Ratio: transitions/s / pgbench tps**", (db) -> bold(db.at("/transitions_ratio_to_pgbench")));
-		Set<String> calls = new LinkedHashSet<>();
-		names.forEach((name) -> databases.path(name).at("/lifecycle/calls").fieldNames().forEachRemaining(calls::add));
-		for (String call : calls) {
-			rows.put("Lifecycle call `" + call + "` p50 / p99 (ms)",
-					(db) -> latency(db.at("/lifecycle/calls").path(call)));
+		for (String section : List.of("lifecycle", Bench.SEPARATE_PUTS)) {
+			Set<String> calls = new LinkedHashSet<>();
+			names.forEach((name) -> databases.path(name)
+				.path(section)
+				.path("calls")
+				.fieldNames()
+				.forEachRemaining(calls::add));
+			String scenario = section.equals("lifecycle") ? "Lifecycle" : "Lifecycle with separate puts";
+			for (String call : calls) {
+				rows.put(scenario + ", call `" + call + "` p50 / p99 (ms)",
+						(db) -> latency(db.path(section).path("calls").path(call)));
+			}
 		}
-		rows.put("Lifecycle errors", (db) -> text(db.at("/lifecycle/errors")));
+		rows.put("Lifecycle errors (artifacts with completions / put separately)",
+				(db) -> text(db.at("/lifecycle/errors")) + " / " + text(db.at("/" + Bench.SEPARATE_PUTS + "/errors")));
 		rows.put("Heap used, max under lifecycle load (MiB)", (db) -> text(db.at("/lifecycle/heap_used_mib_max")));
 		rows.put("Resident memory, max (MiB)", (db) -> text(db.at("/lifecycle/resident_mib_max")));
 		rows.put("Activity reports/s", (db) -> text(db.at("/activity_ingest/reports_per_second")));

@@ -92,16 +92,17 @@ class H2CliTest extends ApiTestSupport {
 		assertThat(this.cli.run("iteration", "list").out()).contains("#1", "completed", "green");
 		completes("execute", "CHANGES.md", "review");
 
-		assertThat(this.cli.run("artifact", "put", artifact("REVIEW.md").toString()).exit()).isZero();
-		CliRunner.Run noQa = this.cli.run("phase", "complete");
+		// the review's artifact sent with its completion, the summary with the session's
+		// end
+		Path review = artifact("REVIEW.md");
+		CliRunner.Run noQa = this.cli.run("phase", "complete", "--artifact", review.toString());
 		assertThat(noQa.exit()).isEqualTo(2);
 		assertThat(noQa.err()).contains("qa_status");
-		CliRunner.Run reviewed = this.cli.run("phase", "complete", "--qa", "passed");
+		CliRunner.Run reviewed = this.cli.run("phase", "complete", "--qa", "passed", "--artifact", review.toString());
 		assertThat(reviewed.exit()).as(reviewed.toString()).isZero();
 		assertThat(reviewed.out()).contains("Phase Review completed successfully", "PHASE: Close");
 
-		assertThat(this.cli.run("artifact", "put", artifact("SUMMARY.md").toString()).exit()).isZero();
-		CliRunner.Run ended = this.cli.run("session", "end");
+		CliRunner.Run ended = this.cli.run("session", "end", "--artifact", artifact("SUMMARY.md").toString());
 		assertThat(ended.exit()).as(ended.toString()).isZero();
 		assertThat(ended.out()).contains("Session " + key + " ended: completed");
 

@@ -94,9 +94,14 @@ class H2McpServerTest extends ApiTestSupport {
 		assertThat(call("log_iteration", Map.of("summary", "search box")).get("iteration_number").asInt()).isEqualTo(1);
 		assertThat(call("log_iteration", Map.of("iteration_number", 1, "status", "completed")).get("status").asText())
 			.isEqualTo("completed");
-		call("submit_artifact", Map.of("name", "REVIEW.md", "content", "# Review\n\nAll green."));
-		assertThat(call("complete_phase", Map.of("qa_status", "qa_passed")).at("/session/current_phase").asText())
-			.isEqualTo("close");
+		// the artifact sent with the completion, in one call
+		assertThat(call("complete_phase",
+				Map.of("qa_status", "qa_passed", "artifacts",
+						List.of(Map.of("name", "REVIEW.md", "content", "# Review\n\nAll green."))))
+			.at("/session/current_phase")
+			.asText()).isEqualTo("close");
+		assertThat(this.admin.get(API + "/sessions/" + key + "/artifacts/REVIEW.md").json().get("content").asText())
+			.isEqualTo("# Review\n\nAll green.");
 		assertThat(call("context", Map.of()).at("/context/phase/required_artifacts/0").asText())
 			.isEqualTo("SUMMARY.md");
 		call("submit_artifact", Map.of("name", "SUMMARY.md", "content", "# Summary"));

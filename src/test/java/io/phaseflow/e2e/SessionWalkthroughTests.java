@@ -139,6 +139,55 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
+	void eachPhasesArtifactsCanBeSentWithItsCompletion() {
+		String key = start(readyTask(), 201).get("session_key").asText();
+
+		// Bad input is refused and stores nothing.
+		InputAndSecurityTests.refused(
+				complete(key, "{\"artifacts\": [" + artifact("TASK.md") + ", " + artifact("TASK.md") + "]}"), 422,
+				"artifacts");
+		InputAndSecurityTests.refused(complete(key, "{\"artifacts\": [" + artifact("../TASK.md") + "]}"), 422,
+				"artifacts[0].name");
+		ApiClient.Response elsewhere = complete(key,
+				"{\"phase\": \"plan\", \"artifacts\": [" + artifact("TASK.md") + "]}");
+		assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(409);
+		assertThat(artifactNames(key)).as("a refused completion stores none of its artifacts").isEmpty();
+		assertWaits(key, "intake", "agent");
+
+		// A check that fails keeps what was sent, as separate puts would have.
+		ApiClient.Response incomplete = complete(key, "{\"artifacts\": [" + artifact("NOTES.md") + "]}");
+		assertThat(incomplete.status()).as(incomplete.toString()).isEqualTo(422);
+		assertThat(incomplete.json().get("errors")).extracting((e) -> e.get("field").asText())
+			.containsExactly("artifacts.TASK.md");
+		assertThat(artifactNames(key)).containsExactly("NOTES.md");
+		assertWaits(key, "intake", "agent");
+
+		for (String[] step : new String[][] { { "intake", "TASK.md", "research" }, { "research", "CONTEXT.md", "plan" },
+				{ "plan", "PLAN.md", "execute" }, { "execute", "CHANGES.md", "review" } }) {
+			ApiClient.Response moved = complete(key,
+					"{\"phase\": \"" + step[0] + "\", \"artifacts\": [" + artifact(step[1]) + "]}");
+			assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+			assertThat(moved.json().get("completed_phase").asText()).isEqualTo(step[0]);
+			assertWaits(key, step[2], "agent");
+		}
+		ApiClient.Response reviewed = complete(key,
+				"{\"qa_status\": \"qa_passed\", \"artifacts\": [" + artifact("REVIEW.md") + "]}");
+		assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+		assertWaits(key, "close", "agent");
+		ApiClient.Response ended = this.agent.post(API + "/sessions/" + key + "/end",
+				"{\"artifacts\": [" + artifact("SUMMARY.md") + "]}");
+		assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+		assertThat(ended.json().at("/session/status").asText()).isEqualTo("completed");
+
+		JsonNode artifacts = this.agent.get(API + "/sessions/" + key + "/artifacts").json().get("data");
+		assertThat(artifacts).extracting((a) -> a.get("name").asText() + "@" + a.get("phase").asText())
+			.containsExactlyInAnyOrder("NOTES.md@intake", "TASK.md@intake", "CONTEXT.md@research", "PLAN.md@plan",
+					"CHANGES.md@execute", "REVIEW.md@review", "SUMMARY.md@close");
+		JsonNode summary = this.agent.get(API + "/sessions/" + key + "/artifacts/SUMMARY.md").json();
+		assertThat(summary.get("content").asText()).isEqualTo("# SUMMARY.md\n\nDone.\n");
+	}
+
+	@Test
 	void anOverrideIsLoggedOrWaitsForAReviewerAsThePhaseSays() {
 		String task = readyTask();
 		String key = start(task, 201).get("session_key").asText();
@@ -718,6 +767,20 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 
 	private ApiClient.Response complete(String key, String body) {
 		return this.agent.post(API + "/sessions/" + key + "/phase-complete", body);
+	}
+
+	/** An artifact as sent in a list of them. */
+	private static String artifact(String name) {
+		return "{\"name\": \"" + name + "\", \"content\": \"# " + name + "\\n\\nDone.\\n\"}";
+	}
+
+	private List<String> artifactNames(String key) {
+		List<String> names = new ArrayList<>();
+		this.agent.get(API + "/sessions/" + key + "/artifacts")
+			.json()
+			.get("data")
+			.forEach((a) -> names.add(a.get("name").asText()));
+		return names;
 	}
 
 	private void putArtifact(String key, String name) {

@@ -196,7 +196,8 @@ class SessionController {
 	@Operation(summary = "End the session: from close by completing it, or from any phase with force")
 	ResponseEntity<?> end(@PathVariable String key, @Valid @RequestBody(required = false) End request) {
 		boolean force = request != null && Boolean.TRUE.equals(request.force());
-		PhaseOutcome outcome = this.sessions.end(key, force, (request != null) ? request.reason() : null);
+		PhaseOutcome outcome = this.sessions.end(key, force, (request != null) ? request.reason() : null,
+				(request != null) ? request.artifacts() : null);
 		return PhaseOutcome.REFUSED.equals(outcome.result()) ? refused(outcome) : ResponseEntity.ok(outcome);
 	}
 
@@ -223,7 +224,8 @@ class SessionController {
 	record Resume(@Positive Long agentId, @Positive Long expectedAgentId) {
 	}
 
-	record End(Boolean force, @Size(max = 2000) String reason) {
+	record End(Boolean force, @Size(max = 2000) String reason,
+			@Size(max = PhaseCompletion.MAX_ARTIFACTS) @Valid List<ArtifactUpload> artifacts) {
 	}
 
 	record Stop(@Size(max = 2000) String reason) {
