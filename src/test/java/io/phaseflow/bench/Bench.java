@@ -481,6 +481,8 @@ public final class Bench {
 
 			private SteadyState.Cpu threadCpu = new SteadyState.Cpu(0, 0);
 
+			private double loadGeneratorCpuSeconds;
+
 			private long errors;
 
 			/**
@@ -503,6 +505,7 @@ public final class Bench {
 				});
 				double cpuBefore = run.server.cpuSeconds();
 				SteadyState.Cpu threadsBefore = SteadyState.cpu(run.server.pid());
+				double clientsBefore = SteadyState.cpu(ProcessHandle.current().pid()).total();
 				sampler.start();
 				String prefix = (this.separatePuts ? "apart-" : "life-") + number + "-";
 				Load.Result load = Load.run(Bench.this.settings.clients(), duration,
@@ -511,6 +514,7 @@ public final class Bench {
 								this.separatePuts));
 				this.cpuSeconds += run.server.cpuSeconds() - cpuBefore;
 				this.threadCpu = this.threadCpu.plus(SteadyState.cpu(run.server.pid()).minus(threadsBefore));
+				this.loadGeneratorCpuSeconds += SteadyState.cpu(ProcessHandle.current().pid()).total() - clientsBefore;
 				stop.set(true);
 				sampler.join();
 				this.lifecycles += load.rounds();
@@ -544,6 +548,8 @@ public final class Bench {
 				section.put("first_errors", this.firstErrors);
 				section.put("server_cpu_ms_per_lifecycle", round(this.cpuSeconds * 1000 / this.lifecycles));
 				section.put("server_jit_cpu_share", round(this.threadCpu.compilerShare()));
+				section.put("load_generator_cpu_ms_per_lifecycle",
+						round(this.loadGeneratorCpuSeconds * 1000 / this.lifecycles));
 				section.put("calls", this.latencies.summary());
 				section.put("heap_used_mib_max", this.heap.stream().mapToLong(Long::longValue).max().orElse(-1));
 				section.put("resident_mib_max", this.resident.stream().mapToLong(Long::longValue).max().orElse(-1));

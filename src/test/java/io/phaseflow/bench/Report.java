@@ -60,6 +60,8 @@ final class Report {
 		rows.put("Server CPU per lifecycle, artifacts put separately (ms)",
 				(db) -> text(db.at("/" + Bench.SEPARATE_PUTS + "/server_cpu_ms_per_lifecycle")));
 		rows.put("Bare Flowable CPU per lifecycle (ms)", (db) -> text(db.at("/bare_flowable/cpu_ms_per_lifecycle")));
+		rows.put("Load generator (the simulated agents) CPU per lifecycle over HTTP (ms)",
+				(db) -> text(db.at("/lifecycle/load_generator_cpu_ms_per_lifecycle")));
 		rows.put("Warm-up until the JIT compiler is done, server / bare Flowable (s)",
 				(db) -> text(db.at("/server_warm_up/seconds")) + " / " + text(db.at("/bare_flowable/warm_up/seconds")));
 		rows.put("JIT compiler's share of the CPU while measured, server / bare Flowable",
