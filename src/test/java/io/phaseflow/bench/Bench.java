@@ -81,6 +81,9 @@ public final class Bench {
 		 * How long the lifecycle scenario and its baseline warm up at most: past
 		 * {@link #warmUp}, until the JIT compiler is done ({@link SteadyState}).
 		 */
+		/** The warm-up before agent init is measured on the smallest event log. */
+		static final Duration BRIEF_WARM_UP = Duration.ofSeconds(15);
+
 		Duration maxWarmUp() {
 			return Duration.ofSeconds(this.smoke ? 2 : 300);
 		}
@@ -243,14 +246,17 @@ public final class Bench {
 			try {
 				coldStart();
 				people();
-				warmUp();
 				if (s.lifecycleOnly()) {
+					warmUp();
 					lifecycles();
 				}
 				else {
-					// the smallest log first, before the other scenarios add their events
+					// the smallest log first, before the long warm-up adds its events: a
+					// short warm-up, then agent init at 10k events
+					briefWarmUp();
 					List<Integer> eventSteps = s.eventSteps();
 					initByEvents(eventSteps.subList(0, 1));
+					warmUp();
 					lifecycles();
 					activity();
 					statusReport();
@@ -364,6 +370,19 @@ public final class Bench {
 						this.agent.recordingTo(null), prefix + client + "-" + round, null, round % 2 == 0));
 			}, (line) -> progress("%s: server: %s", db, line));
 			this.result.put("server_warm_up", warmUpFigures(warmed));
+		}
+
+		/**
+		 * Session lifecycles for {@link Settings#BRIEF_WARM_UP}, not counted: enough for
+		 * agent init to be measured on a server that has run it, few enough events for
+		 * the smallest log.
+		 */
+		private void briefWarmUp() throws Exception {
+			Settings s = Bench.this.settings;
+			Duration time = s.smoke() ? s.warmUp() : Settings.BRIEF_WARM_UP;
+			progress("%s: warming up briefly: session lifecycles for %d s", this.database.name(), time.toSeconds());
+			Load.run(s.clients(), time, (client, round) -> lifecycleOnce(this.pm.recordingTo(null),
+					this.agent.recordingTo(null), "brief-" + client + "-" + round, null, round % 2 == 0));
 		}
 
 		private static Map<String, Object> warmUpFigures(SteadyState.Warmed warmed) {
