@@ -33,7 +33,6 @@ import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.Workflows;
 import io.phaseflow.workflow.WorkflowEngine;
-import io.phaseflow.workflow.WorkflowEngine.Position;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,8 +48,6 @@ public class SessionManagement {
 	private final WorkSessions sessions;
 
 	private final SessionViews views;
-
-	private final ContextBroker broker;
 
 	private final MarkdownDocuments documents;
 
@@ -74,12 +71,11 @@ public class SessionManagement {
 
 	private final SessionLifecycle lifecycle;
 
-	SessionManagement(WorkSessions sessions, SessionViews views, ContextBroker broker, MarkdownDocuments documents,
+	SessionManagement(WorkSessions sessions, SessionViews views, MarkdownDocuments documents,
 			SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents, WorkflowEngine engine, Workflows workflows,
 			EventLog events, JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle) {
 		this.sessions = sessions;
 		this.views = views;
-		this.broker = broker;
 		this.documents = documents;
 		this.artifacts = artifacts;
 		this.tasks = tasks;
@@ -216,8 +212,7 @@ public class SessionManagement {
 			case PhaseCheck.APPROVAL -> PhaseOutcome.AWAITING_OVERRIDE;
 			default -> PhaseOutcome.MOVED_ON;
 		};
-		// the session's own instructions, unless the banner is to say which phase was
-		// done
+		// once it moved on, the answer's banner says which phase is done
 		SessionViews.Answer answer = this.views.after(after, PhaseOutcome.MOVED_ON.equals(result) ? phase : null);
 		return new PhaseOutcome(result, phase, answer.view(), errors, warnings, answer.instructions());
 	}
