@@ -195,9 +195,7 @@ public class SessionManagement {
 		if (request.qaStatus() != null && !review) {
 			throw new RuleBroken("qa_status", "is only given when completing review");
 		}
-		List<ArtifactUpload> uploads = (request.artifacts() != null) ? request.artifacts() : List.of();
-		requireDistinctNames(uploads);
-		uploads.forEach((upload) -> store(session, upload));
+		storeAll(session, request.artifacts());
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("overrideRequested", request.overrideRequested());
 		variables.put("overrideReason", request.reason());
@@ -248,8 +246,7 @@ public class SessionManagement {
 			if (artifacts != null && !artifacts.isEmpty()) {
 				this.drafts.validate(new PhaseCompletion(null, null, null, null, artifacts));
 				requireActive(session);
-				requireDistinctNames(artifacts);
-				artifacts.forEach((upload) -> store(session, upload));
+				storeAll(session, artifacts);
 			}
 			SessionView ended = this.lifecycle.forceEnd(sessionKey, reason);
 			return new PhaseOutcome(PhaseOutcome.MOVED_ON, session.currentPhase(), ended, List.of(), List.of(),
@@ -325,13 +322,21 @@ public class SessionManagement {
 		}
 	}
 
-	private static void requireDistinctNames(List<ArtifactUpload> uploads) {
+	/**
+	 * Stores artifacts sent with a completion (none when null), after checking that no
+	 * name comes twice; the caller holds the lock.
+	 */
+	private void storeAll(WorkSession session, List<ArtifactUpload> uploads) {
+		if (uploads == null) {
+			return;
+		}
 		Set<String> names = new HashSet<>();
 		for (ArtifactUpload upload : uploads) {
 			if (!names.add(upload.name())) {
 				throw new RuleBroken("artifacts", "names " + upload.name() + " more than once");
 			}
 		}
+		uploads.forEach((upload) -> store(session, upload));
 	}
 
 	/** A started or continued session. */

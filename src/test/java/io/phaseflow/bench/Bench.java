@@ -364,11 +364,9 @@ public final class Bench {
 			progress("%s: warming up the server: session lifecycles for %d to %d s, until its JIT compiler is done", db,
 					s.warmUp().toSeconds(), s.maxWarmUp().toSeconds());
 			AtomicInteger steps = new AtomicInteger();
-			SteadyState.Warmed warmed = SteadyState.warmUp(this.server.pid(), s.warmUp(), s.maxWarmUp(), (time) -> {
-				String prefix = "warm-" + steps.incrementAndGet() + "-";
-				Load.run(s.clients(), time, (client, round) -> lifecycleOnce(this.pm.recordingTo(null),
-						this.agent.recordingTo(null), prefix + client + "-" + round, null, round % 2 == 0));
-			}, (line) -> progress("%s: server: %s", db, line));
+			SteadyState.Warmed warmed = SteadyState.warmUp(this.server.pid(), s.warmUp(), s.maxWarmUp(),
+					(time) -> unmeasuredLifecycles(time, "warm-" + steps.incrementAndGet() + "-"),
+					(line) -> progress("%s: server: %s", db, line));
 			this.result.put("server_warm_up", warmUpFigures(warmed));
 		}
 
@@ -381,8 +379,16 @@ public final class Bench {
 			Settings s = Bench.this.settings;
 			Duration time = s.smoke() ? s.warmUp() : Settings.BRIEF_WARM_UP;
 			progress("%s: warming up briefly: session lifecycles for %d s", this.database.name(), time.toSeconds());
-			Load.run(s.clients(), time, (client, round) -> lifecycleOnce(this.pm.recordingTo(null),
-					this.agent.recordingTo(null), "brief-" + client + "-" + round, null, round % 2 == 0));
+			unmeasuredLifecycles(time, "brief-");
+		}
+
+		/**
+		 * Session lifecycles by every client for {@code time}, not recorded, both ways of
+		 * sending artifacts in turn; task codes start with {@code prefix}.
+		 */
+		private void unmeasuredLifecycles(Duration time, String prefix) throws InterruptedException {
+			Load.run(Bench.this.settings.clients(), time, (client, round) -> lifecycleOnce(this.pm.recordingTo(null),
+					this.agent.recordingTo(null), prefix + client + "-" + round, null, round % 2 == 0));
 		}
 
 		private static Map<String, Object> warmUpFigures(SteadyState.Warmed warmed) {
@@ -496,9 +502,7 @@ public final class Bench {
 
 			private double seconds;
 
-			private double cpuSeconds;
-
-			private SteadyState.Cpu threadCpu = new SteadyState.Cpu(0, 0);
+			private SteadyState.Cpu serverCpu = new SteadyState.Cpu(0, 0);
 
 			private double loadGeneratorCpuSeconds;
 
@@ -522,8 +526,7 @@ public final class Bench {
 						BenchServer.sleep(2_000);
 					}
 				});
-				double cpuBefore = run.server.cpuSeconds();
-				SteadyState.Cpu threadsBefore = SteadyState.cpu(run.server.pid());
+				SteadyState.Cpu serverBefore = SteadyState.cpu(run.server.pid());
 				double clientsBefore = SteadyState.cpu(ProcessHandle.current().pid()).total();
 				sampler.start();
 				String prefix = (this.separatePuts ? "apart-" : "life-") + number + "-";
@@ -531,8 +534,7 @@ public final class Bench {
 						(client, round) -> lifecycleOnce(run.pm.recordingTo(this.latencies),
 								run.agent.recordingTo(this.latencies), prefix + client + "-" + round, this.latencies,
 								this.separatePuts));
-				this.cpuSeconds += run.server.cpuSeconds() - cpuBefore;
-				this.threadCpu = this.threadCpu.plus(SteadyState.cpu(run.server.pid()).minus(threadsBefore));
+				this.serverCpu = this.serverCpu.plus(SteadyState.cpu(run.server.pid()).minus(serverBefore));
 				this.loadGeneratorCpuSeconds += SteadyState.cpu(ProcessHandle.current().pid()).total() - clientsBefore;
 				stop.set(true);
 				sampler.join();
@@ -565,8 +567,8 @@ public final class Bench {
 				section.put("transitions_per_second", round(perSecond() * 6));
 				section.put("errors", this.errors);
 				section.put("first_errors", this.firstErrors);
-				section.put("server_cpu_ms_per_lifecycle", round(this.cpuSeconds * 1000 / this.lifecycles));
-				section.put("server_jit_cpu_share", round(this.threadCpu.compilerShare()));
+				section.put("server_cpu_ms_per_lifecycle", round(this.serverCpu.total() * 1000 / this.lifecycles));
+				section.put("server_jit_cpu_share", round(this.serverCpu.compilerShare()));
 				section.put("load_generator_cpu_ms_per_lifecycle",
 						round(this.loadGeneratorCpuSeconds * 1000 / this.lifecycles));
 				section.put("calls", this.latencies.summary());

@@ -121,24 +121,9 @@ final class BenchServer implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * The CPU time the process has used so far, user and system, in seconds (Linux:
-	 * {@code /proc/<pid>/stat}, in clock ticks of 1/100 s); -1 if unknown.
-	 */
+	/** The server's process id, for its CPU ({@link SteadyState#cpu}). */
 	long pid() {
 		return this.process.pid();
-	}
-
-	double cpuSeconds() {
-		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			// after the name: state is field 3, utime 14 and stime 15
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
-		}
 	}
 
 	/** The process's resident memory in MiB (Linux), -1 if unknown. */
