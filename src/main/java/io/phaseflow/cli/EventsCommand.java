@@ -1,6 +1,5 @@
 package io.phaseflow.cli;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.client.ApiAnswer;
 import io.phaseflow.client.Json;
+import io.phaseflow.client.PhaseflowClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,12 +76,12 @@ class EventsCommand implements Callable<Integer> {
 	private long stream(Map<String, String> filters, long from) {
 		Map<String, String> query = new LinkedHashMap<>(filters);
 		query.put("after_id", String.valueOf(from));
-		HttpResponse<Stream<String>> response = this.terminal.client().eventStream(query);
 		long last = from;
-		try (Stream<String> lines = response.body()) {
-			if (response.statusCode() != 200) {
+		try (PhaseflowClient.EventStream response = this.terminal.client().eventStream(query)) {
+			if (response.status() != 200) {
 				return from;
 			}
+			Stream<String> lines = response.lines();
 			StringBuilder data = new StringBuilder();
 			for (Iterator<String> it = lines.iterator(); it.hasNext() && !done();) {
 				String line = it.next();

@@ -44,7 +44,24 @@ public final class PhaseflowCli {
 	}
 
 	public static void main(String[] args) {
+		quietLogging(args);
 		System.exit(run(args, System.getenv(), System.out, System.err));
+	}
+
+	/**
+	 * stdout carries a command's output or MCP's protocol, so nothing may log there. MCP
+	 * logs warnings to stderr; the other commands report failures themselves and log
+	 * nothing, which also spares them setting up logging (a tenth of their time).
+	 */
+	private static void quietLogging(String[] args) {
+		boolean mcp = Arrays.stream(args).filter((arg) -> !arg.startsWith("-")).findFirst().orElse("").equals("mcp");
+		if (mcp && System.getProperty("logback.configurationFile") == null) {
+			System.setProperty("logback.configurationFile", "io/phaseflow/cli/logback-stderr.xml");
+		}
+		else if (!mcp && System.getProperty("slf4j.provider") == null) {
+			System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+			System.setProperty("slf4j.internal.verbosity", "WARN");
+		}
 	}
 
 	private static int failed(Terminal terminal, Exception ex) {

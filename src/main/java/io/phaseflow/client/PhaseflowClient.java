@@ -1,40 +1,74 @@
 package io.phaseflow.client;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.URI;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLSocket;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpMessage;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Phaseflow's REST API ({@code /api/orchestration}), one method per endpoint the command
  * line and the MCP server use. Every method answers the server's status and JSON; only a
  * server that cannot be reached throws ({@link ServerUnreachable}).
+ * <p>
+ * It speaks HTTP through Apache HttpClient's blocking client, which keeps no thread of
+ * its own: the JDK's client keeps a selector thread in native code, and a JVM that exits
+ * waits 300 ms for such a thread, a third of a short command's time (docs/BENCHMARKS.md).
+ * Like the JDK's client, it neither retries, follows redirects nor keeps cookies.
  */
 public class PhaseflowClient {
 
 	private static final String API = "/api/orchestration";
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+	private static final String ACCEPT = "application/json, application/problem+json, text/markdown";
 
 	private final ClientSettings settings;
 
-	private final HttpClient http;
+	private final CloseableHttpClient http;
 
 	public PhaseflowClient(ClientSettings settings) {
 		this.settings = settings;
-		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setTlsSocketStrategy(new TlsOnFirstUse())
+				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build())
+			.disableAutomaticRetries()
+			.disableRedirectHandling()
+			.disableCookieManagement()
+			.disableContentCompression()
+			.build();
 	}
 
 	public ClientSettings settings() {
@@ -213,22 +247,53 @@ public class PhaseflowClient {
 
 	/**
 	 * The live event stream ({@code GET /events/stream}, server-sent events) as lines;
-	 * the answer's status tells whether the server has it.
+	 * the answer's status tells whether the server has it. Closing the lines drops the
+	 * connection.
 	 */
-	public HttpResponse<Stream<String>> eventStream(Map<String, String> filters) {
-		HttpRequest request = request("/events/stream" + query(filters)).header("Accept", "text/event-stream")
-			.GET()
-			.build();
+	public EventStream eventStream(Map<String, String> filters) {
+		HttpGet request = new HttpGet(url("/events/stream" + query(filters)));
+		authorize(request);
+		request.setHeader("Accept", "text/event-stream");
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofLines());
+			ClassicHttpResponse response = this.http.executeOpen(null, request, null);
+			HttpEntity entity = response.getEntity();
+			Runnable drop = () -> {
+				// the stream does not end: cancel instead of reading it to its end
+				request.cancel();
+				try {
+					response.close();
+				}
+				catch (IOException ex) {
+					// the connection is dropped either way
+				}
+			};
+			if (entity == null) {
+				drop.run();
+				return new EventStream(response.getCode(), Stream.empty());
+			}
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(entity.getContent(), StandardCharsets.UTF_8));
+			return new EventStream(response.getCode(), reader.lines().onClose(drop));
 		}
 		catch (IOException ex) {
 			throw new ServerUnreachable(this.settings.baseUrl(), ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ServerUnreachable(this.settings.baseUrl(), ex);
+	}
+
+	/**
+	 * An answer of the event stream: its status and, while the connection lasts, its
+	 * lines.
+	 *
+	 * @param status the HTTP status
+	 * @param lines the lines of the body; closing them drops the connection
+	 */
+	public record EventStream(int status, Stream<String> lines) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.lines.close();
 		}
+
 	}
 
 	/** {@code GET /context/search}: events, artifacts and task text. */
@@ -249,33 +314,55 @@ public class PhaseflowClient {
 	}
 
 	private ApiAnswer send(String method, String path, JsonNode body) {
-		HttpRequest.Builder request = request(path).timeout(TIMEOUT)
-			.header("Accept", "application/json, application/problem+json, text/markdown")
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(Json.write(body))
-					: HttpRequest.BodyPublishers.noBody());
+		ClassicRequestBuilder builder = ClassicRequestBuilder.create(method)
+			.setUri(url(path))
+			.setHeader("Accept", ACCEPT);
 		if (body != null) {
-			request.header("Content-Type", "application/json");
+			builder.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
 		}
+		ClassicHttpRequest request = builder.build();
+		authorize(request);
 		try {
-			HttpResponse<String> response = this.http.send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new ApiAnswer(response.statusCode(), Json.parseOrNull(response.body()), response.body());
+			return this.http.execute(request, (response) -> {
+				String text = (response.getEntity() != null)
+						? EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8) : "";
+				return new ApiAnswer(response.getCode(), Json.parseOrNull(text), text);
+			});
 		}
-		catch (IOException ex) {
-			throw new ServerUnreachable(this.settings.baseUrl(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (IOException | UncheckedIOException ex) {
 			throw new ServerUnreachable(this.settings.baseUrl(), ex);
 		}
 	}
 
-	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.settings.baseUrl() + API + path));
-		if (this.settings.token() != null) {
-			request.header("Authorization", "Bearer " + this.settings.token());
+	/**
+	 * The JVM's TLS settings, read on the first https connection: loading the trust store
+	 * takes a fifth of a short command's time, and a server on http:// never needs it.
+	 */
+	private static final class TlsOnFirstUse implements TlsSocketStrategy {
+
+		private volatile TlsSocketStrategy tls;
+
+		@Override
+		public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
+				throws IOException {
+			TlsSocketStrategy strategy = this.tls;
+			if (strategy == null) {
+				strategy = DefaultClientTlsStrategy.createSystemDefault();
+				this.tls = strategy;
+			}
+			return strategy.upgrade(socket, target, port, attachment, context);
 		}
-		return request;
+
+	}
+
+	private String url(String path) {
+		return this.settings.baseUrl() + API + path;
+	}
+
+	private void authorize(HttpMessage request) {
+		if (this.settings.token() != null) {
+			request.setHeader("Authorization", "Bearer " + this.settings.token());
+		}
 	}
 
 	private static String session(String key, String rest) {

@@ -31,7 +31,6 @@ public final class McpStdioServer {
 
 	/** Serves until stdin closes. */
 	public static void serve(Map<String, String> env) {
-		System.setProperty("logback.configurationFile", "io/phaseflow/mcp/logback-stderr.xml");
 		PrintStream protocol = System.out;
 		System.setOut(System.err);
 		CountDownLatch closed = new CountDownLatch(1);
