@@ -465,9 +465,15 @@ public final class BareFlowable implements AutoCloseable {
 	/**
 	 * A quick manual check, on an H2 file in a temporary directory unless a JDBC URL is
 	 * given:
-	 * {@code BareFlowable [clients [seconds [jdbcUrl [user [password [schema]]]]]]}.
+	 * {@code BareFlowable [clients [seconds [jdbcUrl [user [password [schema]]]]]]}; or,
+	 * for the benchmark's cold start, {@code BareFlowable start jdbcUrl user password
+	 * schema}: the engine started and the processes deployed, then the JVM ends.
 	 */
 	public static void main(String[] args) throws IOException {
+		if (args.length == 5 && args[0].equals("start")) {
+			open(args[1], args[2], args[3], args[4].isEmpty() ? null : args[4], null).close();
+			return;
+		}
 		int clients = (args.length > 0) ? Integer.parseInt(args[0]) : 2;
 		Duration duration = Duration.ofSeconds((args.length > 1) ? Long.parseLong(args[1]) : 10);
 		Path directory = (args.length > 2) ? null : Files.createTempDirectory("bare-flowable");

@@ -55,9 +55,14 @@ public final class Bench {
 
 	private final List<Map<String, Object>> targets = new ArrayList<>();
 
+	/** How the servers start: the launcher, with a cache of this run's own. */
+	private final BenchServer.Start serverStart;
+
 	private Bench(Settings settings) {
 		this.settings = settings;
 		this.out = settings.out();
+		this.serverStart = new BenchServer.Start(Path.of("bin", "phaseflow").toAbsolutePath(),
+				this.out.resolve("launcher-cache"), settings.jar());
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -77,13 +82,13 @@ public final class Bench {
 			return Duration.ofSeconds(this.smoke ? 2 : 30);
 		}
 
+		/** The warm-up before agent init is measured on the smallest event log. */
+		static final Duration BRIEF_WARM_UP = Duration.ofSeconds(15);
+
 		/**
 		 * How long the lifecycle scenario and its baseline warm up at most: past
 		 * {@link #warmUp}, until the JIT compiler is done ({@link SteadyState}).
 		 */
-		/** The warm-up before agent init is measured on the smallest event log. */
-		static final Duration BRIEF_WARM_UP = Duration.ofSeconds(15);
-
 		Duration maxWarmUp() {
 			return Duration.ofSeconds(this.smoke ? 2 : 300);
 		}
@@ -138,6 +143,7 @@ public final class Bench {
 				System.getProperty("java.version"), "os", System.getProperty("os.name")));
 		this.results.put("clients", this.settings.clients());
 		this.results.put("server_heap", HEAP);
+		firstStartOfBuild();
 		Map<String, Object> byDatabase = new LinkedHashMap<>();
 		this.results.put("databases", byDatabase);
 		for (String name : this.settings.databases()) {
@@ -166,6 +172,25 @@ public final class Bench {
 		if (errors > 0) {
 			// figures of a run whose calls failed are not figures
 			throw new IllegalStateException(errors + " calls failed during the run; see results.json");
+		}
+	}
+
+	/**
+	 * The launcher's first start of a new build, which trains the server's class-data
+	 * archive before it starts (on H2, in a folder of its own); the later starts use the
+	 * archive.
+	 */
+	private void firstStartOfBuild() throws IOException {
+		deleteRecursively(this.serverStart.cache());
+		Path work = this.out.resolve("first-start");
+		deleteRecursively(work);
+		Files.createDirectories(work);
+		progress("first start of this build (the launcher trains its class-data archive)");
+		try (BenchServer server = BenchServer.start(this.serverStart, work, "server", HEAP, List.of(),
+				List.of("--phaseflow.data-dir=" + work.resolve("data")))) {
+			double seconds = server.startUp().toMillis() / 1000.0;
+			this.results.put("first_start_of_a_build_seconds", round(seconds));
+			progress("first start of this build: %.2f s", seconds);
 		}
 	}
 
@@ -298,13 +323,18 @@ public final class Bench {
 		}
 
 		private void start() throws IOException {
+			start(false);
+		}
+
+		/** Starts the server through the launcher, or with {@code java -jar}. */
+		private void start(boolean javaJar) throws IOException {
 			this.serverStarts++;
 			List<String> jvmArgs = Bench.this.settings.serverJvmArgs()
 				.stream()
 				.map((arg) -> arg.replace("{name}", "server-" + this.serverStarts))
 				.toList();
-			this.server = BenchServer.start(Bench.this.settings.jar(), this.work, "server-" + this.serverStarts, HEAP,
-					jvmArgs, this.database.serverArgs());
+			this.server = BenchServer.start(javaJar ? Bench.this.serverStart.javaJar() : Bench.this.serverStart,
+					this.work, "server-" + this.serverStarts, HEAP, jvmArgs, this.database.serverArgs());
 			if (this.pmToken != null) {
 				// a new start has a new port
 				this.pm = new Api(this.server.url(), this.pmToken, null);
@@ -317,8 +347,14 @@ public final class Bench {
 			this.server = null;
 		}
 
-		/** First start on an empty database (migrations, deployment), then restarts. */
-		private void coldStart() throws IOException {
+		/**
+		 * First start on an empty database (migrations, deployment), then restarts, all
+		 * through the launcher; then a restart with {@code java -jar} (no class-data
+		 * archive, the jar packed), and the same-run baseline: bare Flowable's engine
+		 * started in a JVM of its own on an empty database of the same kind, its
+		 * processes deployed.
+		 */
+		private void coldStart() throws Exception {
 			String db = this.database.name();
 			progress("%s: first start on an empty database", db);
 			start();
@@ -329,11 +365,48 @@ public final class Bench {
 				start();
 				restarts.add(this.server.startUp().toMillis() / 1000.0);
 			}
+			stop();
+			start(true);
+			double javaJar = this.server.startUp().toMillis() / 1000.0;
+			double bare = bareFlowableStart();
 			double median = median(restarts);
-			this.result.put("cold_start_seconds",
-					Map.of("empty_database", round(first), "restarts", restarts, "restart_median", round(median)));
-			progress("%s: started in %.2f s on an empty database, restarts %s s", db, first, restarts);
+			Map<String, Object> section = new LinkedHashMap<>();
+			section.put("empty_database", round(first));
+			section.put("restarts", restarts);
+			section.put("restart_median", round(median));
+			section.put("restart_java_jar", round(javaJar));
+			section.put("bare_flowable_empty_database", round(bare));
+			section.put("ratio_to_bare_flowable", round(first / bare));
+			this.result.put("cold_start_seconds", section);
+			progress("%s: started in %.2f s on an empty database, restarts %s s, with java -jar %.2f s;"
+					+ " bare Flowable %.2f s", db, first, restarts, javaJar, bare);
 			target(db, "cold start (empty database)", first, "s", "<=", 8);
+		}
+
+		/**
+		 * Seconds from starting a JVM until bare Flowable's engine is up on an empty
+		 * database and the two processes are deployed.
+		 */
+		private double bareFlowableStart() throws Exception {
+			BenchDatabase empty = BenchDatabase.of(this.database.name(), this.work.resolve("bare-flowable-start"));
+			try {
+				List<String> command = new ArrayList<>(List.of(BenchServer.javaBinary(), "-Xmx" + HEAP, "-cp",
+						System.getProperty("java.class.path"), BareFlowable.class.getName(), "start"));
+				command.addAll(empty.bareFlowableConnection());
+				Path log = this.work.resolve("bare-flowable-start.log");
+				long started = System.nanoTime();
+				Process process = new ProcessBuilder(command).redirectErrorStream(true)
+					.redirectOutput(log.toFile())
+					.start();
+				if (!process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+					process.destroyForcibly();
+					throw new IllegalStateException("bare Flowable did not start; see " + log);
+				}
+				return (System.nanoTime() - started) / 1e9;
+			}
+			finally {
+				empty.drop();
+			}
 		}
 
 		private void people() throws IOException {

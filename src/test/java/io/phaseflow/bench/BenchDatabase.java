@@ -78,9 +78,19 @@ abstract class BenchDatabase {
 		}
 	}
 
-	/** The session process on bare Flowable, on a database of this kind. */
 	/** A bare Flowable engine on this database, its processes deployed. */
-	abstract BareFlowable openBareFlowable();
+	BareFlowable openBareFlowable() {
+		List<String> connection = bareFlowableConnection();
+		return BareFlowable.open(connection.get(0), connection.get(1), connection.get(2),
+				connection.get(3).isEmpty() ? null : connection.get(3),
+				(line) -> Bench.progress("bare Flowable: %s", line));
+	}
+
+	/**
+	 * Where bare Flowable keeps its data on this database: JDBC URL, user, password and
+	 * schema (empty for the default one).
+	 */
+	abstract List<String> bareFlowableConnection();
 
 	/**
 	 * Rows inserted, updated and deleted in this database so far, by PostgreSQL's
@@ -133,10 +143,10 @@ abstract class BenchDatabase {
 		}
 
 		@Override
-		BareFlowable openBareFlowable() {
-			return BareFlowable.open(
+		List<String> bareFlowableConnection() {
+			return List.of(
 					"jdbc:h2:file:" + this.dataDir.resolve("bare") + ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536",
-					"sa", "", null, (line) -> Bench.progress("bare Flowable: %s", line));
+					"sa", "", "");
 		}
 
 		@Override
@@ -198,9 +208,8 @@ abstract class BenchDatabase {
 		}
 
 		@Override
-		BareFlowable openBareFlowable() {
-			return BareFlowable.open(url(), PG_USER, PG_PASSWORD, this.schema,
-					(line) -> Bench.progress("bare Flowable: %s", line));
+		List<String> bareFlowableConnection() {
+			return List.of(url(), PG_USER, PG_PASSWORD, this.schema);
 		}
 
 		/**

@@ -17,9 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged server ({@code java -jar phaseflow-*.jar}) as a process of its own, on a
- * free port, with the heap it is given; how long it took until {@code /actuator/health}
- * answered UP.
+ * The packaged server as a process of its own, started as people start it (the
+ * {@code bin/phaseflow} launcher, which runs the jar unpacked with its class-data
+ * archive) or with {@code java -jar}, on a free port, with the heap it is given; how long
+ * it took until {@code /actuator/health} answered UP.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -42,23 +43,54 @@ final class BenchServer implements AutoCloseable {
 		this.startUp = startUp;
 	}
 
-	/** Starts the jar in {@code workDir} and waits until it is healthy. */
-	static BenchServer start(Path jar, Path workDir, String name, String heap, List<String> jvmArgs, List<String> args)
+	/**
+	 * How the server is started: the launcher with its cache, or {@code java -jar}
+	 * (launcher null).
+	 *
+	 * @param launcher {@code bin/phaseflow}, or null
+	 * @param cache the launcher's {@code PHASEFLOW_CACHE}
+	 * @param jar the packaged server
+	 */
+	record Start(Path launcher, Path cache, Path jar) {
+
+		Start javaJar() {
+			return new Start(null, null, this.jar);
+		}
+
+	}
+
+	/** Starts the server in {@code workDir} and waits until it is healthy. */
+	static BenchServer start(Start how, Path workDir, String name, String heap, List<String> jvmArgs, List<String> args)
 			throws IOException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap));
-		command.addAll(jvmArgs);
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=warn"));
+		List<String> javaOptions = new ArrayList<>(List.of("-Xmx" + heap));
+		javaOptions.addAll(jvmArgs);
+		List<String> command = new ArrayList<>();
+		if (how.launcher() != null) {
+			command.addAll(List.of(how.launcher().toString(), "server"));
+		}
+		else {
+			command.add(javaBinary());
+			command.addAll(javaOptions);
+			command.addAll(List.of("-jar", how.jar().toString()));
+		}
+		command.addAll(List.of("--server.port=" + port, "--logging.level.root=warn"));
 		command.addAll(args);
 		Path log = workDir.resolve(name + ".log");
-		long started = System.nanoTime();
-		Process process = new ProcessBuilder(command).directory(workDir.toFile())
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.start();
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		if (how.launcher() != null) {
+			builder.environment().put("PHASEFLOW_JAR", how.jar().toString());
+			builder.environment().put("PHASEFLOW_CACHE", how.cache().toString());
+			builder.environment().put("PHASEFLOW_JAVA_OPTS", String.join(" ", javaOptions));
+			builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		}
+		long started = System.nanoTime();
+		Process process = builder.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 		URI health = URI.create("http://localhost:" + port + "/actuator/health");
 		long deadline = started + TimeUnit.SECONDS.toNanos(180);

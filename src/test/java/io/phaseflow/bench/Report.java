@@ -36,7 +36,9 @@ final class Report {
 			.append(run.path("machine").path("cores").asInt())
 			.append(" cores, Java ")
 			.append(run.path("machine").path("java").asText())
-			.append("\n\n| Scenario |");
+			.append("; first start of this build (the launcher trains its class-data archive): ")
+			.append(text(run.path("first_start_of_a_build_seconds")))
+			.append(" s\n\n| Scenario |");
 		names.forEach((name) -> md.append(' ').append(TITLES.getOrDefault(name, name)).append(" |"));
 		md.append("\n|---|");
 		names.forEach((name) -> md.append("---:|"));
@@ -44,6 +46,12 @@ final class Report {
 		Map<String, Function<JsonNode, String>> rows = new LinkedHashMap<>();
 		rows.put("Cold start, empty database (s)", (db) -> text(db.at("/cold_start_seconds/empty_database")));
 		rows.put("Restart, median (s)", (db) -> text(db.at("/cold_start_seconds/restart_median")));
+		rows.put("Restart with `java -jar` (packed jar, no class-data archive) (s)",
+				(db) -> text(db.at("/cold_start_seconds/restart_java_jar")));
+		rows.put("Bare Flowable start, empty database (new JVM, engine up, processes deployed) (s)",
+				(db) -> text(db.at("/cold_start_seconds/bare_flowable_empty_database")));
+		rows.put("Ratio: cold start / bare Flowable start",
+				(db) -> text(db.at("/cold_start_seconds/ratio_to_bare_flowable")));
 		rows.put("Session lifecycles/s over HTTP (artifacts sent with completions: 8 calls)",
 				(db) -> text(db.at("/lifecycle/lifecycles_per_second")));
 		rows.put("Phase transitions/s over HTTP", (db) -> text(db.at("/lifecycle/transitions_per_second")));
