@@ -16,12 +16,14 @@ import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.FormService;
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.Execution;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
 
@@ -49,14 +51,28 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 
 	private final FormService forms;
 
+	private final String waitingTaskSql;
+
 	FlowableWorkflowEngine(RuntimeService runtime, TaskService tasks, RepositoryService repository,
-			HistoryService history, ProcessEngine engine, FormService forms) {
+			HistoryService history, ProcessEngine engine, FormService forms, ManagementService management) {
+		this.waitingTaskSql = waitingTaskSql(management);
 		this.forms = forms;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.repository = repository;
 		this.history = history;
 		this.engine = engine;
+	}
+
+	/**
+	 * The user tasks of the session's phase instance: tasks of a process instance whose
+	 * root is the session's.
+	 */
+	static String waitingTaskSql(ManagementService management) {
+		return "SELECT T.* FROM " + management.getTableName(Task.class) + " T JOIN "
+				+ management.getTableName(Execution.class) + " P ON P.ID_ = T.PROC_INST_ID_"
+				+ " WHERE P.ROOT_PROC_INST_ID_ = #{session} AND P.ID_ <> #{session}"
+				+ " AND T.TASK_DEF_KEY_ IN (#{work}, #{approve})";
 	}
 
 	@Override
@@ -260,19 +276,18 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 	 * The user task the session waits at: in the running phase's {@code sessionPhase}
 	 * sub-instance.
 	 */
+	/**
+	 * The task the session waits at, in the phase instance its process called: one query
+	 * (the phase instance's executions carry the session's instance as their root).
+	 */
 	private Optional<Task> waitingTask(String processInstanceId) {
-		ProcessInstance phase = this.runtime.createProcessInstanceQuery()
-			.superProcessInstanceId(processInstanceId)
-			.singleResult();
-		if (phase == null) {
-			return Optional.empty();
-		}
-		return this.tasks.createTaskQuery()
-			.processInstanceId(phase.getId())
+		return this.tasks.createNativeTaskQuery()
+			.sql(this.waitingTaskSql)
+			.parameter("session", processInstanceId)
+			.parameter("work", Position.WORK)
+			.parameter("approve", Position.APPROVE_OVERRIDE)
 			.list()
 			.stream()
-			.filter((task) -> Position.WORK.equals(task.getTaskDefinitionKey())
-					|| Position.APPROVE_OVERRIDE.equals(task.getTaskDefinitionKey()))
 			.findFirst();
 	}
 

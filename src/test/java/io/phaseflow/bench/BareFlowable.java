@@ -33,11 +33,13 @@ import io.phaseflow.flowable.SameDeploymentCalls;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.delegate.JavaDelegate;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.flowable.engine.parse.BpmnParseHandler;
+import org.flowable.engine.runtime.Execution;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
 import org.slf4j.LoggerFactory;
@@ -275,23 +277,30 @@ public final class BareFlowable implements AutoCloseable {
 		}
 	}
 
-	/** The agent's task in the session's running phase, found as the server finds it. */
+	/**
+	 * The agent's task in the session's running phase, found as the server finds it (one
+	 * native query).
+	 */
 	private static Task waitingWork(ProcessEngine engine, String instance) {
-		ProcessInstance phase = engine.getRuntimeService()
-			.createProcessInstanceQuery()
-			.superProcessInstanceId(instance)
-			.singleResult();
-		if (phase == null) {
-			throw new IllegalStateException("Session process " + instance + " runs no phase");
-		}
 		return engine.getTaskService()
-			.createTaskQuery()
-			.processInstanceId(phase.getId())
+			.createNativeTaskQuery()
+			.sql(waitingTaskSql(engine.getManagementService()))
+			.parameter("session", instance)
+			.parameter("work", WORK)
+			.parameter("approve", "approveOverride")
 			.list()
 			.stream()
 			.filter((task) -> WORK.equals(task.getTaskDefinitionKey()))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Phase process " + phase.getId() + " waits for no work"));
+			.orElseThrow(() -> new IllegalStateException("Session process " + instance + " waits for no work"));
+	}
+
+	/** The server's query ({@code FlowableWorkflowEngine.waitingTaskSql}). */
+	private static String waitingTaskSql(ManagementService management) {
+		return "SELECT T.* FROM " + management.getTableName(Task.class) + " T JOIN "
+				+ management.getTableName(Execution.class) + " P ON P.ID_ = T.PROC_INST_ID_"
+				+ " WHERE P.ROOT_PROC_INST_ID_ = #{session} AND P.ID_ <> #{session}"
+				+ " AND T.TASK_DEF_KEY_ IN (#{work}, #{approve})";
 	}
 
 	/**

@@ -82,8 +82,11 @@ public final class Bench {
 			return Duration.ofSeconds(this.smoke ? 2 : 30);
 		}
 
-		/** The warm-up before agent init is measured on the smallest event log. */
-		static final Duration BRIEF_WARM_UP = Duration.ofSeconds(15);
+		/**
+		 * The warm-up before agent init is measured on the smallest event log ends when
+		 * the log holds this share of that log's events.
+		 */
+		static final double BRIEF_WARM_UP_EVENTS = 0.7;
 
 		/**
 		 * How long the lifecycle scenario and its baseline warm up at most: past
@@ -444,15 +447,24 @@ public final class Bench {
 		}
 
 		/**
-		 * Session lifecycles for {@link Settings#BRIEF_WARM_UP}, not counted: enough for
-		 * agent init to be measured on a server that has run it, few enough events for
-		 * the smallest log.
+		 * Session lifecycles, not counted, before agent init is measured on the smallest
+		 * event log: as the long warm-up, until the JIT compiler is done, but only while
+		 * the log holds less than {@link Settings#BRIEF_WARM_UP_EVENTS} of that log's
+		 * events (each lifecycle adds about twenty).
 		 */
 		private void briefWarmUp() throws Exception {
 			Settings s = Bench.this.settings;
-			Duration time = s.smoke() ? s.warmUp() : Settings.BRIEF_WARM_UP;
-			progress("%s: warming up briefly: session lifecycles for %d s", this.database.name(), time.toSeconds());
-			unmeasuredLifecycles(time, "brief-");
+			String db = this.database.name();
+			long enough = (long) (s.eventSteps().get(0) * Settings.BRIEF_WARM_UP_EVENTS);
+			progress("%s: warming up before agent init on the smallest log: session lifecycles until the JIT"
+					+ " compiler is done or the log holds %d events", db, enough);
+			AtomicInteger steps = new AtomicInteger();
+			SteadyState.Warmed warmed = SteadyState.warmUp(this.server.pid(), s.smoke() ? s.warmUp() : Duration.ZERO,
+					s.maxWarmUp(), (time) -> unmeasuredLifecycles(time, "brief-" + steps.incrementAndGet() + "-"),
+					(line) -> progress("%s: server: %s", db, line), () -> this.database.countEvents() >= enough);
+			Map<String, Object> figures = warmUpFigures(warmed);
+			figures.put("events", this.database.countEvents());
+			this.result.put("agent_init_warm_up", figures);
 		}
 
 		/**
