@@ -254,6 +254,9 @@ public class PhaseflowClient {
 		HttpGet request = new HttpGet(url("/events/stream" + query(filters)));
 		authorize(request);
 		request.setHeader("Accept", "text/event-stream");
+		// an idle stream only carries the server's heartbeats, however far apart it sends
+		// them
+		request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.DISABLED).build());
 		try {
 			ClassicHttpResponse response = this.http.executeOpen(null, request, null);
 			HttpEntity entity = response.getEntity();
