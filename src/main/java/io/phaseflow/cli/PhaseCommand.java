@@ -103,13 +103,14 @@ class PhaseCommand {
 		terminal.err.println("  3. Keep working: phaseflow status");
 	}
 
-	/** How to fix each error: the artifact to submit, the field to fill. */
+	/** How to fix each error: the artifacts to send, the field to fill. */
 	private static List<String> fixes(ApiAnswer answer) {
 		List<String> fixes = new ArrayList<>();
+		StringBuilder withArtifacts = new StringBuilder();
 		for (JsonNode error : answer.body().path("errors")) {
 			String field = error.path("field").asText("");
 			if (field.startsWith("artifacts.")) {
-				fixes.add("phaseflow artifact put " + field.substring("artifacts.".length()));
+				withArtifacts.append(" --artifact ").append(field.substring("artifacts.".length()));
 			}
 			else if (field.startsWith("task.")) {
 				fixes.add("a PM fills the task's " + field.substring("task.".length()) + " (PATCH /tasks/<task>)");
@@ -117,6 +118,10 @@ class PhaseCommand {
 			else if (field.equals("qa_status")) {
 				fixes.add("phaseflow phase complete --qa passed|failed");
 			}
+		}
+		if (withArtifacts.length() > 0) {
+			// the files go with the completion: one call
+			fixes.add(0, "phaseflow phase complete" + withArtifacts);
 		}
 		return fixes.isEmpty() ? List.of("see the errors above") : fixes;
 	}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.phaseflow.common.Clocks;
 import io.phaseflow.event.EntityType;
@@ -125,12 +126,16 @@ class ContextBroker {
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
 		List<String> missing = missingArtifacts(workflow, session, task);
 		List<String> commands = new ArrayList<>();
-		missing.forEach((name) -> commands.add("phaseflow artifact put " + name));
 		if (session.status() == SessionStatus.RUNNING) {
-			commands.add("phaseflow phase complete");
+			// the missing artifacts go with the completion: one call
+			commands.add("phaseflow phase complete"
+					+ missing.stream().map((name) -> " --artifact " + name).collect(Collectors.joining()));
 		}
-		else if (session.status() == SessionStatus.PAUSED) {
-			commands.add("phaseflow session resume " + session.sessionKey());
+		else {
+			missing.forEach((name) -> commands.add("phaseflow artifact put " + name));
+			if (session.status() == SessionStatus.PAUSED) {
+				commands.add("phaseflow session resume " + session.sessionKey());
+			}
 		}
 		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
 		List<String> next = nextSteps(workflow, session, missing);

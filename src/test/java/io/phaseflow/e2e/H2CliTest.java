@@ -51,7 +51,7 @@ class H2CliTest extends ApiTestSupport {
 
 		CliRunner.Run refused = this.cli.run("phase", "complete");
 		assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
-		assertThat(refused.err()).contains("artifacts.TASK.md", "phaseflow artifact put TASK.md",
+		assertThat(refused.err()).contains("artifacts.TASK.md", "phaseflow phase complete --artifact TASK.md",
 				"phaseflow phase complete --override --reason");
 		CliRunner.Run refusedJson = this.cli.run("--json", "phase", "complete");
 		assertThat(refusedJson.exit()).isEqualTo(2);

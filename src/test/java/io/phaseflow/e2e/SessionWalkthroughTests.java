@@ -79,6 +79,13 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 			ApiClient.Response moved = complete(key, "{}");
 			assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
 			assertThat(moved.json().get("completed_phase").asText()).isEqualTo(step[0]);
+			if (step[0].equals("intake")) {
+				// research wants CONTEXT.md: it is suggested with the completion, one
+				// call
+				assertThat(moved.json().at("/instructions/suggested_commands")).extracting(JsonNode::asText)
+					.contains("phaseflow phase complete --artifact CONTEXT.md")
+					.noneMatch((command) -> command.startsWith("phaseflow artifact put"));
+			}
 			String banner = moved.json().at("/instructions/banner").asText();
 			assertThat(banner).contains(
 					"Phase " + Character.toUpperCase(step[0].charAt(0)) + step[0].substring(1)
