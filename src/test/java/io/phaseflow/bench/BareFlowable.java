@@ -113,6 +113,33 @@ public final class BareFlowable implements AutoCloseable {
 			double transitionsPerSecond, long[] lifecycleMillis, double cpuSeconds) {
 	}
 
+	/** {@link #open(String, String, String, String, Consumer)} on {@code store}. */
+	public static BareFlowable open(Store store, Consumer<String> progress) {
+		return open(store.url(), store.user(), store.password(), store.schema(), progress);
+	}
+
+	/**
+	 * Where bare Flowable keeps its data.
+	 *
+	 * @param url the JDBC URL
+	 * @param user the database user
+	 * @param password the user's password
+	 * @param schema a schema of its own to create, or null for the default one
+	 */
+	public record Store(String url, String user, String password, String schema) {
+
+		/** As command-line arguments (an empty schema for none). */
+		List<String> arguments() {
+			return List.of(this.url, this.user, this.password, (this.schema != null) ? this.schema : "");
+		}
+
+		/** From {@link #arguments()}. */
+		static Store fromArguments(String[] args) {
+			return new Store(args[0], args[1], args[2], args[3].isEmpty() ? null : args[3]);
+		}
+
+	}
+
 	/**
 	 * Builds an engine on the database and deploys the two processes.
 	 * @param jdbcUrl an H2 file URL, or a PostgreSQL URL whose {@code currentSchema} is
@@ -480,7 +507,7 @@ public final class BareFlowable implements AutoCloseable {
 	 */
 	public static void main(String[] args) throws IOException {
 		if (args.length == 5 && args[0].equals("start")) {
-			open(args[1], args[2], args[3], args[4].isEmpty() ? null : args[4], null).close();
+			open(Store.fromArguments(Arrays.copyOfRange(args, 1, 5)), null).close();
 			return;
 		}
 		int clients = (args.length > 0) ? Integer.parseInt(args[0]) : 2;

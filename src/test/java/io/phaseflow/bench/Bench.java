@@ -395,7 +395,7 @@ public final class Bench {
 			try {
 				List<String> command = new ArrayList<>(List.of(BenchServer.javaBinary(), "-Xmx" + HEAP, "-cp",
 						System.getProperty("java.class.path"), BareFlowable.class.getName(), "start"));
-				command.addAll(empty.bareFlowableConnection());
+				command.addAll(empty.bareFlowableConnection().arguments());
 				Path log = this.work.resolve("bare-flowable-start.log");
 				long started = System.nanoTime();
 				Process process = new ProcessBuilder(command).redirectErrorStream(true)

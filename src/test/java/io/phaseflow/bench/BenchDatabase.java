@@ -80,17 +80,11 @@ abstract class BenchDatabase {
 
 	/** A bare Flowable engine on this database, its processes deployed. */
 	BareFlowable openBareFlowable() {
-		List<String> connection = bareFlowableConnection();
-		return BareFlowable.open(connection.get(0), connection.get(1), connection.get(2),
-				connection.get(3).isEmpty() ? null : connection.get(3),
-				(line) -> Bench.progress("bare Flowable: %s", line));
+		return BareFlowable.open(bareFlowableConnection(), (line) -> Bench.progress("bare Flowable: %s", line));
 	}
 
-	/**
-	 * Where bare Flowable keeps its data on this database: JDBC URL, user, password and
-	 * schema (empty for the default one).
-	 */
-	abstract List<String> bareFlowableConnection();
+	/** Where bare Flowable keeps its data on this database. */
+	abstract BareFlowable.Store bareFlowableConnection();
 
 	/**
 	 * Rows inserted, updated and deleted in this database so far, by PostgreSQL's
@@ -143,10 +137,10 @@ abstract class BenchDatabase {
 		}
 
 		@Override
-		List<String> bareFlowableConnection() {
-			return List.of(
+		BareFlowable.Store bareFlowableConnection() {
+			return new BareFlowable.Store(
 					"jdbc:h2:file:" + this.dataDir.resolve("bare") + ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536",
-					"sa", "", "");
+					"sa", "", null);
 		}
 
 		@Override
@@ -208,8 +202,8 @@ abstract class BenchDatabase {
 		}
 
 		@Override
-		List<String> bareFlowableConnection() {
-			return List.of(url(), PG_USER, PG_PASSWORD, this.schema);
+		BareFlowable.Store bareFlowableConnection() {
+			return new BareFlowable.Store(url(), PG_USER, PG_PASSWORD, this.schema);
 		}
 
 		/**
