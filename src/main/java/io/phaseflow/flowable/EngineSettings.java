@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
+import javax.xml.datatype.DatatypeFactory;
+
 import io.phaseflow.common.RequestContext;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.parse.BpmnParseHandler;
@@ -38,7 +40,12 @@ import org.springframework.stereotype.Component;
  * {@code startUserId} and task completions name who acted, and a candidate user's groups
  * are the caller's role groups ({@code reviewers}, …): Phaseflow has no user store of
  * Flowable's;</li>
- * <li>user tasks whose {@code formKey} names a file of {@code forms/} get that form.</li>
+ * <li>user tasks whose {@code formKey} names a file of {@code forms/} get that form;</li>
+ * <li>the JDK's {@code DatatypeFactory} is named (JAXP's system property, unless set
+ * already): Flowable asks for a new factory for every timer it schedules (a phase's stale
+ * timer), and without the property each request searches the whole class path for a
+ * provider, 3.4 % of the server's CPU in a session's transitions
+ * (docs/BENCHMARKS.md).</li>
  * </ul>
  */
 @Component
@@ -55,6 +62,7 @@ class EngineSettings implements EngineConfigurationConfigurer<SpringProcessEngin
 
 	@Override
 	public void configure(SpringProcessEngineConfiguration engine) {
+		nameDatatypeFactory();
 		engine.setDeploymentResources(new Resource[0]);
 		engine.setProcessValidator(processValidator());
 		engine.setEnableSafeBpmnXml(true);
@@ -69,6 +77,18 @@ class EngineSettings implements EngineConfigurationConfigurer<SpringProcessEngin
 		if (engine.isUseLockForDatabaseSchemaUpdate() && !propertyTableExists(engine)) {
 			log.info("Empty database: creating the process engine's tables without the schema-update lock");
 			engine.setUseLockForDatabaseSchemaUpdate(false);
+		}
+	}
+
+	/**
+	 * Names the JDK's own {@link DatatypeFactory} as JAXP's factory, unless the JVM was
+	 * told another, so that finding it is a class lookup rather than a search of the
+	 * class path.
+	 */
+	static void nameDatatypeFactory() {
+		if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
+			System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY,
+					DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
 		}
 	}
 

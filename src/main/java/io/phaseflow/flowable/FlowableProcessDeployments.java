@@ -60,21 +60,32 @@ class FlowableProcessDeployments implements ProcessDeployments {
 
 	private final BpmnInspector inspector;
 
+	private final String latestSessionProcessSql;
+
 	FlowableProcessDeployments(RepositoryService repository, RuntimeService runtime, ManagementService management,
 			BpmnInspector inspector) {
 		this.repository = repository;
 		this.runtime = runtime;
 		this.management = management;
 		this.inspector = inspector;
+		this.latestSessionProcessSql = "SELECT * FROM " + management.getTableName(ProcessDefinition.class)
+				+ " WHERE KEY_ = #{key} AND (TENANT_ID_ = '' OR TENANT_ID_ IS NULL) ORDER BY VERSION_ DESC";
 	}
 
+	/**
+	 * The deployment of the session process's latest version (without a tenant, as
+	 * Phaseflow deploys it). Asked once per transaction that uses the workflow, so one
+	 * plain query rather than Flowable's query builder, whose SQL is assembled on every
+	 * call.
+	 */
 	@Override
 	public Optional<String> activeDeploymentId() {
-		return Optional
-			.ofNullable(this.repository.createProcessDefinitionQuery()
-				.processDefinitionKey(WorkflowEngine.SESSION_PROCESS)
-				.latestVersion()
-				.singleResult())
+		return this.repository.createNativeProcessDefinitionQuery()
+			.sql(this.latestSessionProcessSql)
+			.parameter("key", WorkflowEngine.SESSION_PROCESS)
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
 			.map(ProcessDefinition::getDeploymentId);
 	}
 
@@ -168,7 +179,12 @@ class FlowableProcessDeployments implements ProcessDeployments {
 
 	@Override
 	public DeploymentSummary deploy(String source, List<DeploymentFile> files) {
-		DeploymentBuilder builder = this.repository.createDeployment().name(NAME).category(source);
+		// inspected already (BpmnInspector): the same schema and rules, run once
+		DeploymentBuilder builder = this.repository.createDeployment()
+			.name(NAME)
+			.category(source)
+			.disableSchemaValidation()
+			.disableBpmnValidation();
 		files.forEach((file) -> builder.addBytes(file.name(), file.content()));
 		Deployment deployment;
 		try {

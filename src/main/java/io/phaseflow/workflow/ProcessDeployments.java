@@ -66,7 +66,9 @@ public interface ProcessDeployments {
 	List<DeploymentSummary> deployments();
 
 	/**
-	 * Deploys the files as one new deployment, inside the caller's transaction.
+	 * Deploys the files as one new deployment, inside the caller's transaction. Every
+	 * process file was {@link #inspect inspected} without a problem first, so the engine
+	 * does not check its XML and rules a second time.
 	 * @param source {@link #FROM_WORKING_COPY} or {@link #FROM_UPLOAD}
 	 * @throws DeploymentRejected if the engine refuses the files
 	 */

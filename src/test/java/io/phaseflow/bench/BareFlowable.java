@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import javax.xml.datatype.DatatypeFactory;
+
 import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariDataSource;
 import io.phaseflow.flowable.SameDeploymentCalls;
@@ -370,6 +372,11 @@ public final class BareFlowable implements AutoCloseable {
 		configuration.setDisableEventRegistry(true);
 		configuration.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));
 		configuration.setBeans(delegates());
+		// as the server's EngineSettings: timers find the JDK's DatatypeFactory by name
+		if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
+			System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY,
+					DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+		}
 		return configuration.buildProcessEngine();
 	}
 
@@ -514,7 +521,8 @@ public final class BareFlowable implements AutoCloseable {
 		Duration duration = Duration.ofSeconds((args.length > 1) ? Long.parseLong(args[1]) : 10);
 		Path directory = (args.length > 2) ? null : Files.createTempDirectory("bare-flowable");
 		String url = (directory != null) ? "jdbc:h2:file:" + directory.resolve("flowable")
-				+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0" : args[2];
+				+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=100"
+				: args[2];
 		try {
 			Result result = run(url, (args.length > 3) ? args[3] : "sa", (args.length > 4) ? args[4] : "",
 					(args.length > 5) ? args[5] : null, clients, Duration.ofSeconds(5), duration, System.out::println);

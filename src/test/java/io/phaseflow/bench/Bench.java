@@ -351,26 +351,26 @@ public final class Bench {
 		}
 
 		/**
-		 * First start on an empty database (migrations, deployment), then restarts, all
-		 * through the launcher; then a restart with {@code java -jar} (no class-data
-		 * archive, the jar packed), and the same-run baseline: bare Flowable's engine
-		 * started in a JVM of its own on an empty database of the same kind, its
-		 * processes deployed.
+		 * First start on an empty database (migrations, deployment) through the launcher,
+		 * a restart with {@code java -jar} (no class-data archive, the jar packed), then
+		 * restarts through the launcher, the last of which serves the rest of the run;
+		 * and the same-run baseline: bare Flowable's engine started in a JVM of its own
+		 * on an empty database of the same kind, its processes deployed.
 		 */
 		private void coldStart() throws Exception {
 			String db = this.database.name();
 			progress("%s: first start on an empty database", db);
 			start();
 			double first = this.server.startUp().toMillis() / 1000.0;
+			stop();
+			start(true);
+			double javaJar = this.server.startUp().toMillis() / 1000.0;
 			List<Double> restarts = new ArrayList<>();
 			for (int i = 0; i < Bench.this.settings.restarts(); i++) {
 				stop();
 				start();
 				restarts.add(this.server.startUp().toMillis() / 1000.0);
 			}
-			stop();
-			start(true);
-			double javaJar = this.server.startUp().toMillis() / 1000.0;
 			double bare = bareFlowableStart();
 			double median = median(restarts);
 			Map<String, Object> section = new LinkedHashMap<>();
@@ -507,6 +507,8 @@ public final class Bench {
 				SteadyState.Cpu bareCpu = new SteadyState.Cpu(0, 0);
 				long serverRowsBefore = this.database.rowsWritten();
 				long bareRowsBefore = bareDatabase.rowsWritten();
+				BenchDatabase.FileWrites serverFileBefore = this.database.serverFileWrites();
+				BenchDatabase.FileWrites bareFileBefore = bareDatabase.bareFileWrites();
 				List<BareFlowable.Result> baseline = new ArrayList<>();
 				for (int i = 1; i <= s.rounds(); i++) {
 					progress(
@@ -521,10 +523,17 @@ public final class Bench {
 				}
 				long serverRowsAfter = this.database.rowsWritten();
 				long bareRowsAfter = bareDatabase.rowsWritten();
+				BenchDatabase.FileWrites serverFileAfter = this.database.serverFileWrites();
+				BenchDatabase.FileWrites bareFileAfter = bareDatabase.bareFileWrites();
 				Map<String, Object> lifecycle = inline.section();
+				long serverLifecycles = inline.lifecycles + separate.lifecycles;
 				if (serverRowsBefore >= 0) {
-					lifecycle.put("rows_written_per_lifecycle", round(
-							(serverRowsAfter - serverRowsBefore) / (double) (inline.lifecycles + separate.lifecycles)));
+					lifecycle.put("rows_written_per_lifecycle",
+							round((serverRowsAfter - serverRowsBefore) / (double) serverLifecycles));
+				}
+				if (serverFileBefore != null) {
+					lifecycle.put("file_writes_per_lifecycle",
+							fileWrites(serverFileAfter.minus(serverFileBefore), serverLifecycles));
 				}
 				this.result.put("lifecycle", lifecycle);
 				this.result.put(SEPARATE_PUTS, separate.section());
@@ -550,6 +559,10 @@ public final class Bench {
 					base.put("rows_written_per_lifecycle",
 							round((bareRowsAfter - bareRowsBefore) / (double) bareLifecycles));
 				}
+				if (bareFileBefore != null) {
+					base.put("file_writes_per_lifecycle",
+							fileWrites(bareFileAfter.minus(bareFileBefore), bareLifecycles));
+				}
 				this.result.put("bare_flowable", base);
 				double ratio = inline.perSecond() / barePerSecond;
 				this.result.put("lifecycle_ratio_to_bare_flowable", round(ratio));
@@ -563,6 +576,14 @@ public final class Bench {
 			finally {
 				bareDatabase.drop();
 			}
+		}
+
+		/** H2's writes to its file, and the KiB they wrote, per lifecycle. */
+		private static Map<String, Object> fileWrites(BenchDatabase.FileWrites writes, long lifecycles) {
+			Map<String, Object> figures = new LinkedHashMap<>();
+			figures.put("writes", round(writes.writes() / (double) lifecycles));
+			figures.put("kib", round(writes.bytes() / 1024.0 / lifecycles));
+			return figures;
 		}
 
 		/**

@@ -94,6 +94,28 @@ abstract class BenchDatabase {
 		return -1;
 	}
 
+	/**
+	 * What the server's database has written to its file since it opened it, by H2's own
+	 * count; null where there is none (PostgreSQL).
+	 */
+	FileWrites serverFileWrites() throws SQLException {
+		return null;
+	}
+
+	/** The same for bare Flowable's database, open in this JVM. */
+	FileWrites bareFileWrites() throws SQLException {
+		return null;
+	}
+
+	/** Writes to a database file (H2 writes each commit as one) and their bytes. */
+	record FileWrites(long writes, long bytes) {
+
+		FileWrites minus(FileWrites earlier) {
+			return new FileWrites(this.writes - earlier.writes, this.bytes - earlier.bytes);
+		}
+
+	}
+
 	/** Drops what this database left behind (PostgreSQL: its schema). */
 	void drop() {
 	}
@@ -127,7 +149,7 @@ abstract class BenchDatabase {
 		@Override
 		List<String> serverArgs() {
 			return List.of(serverDataArgs(), "--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("phaseflow")
-					+ ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE");
+					+ ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=100;AUTO_SERVER=TRUE");
 		}
 
 		@Override
@@ -138,9 +160,43 @@ abstract class BenchDatabase {
 
 		@Override
 		BareFlowable.Store bareFlowableConnection() {
-			return new BareFlowable.Store(
-					"jdbc:h2:file:" + this.dataDir.resolve("bare") + ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536",
-					"sa", "", null);
+			return new BareFlowable.Store("jdbc:h2:file:" + this.dataDir.resolve("bare")
+					+ ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=100", "sa", "", null);
+		}
+
+		@Override
+		FileWrites serverFileWrites() throws SQLException {
+			try (Connection connection = connect()) {
+				return fileWrites(connection);
+			}
+		}
+
+		@Override
+		FileWrites bareFileWrites() throws SQLException {
+			BareFlowable.Store store = bareFlowableConnection();
+			try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password())) {
+				return fileWrites(connection);
+			}
+		}
+
+		private static FileWrites fileWrites(Connection connection) throws SQLException {
+			long writes = -1;
+			long bytes = -1;
+			try (Statement statement = connection.createStatement();
+					java.sql.ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE"
+							+ " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN"
+							+ " ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')")) {
+				while (rows.next()) {
+					long value = Long.parseLong(rows.getString(2));
+					if (rows.getString(1).equals("info.FILE_WRITE")) {
+						writes = value;
+					}
+					else {
+						bytes = value;
+					}
+				}
+			}
+			return new FileWrites(writes, bytes);
 		}
 
 		@Override

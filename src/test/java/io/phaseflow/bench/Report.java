@@ -79,6 +79,12 @@ final class Report {
 				(db) -> text(db.at("/lifecycle/rows_written_per_lifecycle")));
 		rows.put("Rows written per lifecycle, bare Flowable",
 				(db) -> text(db.at("/bare_flowable/rows_written_per_lifecycle")));
+		rows.put("H2 file writes (one per commit) per lifecycle, over HTTP / bare Flowable",
+				(db) -> text(db.at("/lifecycle/file_writes_per_lifecycle/writes")) + " / "
+						+ text(db.at("/bare_flowable/file_writes_per_lifecycle/writes")));
+		rows.put("KiB written to the H2 file per lifecycle, over HTTP / bare Flowable",
+				(db) -> text(db.at("/lifecycle/file_writes_per_lifecycle/kib")) + " / "
+						+ text(db.at("/bare_flowable/file_writes_per_lifecycle/kib")));
 		rows.put("pgbench TPC-B tps (same clients; 4 rows written per transaction)",
 				(db) -> text(db.at("/pgbench/tps")));
 		rows.put("**Ratio: transitions/s / pgbench tps**", (db) -> bold(db.at("/transitions_ratio_to_pgbench")));
