@@ -37,13 +37,6 @@ public final class Bench {
 
 	static final String API = Api.API;
 
-	/**
-	 * The server archives only when asked ({@link DatabaseRun#archiveEvents}), then every
-	 * event older than a second, whatever its task's priority.
-	 */
-	static final List<String> ARCHIVE_ON_REQUEST = List.of("--phaseflow.events.archive.cron=-",
-			"--phaseflow.events.archive.retention=PT1S", "--phaseflow.events.archive.high-priority-retention=PT1S");
-
 	/** The lifecycle scenario whose artifacts are put in calls of their own. */
 	static final String SEPARATE_PUTS = "lifecycle_separate_puts";
 
@@ -88,6 +81,12 @@ public final class Bench {
 		Duration warmUp() {
 			return Duration.ofSeconds(this.smoke ? 2 : 30);
 		}
+
+		/**
+		 * The warm-up before agent init is measured on the smallest event log ends when
+		 * the log holds this share of that log's events.
+		 */
+		static final double BRIEF_WARM_UP_EVENTS = 0.7;
 
 		/**
 		 * How long the lifecycle scenario and its baseline warm up at most: past
@@ -280,15 +279,16 @@ public final class Bench {
 					lifecycles();
 				}
 				else {
+					// the smallest log first, before the long warm-up adds its events: a
+					// short warm-up, then agent init at 10k events
+					briefWarmUp();
+					List<Integer> eventSteps = s.eventSteps();
+					initByEvents(eventSteps.subList(0, 1));
 					warmUp();
 					lifecycles();
 					activity();
 					statusReport();
-					// the earlier scenarios' events go, so that the smallest log is as
-					// small
-					// as it says, on a server as warm as for the largest
-					archiveEvents();
-					initByEvents(s.eventSteps());
+					initByEvents(eventSteps.subList(1, eventSteps.size()));
 					initTargets();
 					cli();
 				}
@@ -336,10 +336,8 @@ public final class Bench {
 				.stream()
 				.map((arg) -> arg.replace("{name}", "server-" + this.serverStarts))
 				.toList();
-			List<String> args = new ArrayList<>(this.database.serverArgs());
-			args.addAll(ARCHIVE_ON_REQUEST);
 			this.server = BenchServer.start(javaJar ? Bench.this.serverStart.javaJar() : Bench.this.serverStart,
-					this.work, "server-" + this.serverStarts, HEAP, jvmArgs, args);
+					this.work, "server-" + this.serverStarts, HEAP, jvmArgs, this.database.serverArgs());
 			if (this.pmToken != null) {
 				// a new start has a new port
 				this.pm = new Api(this.server.url(), this.pmToken, null);
@@ -449,21 +447,24 @@ public final class Bench {
 		}
 
 		/**
-		 * Moves every event of the log to the archive, as an operator's archiving run
-		 * would with a retention of a second (the server's settings in the benchmark), so
-		 * that agent init is measured on logs of a known size, each on a warm server.
+		 * Session lifecycles, not counted, before agent init is measured on the smallest
+		 * event log: as the long warm-up, until the JIT compiler is done, but only while
+		 * the log holds less than {@link Settings#BRIEF_WARM_UP_EVENTS} of that log's
+		 * events (each lifecycle adds about twenty).
 		 */
-		private void archiveEvents() throws Exception {
+		private void briefWarmUp() throws Exception {
+			Settings s = Bench.this.settings;
 			String db = this.database.name();
-			long before = this.database.countEvents();
-			BenchServer.sleep(1_100);
-			JsonNode report = new Api(this.server.url(), this.adminToken, null).post("archive",
-					API + "/admin/events/archive", "{}");
-			long after = this.database.countEvents();
-			progress("%s: archived %s of %d events (%s batches); %d left in the log", db,
-					report.path("archived").asText(), before, report.path("batches").asText(), after);
-			this.result.put("events_archived_before_agent_init",
-					Map.of("before", before, "archived", report.path("archived").asLong(), "left", after));
+			long enough = (long) (s.eventSteps().get(0) * Settings.BRIEF_WARM_UP_EVENTS);
+			progress("%s: warming up before agent init on the smallest log: session lifecycles until the JIT"
+					+ " compiler is done or the log holds %d events", db, enough);
+			AtomicInteger steps = new AtomicInteger();
+			SteadyState.Warmed warmed = SteadyState.warmUp(this.server.pid(), s.smoke() ? s.warmUp() : Duration.ZERO,
+					s.maxWarmUp(), (time) -> unmeasuredLifecycles(time, "brief-" + steps.incrementAndGet() + "-"),
+					(line) -> progress("%s: server: %s", db, line), () -> this.database.countEvents() >= enough);
+			Map<String, Object> figures = warmUpFigures(warmed);
+			figures.put("events", this.database.countEvents());
+			this.result.put("agent_init_warm_up", figures);
 		}
 
 		/**
