@@ -108,15 +108,20 @@ public class EventArchive {
 	}
 
 	private int batch(OffsetDateTime cutoff, OffsetDateTime keptAfter, OffsetDateTime archivedAt) {
+		// An event is kept for its own task or for its session's task: two checks by key.
+		// One check with an OR of the two made H2 scan every task for every event (95 s
+		// for a batch at 80,000 events and 13,600 tasks; docs/BENCHMARKS.md).
 		List<Long> ids = this.jdbc.sql("""
 				SELECT e.id FROM orchestration_events e
 				WHERE e.emitted_at < :cutoff
 				  AND NOT EXISTS (
 				    SELECT 1 FROM orchestration_tasks t
-				    WHERE t.priority IN (:priorities)
-				      AND (:forever OR e.emitted_at >= :keptAfter)
-				      AND ((e.entity_type = 'task' AND t.id = e.entity_id)
-				        OR t.id = (SELECT s.task_id FROM work_sessions s WHERE s.session_key = e.session_key)))
+				    WHERE e.entity_type = 'task' AND t.id = e.entity_id
+				      AND t.priority IN (:priorities) AND (:forever OR e.emitted_at >= :keptAfter))
+				  AND NOT EXISTS (
+				    SELECT 1 FROM work_sessions s JOIN orchestration_tasks t ON t.id = s.task_id
+				    WHERE s.session_key = e.session_key
+				      AND t.priority IN (:priorities) AND (:forever OR e.emitted_at >= :keptAfter))
 				ORDER BY e.id
 				FETCH FIRST :batch ROWS ONLY""")
 			.param("cutoff", cutoff)
