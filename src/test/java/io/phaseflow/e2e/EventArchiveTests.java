@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events older than the retention (90 days) move to the archive, except those of P0/P1
- * tasks; runs by hand or on schedule never archive an event twice.
+ * tasks; runs by hand or on schedule never archive an event twice. Batches of two, so a
+ * run takes several, past the kept events between the due ones.
  */
+@TestPropertySource(properties = "phaseflow.events.archive.batch-size=2")
 abstract class EventArchiveTests extends ApiTestSupport {
 
 	static final String ARCHIVE = API + "/admin/events/archive";
@@ -48,6 +51,7 @@ abstract class EventArchiveTests extends ApiTestSupport {
 		ApiClient.Response run = this.admin.post(ARCHIVE, null);
 		assertThat(run.status()).as(run.toString()).isEqualTo(200);
 		assertThat(run.json().get("archived").asLong()).isEqualTo(due);
+		assertThat(run.json().get("batches").asLong()).as("batches of two").isEqualTo((due + 1) / 2);
 		assertThat(run.json().get("high_priority_kept_after").isNull()).as("P0/P1 events are kept forever").isTrue();
 
 		assertThat(eventsOf("task", low)).isEmpty();
