@@ -156,7 +156,7 @@ public class EventArchive {
 		return new Batch(moved, ids.get(ids.size() - 1));
 	}
 
-	/** What one batch moved, and the highest id it looked at. */
+	/** What one batch moved, and the highest id it moved (the next batch's start). */
 	private record Batch(int moved, long lastId) {
 	}
 

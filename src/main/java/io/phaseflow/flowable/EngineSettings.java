@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class EngineSettings implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
+public class EngineSettings implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineSettings.class);
 
@@ -83,9 +83,10 @@ class EngineSettings implements EngineConfigurationConfigurer<SpringProcessEngin
 	/**
 	 * Names the JDK's own {@link DatatypeFactory} as JAXP's factory, unless the JVM was
 	 * told another, so that finding it is a class lookup rather than a search of the
-	 * class path.
+	 * class path. Public for the benchmark's bare-Flowable baseline, which runs the
+	 * engine with the server's settings.
 	 */
-	static void nameDatatypeFactory() {
+	public static void nameDatatypeFactory() {
 		if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
 			System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY,
 					DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);

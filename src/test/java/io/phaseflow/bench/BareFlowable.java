@@ -27,10 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import javax.xml.datatype.DatatypeFactory;
-
 import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariDataSource;
+import io.phaseflow.flowable.EngineSettings;
 import io.phaseflow.flowable.SameDeploymentCalls;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.identity.Authentication;
@@ -63,6 +62,13 @@ import org.slf4j.LoggerFactory;
  * nothing about times.
  */
 public final class BareFlowable implements AutoCloseable {
+
+	/**
+	 * The settings of the server's H2 URL ({@code application.yml}) that bear on speed:
+	 * commits written before the answer, documents in their rows, statements kept parsed.
+	 * The benchmark's H2 databases, the server's and the baseline's, use them.
+	 */
+	static final String H2_SETTINGS = ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=100";
 
 	private static final String SESSION_PROCESS = "agentTaskSession";
 
@@ -372,11 +378,7 @@ public final class BareFlowable implements AutoCloseable {
 		configuration.setDisableEventRegistry(true);
 		configuration.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));
 		configuration.setBeans(delegates());
-		// as the server's EngineSettings: timers find the JDK's DatatypeFactory by name
-		if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
-			System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY,
-					DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
-		}
+		EngineSettings.nameDatatypeFactory();
 		return configuration.buildProcessEngine();
 	}
 
@@ -521,8 +523,7 @@ public final class BareFlowable implements AutoCloseable {
 		Duration duration = Duration.ofSeconds((args.length > 1) ? Long.parseLong(args[1]) : 10);
 		Path directory = (args.length > 2) ? null : Files.createTempDirectory("bare-flowable");
 		String url = (directory != null) ? "jdbc:h2:file:" + directory.resolve("flowable")
-				+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=100"
-				: args[2];
+				+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" + H2_SETTINGS : args[2];
 		try {
 			Result result = run(url, (args.length > 3) ? args[3] : "sa", (args.length > 4) ? args[4] : "",
 					(args.length > 5) ? args[5] : null, clients, Duration.ofSeconds(5), duration, System.out::println);

@@ -149,7 +149,7 @@ abstract class BenchDatabase {
 		@Override
 		List<String> serverArgs() {
 			return List.of(serverDataArgs(), "--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("phaseflow")
-					+ ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=100;AUTO_SERVER=TRUE");
+					+ ";LOCK_TIMEOUT=10000" + BareFlowable.H2_SETTINGS + ";AUTO_SERVER=TRUE");
 		}
 
 		@Override
@@ -160,8 +160,8 @@ abstract class BenchDatabase {
 
 		@Override
 		BareFlowable.Store bareFlowableConnection() {
-			return new BareFlowable.Store("jdbc:h2:file:" + this.dataDir.resolve("bare")
-					+ ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=100", "sa", "", null);
+			return new BareFlowable.Store("jdbc:h2:file:" + this.dataDir.resolve("bare") + BareFlowable.H2_SETTINGS,
+					"sa", "", null);
 		}
 
 		@Override
