@@ -2,13 +2,16 @@ package io.phaseflow.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -77,16 +80,29 @@ final class Api {
 	}
 
 	/**
+	 * POST with a JSON body, waiting for the answer up to {@code timeout} instead of the
+	 * load's 60 s: for an operator's call that runs long (archiving the event log).
+	 */
+	JsonNode post(String call, String path, String body, Duration timeout) {
+		HttpClientContext context = HttpClientContext.create();
+		context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build());
+		return parse("POST", path, exchange(call, "POST", path, body, context));
+	}
+
+	/**
 	 * POST with a JSON body, for the answer's status only: a failure when it is not 2xx.
 	 * The answer is read but not parsed, so that the load generator, which shares the
 	 * machine with the server, spends as little CPU as it can.
 	 */
 	void call(String call, String path, String body) {
-		exchange(call, "POST", path, body);
+		exchange(call, "POST", path, body, null);
 	}
 
 	private JsonNode send(String call, String method, String path, String body) {
-		String answer = exchange(call, method, path, body);
+		return parse(method, path, exchange(call, method, path, body, null));
+	}
+
+	private static JsonNode parse(String method, String path, String answer) {
 		try {
 			return answer.isEmpty() ? JSON.nullNode() : JSON.readTree(answer);
 		}
@@ -95,7 +111,7 @@ final class Api {
 		}
 	}
 
-	private String exchange(String call, String method, String path, String body) {
+	private String exchange(String call, String method, String path, String body, HttpClientContext context) {
 		ClassicHttpRequest request = ClassicRequestBuilder.create(method)
 			.setUri(this.base + path)
 			.setHeader("Authorization", "Bearer " + this.token)
@@ -106,8 +122,9 @@ final class Api {
 		long started = System.nanoTime();
 		Answer answer;
 		try {
-			answer = HTTP.execute(request, (response) -> new Answer(response.getCode(), (response.getEntity() != null)
-					? EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8) : ""));
+			answer = HTTP.execute(request, context,
+					(response) -> new Answer(response.getCode(), (response.getEntity() != null)
+							? EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8) : ""));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(method + " " + path + ": " + ex, ex);

@@ -37,6 +37,13 @@ public final class Bench {
 
 	static final String API = Api.API;
 
+	/**
+	 * The server archives only when asked ({@link DatabaseRun#archiveEvents}), then every
+	 * event older than a second, whatever its task's priority.
+	 */
+	static final List<String> ARCHIVE_ON_REQUEST = List.of("--phaseflow.events.archive.cron=-",
+			"--phaseflow.events.archive.retention=PT1S", "--phaseflow.events.archive.high-priority-retention=PT1S");
+
 	/** The lifecycle scenario whose artifacts are put in calls of their own. */
 	static final String SEPARATE_PUTS = "lifecycle_separate_puts";
 
@@ -57,6 +64,9 @@ public final class Bench {
 
 	/** How the servers start: the launcher, with a cache of this run's own. */
 	private final BenchServer.Start serverStart;
+
+	/** The baseline for a start, once the launcher has unpacked the jar. */
+	private FrameworkStackStart frameworkStack;
 
 	private Bench(Settings settings) {
 		this.settings = settings;
@@ -81,12 +91,6 @@ public final class Bench {
 		Duration warmUp() {
 			return Duration.ofSeconds(this.smoke ? 2 : 30);
 		}
-
-		/**
-		 * The warm-up before agent init is measured on the smallest event log ends when
-		 * the log holds this share of that log's events.
-		 */
-		static final double BRIEF_WARM_UP_EVENTS = 0.7;
 
 		/**
 		 * How long the lifecycle scenario and its baseline warm up at most: past
@@ -147,6 +151,10 @@ public final class Bench {
 		this.results.put("clients", this.settings.clients());
 		this.results.put("server_heap", HEAP);
 		firstStartOfBuild();
+		progress("the baseline for a start: the server's frameworks without Phaseflow (training its class-data"
+				+ " archive)");
+		this.frameworkStack = FrameworkStackStart.prepare(this.out.resolve("framework-stack"), this.serverStart.cache(),
+				this.settings.jar(), HEAP);
 		Map<String, Object> byDatabase = new LinkedHashMap<>();
 		this.results.put("databases", byDatabase);
 		for (String name : this.settings.databases()) {
@@ -279,16 +287,15 @@ public final class Bench {
 					lifecycles();
 				}
 				else {
-					// the smallest log first, before the long warm-up adds its events: a
-					// short warm-up, then agent init at 10k events
-					briefWarmUp();
-					List<Integer> eventSteps = s.eventSteps();
-					initByEvents(eventSteps.subList(0, 1));
 					warmUp();
 					lifecycles();
 					activity();
 					statusReport();
-					initByEvents(eventSteps.subList(1, eventSteps.size()));
+					// the earlier scenarios' events go to the archive, so that the
+					// smallest log is as small as it says, on a server as warm as for the
+					// largest
+					archiveEvents();
+					initByEvents(s.eventSteps());
 					initTargets();
 					cli();
 				}
@@ -336,8 +343,10 @@ public final class Bench {
 				.stream()
 				.map((arg) -> arg.replace("{name}", "server-" + this.serverStarts))
 				.toList();
+			List<String> args = new ArrayList<>(this.database.serverArgs());
+			args.addAll(ARCHIVE_ON_REQUEST);
 			this.server = BenchServer.start(javaJar ? Bench.this.serverStart.javaJar() : Bench.this.serverStart,
-					this.work, "server-" + this.serverStarts, HEAP, jvmArgs, this.database.serverArgs());
+					this.work, "server-" + this.serverStarts, HEAP, jvmArgs, args);
 			if (this.pmToken != null) {
 				// a new start has a new port
 				this.pm = new Api(this.server.url(), this.pmToken, null);
@@ -354,8 +363,11 @@ public final class Bench {
 		 * First start on an empty database (migrations, deployment) through the launcher,
 		 * a restart with {@code java -jar} (no class-data archive, the jar packed), then
 		 * restarts through the launcher, the last of which serves the rest of the run;
-		 * and the same-run baseline: bare Flowable's engine started in a JVM of its own
-		 * on an empty database of the same kind, its processes deployed.
+		 * and the same-run baselines: the server's frameworks without Phaseflow
+		 * ({@link FrameworkStackStart}), started as the launcher starts the server, on an
+		 * empty database of the same kind and restarted on it; bare Flowable's engine
+		 * started in a JVM of its own on an empty database of the same kind, its
+		 * processes deployed.
 		 */
 		private void coldStart() throws Exception {
 			String db = this.database.name();
@@ -365,14 +377,34 @@ public final class Bench {
 			stop();
 			start(true);
 			double javaJar = this.server.startUp().toMillis() / 1000.0;
+			stop();
+			// the frameworks alone, on an empty database of their own, then restarted on
+			// it,
+			// each restart just before the server's (which is stopped meanwhile), so that
+			// the machine's drift falls on both
+			BenchDatabase stackDatabase = BenchDatabase.of(db, this.work.resolve("framework-stack"));
 			List<Double> restarts = new ArrayList<>();
-			for (int i = 0; i < Bench.this.settings.restarts(); i++) {
-				stop();
-				start();
-				restarts.add(this.server.startUp().toMillis() / 1000.0);
+			List<Double> stackRestarts = new ArrayList<>();
+			double stackFirst;
+			try {
+				stackFirst = Bench.this.frameworkStack.startAndStop(this.work, "framework-stack-1", HEAP,
+						stackDatabase.serverArgs());
+				for (int i = 0; i < Bench.this.settings.restarts(); i++) {
+					stackRestarts.add(Bench.this.frameworkStack.startAndStop(this.work, "framework-stack-" + (i + 2),
+							HEAP, stackDatabase.serverArgs()));
+					if (i > 0) {
+						stop();
+					}
+					start();
+					restarts.add(this.server.startUp().toMillis() / 1000.0);
+				}
+			}
+			finally {
+				stackDatabase.drop();
 			}
 			double bare = bareFlowableStart();
 			double median = median(restarts);
+			double stackMedian = median(stackRestarts);
 			Map<String, Object> section = new LinkedHashMap<>();
 			section.put("empty_database", round(first));
 			section.put("restarts", restarts);
@@ -380,9 +412,16 @@ public final class Bench {
 			section.put("restart_java_jar", round(javaJar));
 			section.put("bare_flowable_empty_database", round(bare));
 			section.put("ratio_to_bare_flowable", round(first / bare));
+			section.put("framework_stack_empty_database", round(stackFirst));
+			section.put("framework_stack_restarts", stackRestarts);
+			section.put("framework_stack_restart_median", round(stackMedian));
+			section.put("ratio_to_framework_stack", round(first / stackFirst));
+			section.put("restart_ratio_to_framework_stack", round(median / stackMedian));
 			this.result.put("cold_start_seconds", section);
-			progress("%s: started in %.2f s on an empty database, restarts %s s, with java -jar %.2f s;"
-					+ " bare Flowable %.2f s", db, first, restarts, javaJar, bare);
+			progress(
+					"%s: started in %.2f s on an empty database, restarts %s s, with java -jar %.2f s;"
+							+ " the frameworks alone %.2f s, restarts %s s; bare Flowable %.2f s",
+					db, first, restarts, javaJar, stackFirst, stackRestarts, bare);
 			target(db, "cold start (empty database)", first, "s", "<=", 8);
 		}
 
@@ -447,24 +486,23 @@ public final class Bench {
 		}
 
 		/**
-		 * Session lifecycles, not counted, before agent init is measured on the smallest
-		 * event log: as the long warm-up, until the JIT compiler is done, but only while
-		 * the log holds less than {@link Settings#BRIEF_WARM_UP_EVENTS} of that log's
-		 * events (each lifecycle adds about twenty).
+		 * Moves every event of the log to the archive, as an operator's archiving run
+		 * would with a retention of a second (the server's settings in the benchmark), so
+		 * that agent init is measured on logs of a known size, each on a warm server.
 		 */
-		private void briefWarmUp() throws Exception {
-			Settings s = Bench.this.settings;
+		private void archiveEvents() throws Exception {
 			String db = this.database.name();
-			long enough = (long) (s.eventSteps().get(0) * Settings.BRIEF_WARM_UP_EVENTS);
-			progress("%s: warming up before agent init on the smallest log: session lifecycles until the JIT"
-					+ " compiler is done or the log holds %d events", db, enough);
-			AtomicInteger steps = new AtomicInteger();
-			SteadyState.Warmed warmed = SteadyState.warmUp(this.server.pid(), s.smoke() ? s.warmUp() : Duration.ZERO,
-					s.maxWarmUp(), (time) -> unmeasuredLifecycles(time, "brief-" + steps.incrementAndGet() + "-"),
-					(line) -> progress("%s: server: %s", db, line), () -> this.database.countEvents() >= enough);
-			Map<String, Object> figures = warmUpFigures(warmed);
-			figures.put("events", this.database.countEvents());
-			this.result.put("agent_init_warm_up", figures);
+			long before = this.database.countEvents();
+			BenchServer.sleep(1_100);
+			long started = System.nanoTime();
+			JsonNode report = new Api(this.server.url(), this.adminToken, null).post("archive",
+					API + "/admin/events/archive", "{}", Duration.ofMinutes(15));
+			double seconds = (System.nanoTime() - started) / 1e9;
+			long after = this.database.countEvents();
+			progress("%s: archived %s of %d events in %.1f s (%s batches); %d left in the log", db,
+					report.path("archived").asText(), before, seconds, report.path("batches").asText(), after);
+			this.result.put("events_archived_before_agent_init", Map.of("before", before, "archived",
+					report.path("archived").asLong(), "left", after, "seconds", round(seconds)));
 		}
 
 		/**

@@ -44,17 +44,27 @@ final class BenchServer implements AutoCloseable {
 	}
 
 	/**
-	 * How the server is started: the launcher with its cache, or {@code java -jar}
-	 * (launcher null).
+	 * How the server is started: the launcher with its cache, {@code java -jar} (launcher
+	 * null), or a main class on a class path (jar null).
 	 *
 	 * @param launcher {@code bin/phaseflow}, or null
 	 * @param cache the launcher's {@code PHASEFLOW_CACHE}
 	 * @param jar the packaged server
+	 * @param classPath with {@code mainClass}, instead of a jar
+	 * @param mainClass the class whose {@code main} starts it
 	 */
-	record Start(Path launcher, Path cache, Path jar) {
+	record Start(Path launcher, Path cache, Path jar, String classPath, String mainClass) {
+
+		Start(Path launcher, Path cache, Path jar) {
+			this(launcher, cache, jar, null, null);
+		}
 
 		Start javaJar() {
 			return new Start(null, null, this.jar);
+		}
+
+		static Start mainClass(String classPath, String mainClass) {
+			return new Start(null, null, null, classPath, mainClass);
 		}
 
 	}
@@ -75,7 +85,8 @@ final class BenchServer implements AutoCloseable {
 		else {
 			command.add(javaBinary());
 			command.addAll(javaOptions);
-			command.addAll(List.of("-jar", how.jar().toString()));
+			command.addAll((how.jar() != null) ? List.of("-jar", how.jar().toString())
+					: List.of("-cp", how.classPath(), how.mainClass()));
 		}
 		command.addAll(List.of("--server.port=" + port, "--logging.level.root=warn"));
 		command.addAll(args);

@@ -52,6 +52,13 @@ final class Report {
 				(db) -> text(db.at("/cold_start_seconds/bare_flowable_empty_database")));
 		rows.put("Ratio: cold start / bare Flowable start",
 				(db) -> text(db.at("/cold_start_seconds/ratio_to_bare_flowable")));
+		rows.put(
+				"The server's frameworks without Phaseflow, started as the server: empty database / restart median (s)",
+				(db) -> text(db.at("/cold_start_seconds/framework_stack_empty_database")) + " / "
+						+ text(db.at("/cold_start_seconds/framework_stack_restart_median")));
+		rows.put("**Ratio: cold start / the frameworks' start**, empty database / restarts",
+				(db) -> bold(db.at("/cold_start_seconds/ratio_to_framework_stack")) + " / "
+						+ text(db.at("/cold_start_seconds/restart_ratio_to_framework_stack")));
 		rows.put("Session lifecycles/s over HTTP (artifacts sent with completions: 8 calls)",
 				(db) -> text(db.at("/lifecycle/lifecycles_per_second")));
 		rows.put("Phase transitions/s over HTTP", (db) -> text(db.at("/lifecycle/transitions_per_second")));
@@ -113,6 +120,10 @@ final class Report {
 			eventSteps = Math.max(eventSteps, databases.path(name).path("agent_init_by_events").size());
 			databases.path(name).path("status_report").forEach((s) -> taskSteps.add(s.path("tasks").asText()));
 		}
+		rows.put("Events archived before agent init (the other scenarios'), of the log / seconds",
+				(db) -> text(db.at("/events_archived_before_agent_init/archived")) + " of "
+						+ text(db.at("/events_archived_before_agent_init/before")) + " / "
+						+ text(db.at("/events_archived_before_agent_init/seconds")));
 		for (int index = 0; index < eventSteps; index++) {
 			int at = index;
 			rows.put("Agent init p50 / p99 (ms), step " + (at + 1) + " (events)", (db) -> {

@@ -99,15 +99,6 @@ final class SteadyState {
 	 * @return how long it ran, and the compiler's share in its last step
 	 */
 	static Warmed warmUp(long pid, Duration min, Duration max, Work work, Consumer<String> progress) throws Exception {
-		return warmUp(pid, min, max, work, progress, () -> false);
-	}
-
-	/**
-	 * As {@link #warmUp(long, Duration, Duration, Work, Consumer)}, but stops after a
-	 * step once {@code enough} says so.
-	 */
-	static Warmed warmUp(long pid, Duration min, Duration max, Work work, Consumer<String> progress, Enough enough)
-			throws Exception {
 		long start = System.nanoTime();
 		if (max.compareTo(STEP) < 0) {
 			work.run(max);
@@ -123,17 +114,8 @@ final class SteadyState {
 			progress.accept("warming up: %d s, JIT compiler %.0f %% of the CPU in the last %d s"
 				.formatted(elapsed.toSeconds(), share * 100, STEP.toSeconds()));
 		}
-		while (elapsed.compareTo(max) < 0 && (elapsed.compareTo(min) < 0 || share >= WARM_COMPILER_SHARE)
-				&& !enough.now());
+		while (elapsed.compareTo(max) < 0 && (elapsed.compareTo(min) < 0 || share >= WARM_COMPILER_SHARE));
 		return new Warmed(elapsed, share);
-	}
-
-	/** A condition that ends a warm-up early. */
-	@FunctionalInterface
-	interface Enough {
-
-		boolean now() throws Exception;
-
 	}
 
 	/**

@@ -1,0 +1,46 @@
+package io.phaseflow.bench.stack;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The benchmark's baseline for a start: the frameworks Phaseflow's server is built on, as
+ * its jar packs them (Spring Boot with every auto-configuration that class path brings:
+ * Tomcat, Spring MVC and Security, Actuator, Flowable's engine and REST API, springdoc,
+ * FreeMarker, the pool), configured by the server's own {@code application.yml}, with
+ * none of Phaseflow's beans and none of its migrations (the benchmark turns Flyway off).
+ * The two BPMN files in the jar's {@code processes/} are deployed by Flowable's own
+ * auto-deployment as the engine starts. The benchmark starts it from the launcher's
+ * unpacked jar with a class-data archive of its own, as the launcher starts the server,
+ * and its start ends when {@code /actuator/health} answers UP, as the server's does.
+ * <p>
+ * It lies in the test classes, under the server's package, so the server's component scan
+ * in the test suite finds it too: there its profile, which only {@link #main} makes
+ * active, leaves it out.
+ */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@Profile(FrameworkStack.PROFILE)
+public class FrameworkStack {
+
+	static final String PROFILE = "framework-stack";
+
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(FrameworkStack.class);
+		application.setAdditionalProfiles(PROFILE);
+		application.run(args);
+	}
+
+	/** Health answers anyone, as the server's does; the rest is Spring Boot's default. */
+	@Bean
+	SecurityFilterChain health(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/actuator/health")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.build();
+	}
+
+}
