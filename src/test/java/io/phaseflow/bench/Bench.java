@@ -388,10 +388,10 @@ public final class Bench {
 			double stackFirst;
 			try {
 				stackFirst = Bench.this.frameworkStack.startAndStop(this.work, "framework-stack-1", HEAP,
-						stackDatabase.serverArgs());
+						stackDatabase.serverArgs(), true);
 				for (int i = 0; i < Bench.this.settings.restarts(); i++) {
 					stackRestarts.add(Bench.this.frameworkStack.startAndStop(this.work, "framework-stack-" + (i + 2),
-							HEAP, stackDatabase.serverArgs()));
+							HEAP, stackDatabase.serverArgs(), false));
 					if (i > 0) {
 						stop();
 					}
