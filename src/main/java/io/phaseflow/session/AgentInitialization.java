@@ -75,7 +75,7 @@ public class AgentInitialization {
 					.put("continued", !started.created()));
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
 				session.startedAt(), session.status().value(), session.currentPhase(), !started.created());
-		return new Answer(summary, this.broker.context(session), this.broker.instructions(session, null));
+		return answer(summary, session);
 	}
 
 	/** The context of a session, for an agent that recovers it. */
@@ -84,7 +84,16 @@ public class AgentInitialization {
 		WorkSession session = this.views.find(sessionKey);
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
 				session.startedAt(), session.status().value(), session.currentPhase(), true);
-		return new Answer(summary, this.broker.context(session), this.broker.instructions(session, null));
+		return answer(summary, session);
+	}
+
+	/**
+	 * The context and instructions of a session, from one reckoning of its time (which
+	 * reads the marks among all of its task's sessions' events).
+	 */
+	private Answer answer(InitSession summary, WorkSession session) {
+		SessionTime time = this.broker.time(session);
+		return new Answer(summary, this.broker.context(session, time), this.broker.instructions(session, null, time));
 	}
 
 	private Answer sprint(AgentInitRequest request) {

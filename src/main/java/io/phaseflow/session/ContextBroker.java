@@ -75,7 +75,14 @@ class ContextBroker {
 		this.clock = clock;
 	}
 
-	Map<String, Object> context(WorkSession session) {
+	/**
+	 * The session's time, for {@link #context} and {@link #instructions} of one answer.
+	 */
+	SessionTime time(WorkSession session) {
+		return this.times.of(session);
+	}
+
+	Map<String, Object> context(WorkSession session, SessionTime time) {
 		WorkflowDefinition workflow = this.workflows.active();
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
 		Map<String, Object> context = new LinkedHashMap<>();
@@ -94,7 +101,7 @@ class ContextBroker {
 		context.put("phase", phaseContext(workflow, session, missing));
 		context.put("next_steps", nextSteps(workflow, session, missing));
 		context.put("notes", this.notes.latest(session.id(), RECENT_NOTES));
-		context.put("time", this.times.of(session));
+		context.put("time", time);
 		return context;
 	}
 
