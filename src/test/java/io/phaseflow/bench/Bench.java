@@ -26,11 +26,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <p>
  * Settings (system properties): {@code bench.mode} {@code full} (default), {@code smoke}
- * (small and short, so that the harness cannot rot) or {@code lifecycle} (only the
- * session lifecycle and its baselines, warmed up as in a full run: for profiling and for
- * trying out a change), {@code bench.databases} ({@code h2,postgres}),
- * {@code bench.clients} (simulated agents, default 4), {@code bench.seconds} (how long
- * the throughput scenarios run), {@code bench.jar} (the server jar, default the newest
+ * (small and short, so that the harness cannot rot), {@code lifecycle} (only the session
+ * lifecycle and its baselines, warmed up as in a full run: for profiling and for trying
+ * out a change) or {@code init} (only agent init at each log size, after the server's
+ * warm-up), {@code bench.databases} ({@code h2,postgres}), {@code bench.clients}
+ * (simulated agents, default 4), {@code bench.seconds} (how long the throughput scenarios
+ * run), {@code bench.jar} (the server jar, default the newest
  * {@code target/phaseflow-*.jar}), {@code bench.out}.
  */
 public final class Bench {
@@ -81,9 +82,9 @@ public final class Bench {
 	}
 
 	/** What a run measures, and how much of it. */
-	record Settings(boolean smoke, boolean lifecycleOnly, List<String> databases, int clients, int seconds, Path jar,
-			Path out, List<Integer> eventSteps, List<Integer> taskSteps, int restarts, int cliRuns, int samples,
-			List<String> serverJvmArgs) {
+	record Settings(boolean smoke, boolean lifecycleOnly, boolean initOnly, List<String> databases, int clients,
+			int seconds, Path jar, Path out, List<Integer> eventSteps, List<Integer> taskSteps, int restarts,
+			int cliRuns, int samples, List<String> serverJvmArgs) {
 
 		/**
 		 * How long the lifecycle scenario and its bare-Flowable baseline warm up first.
@@ -110,8 +111,8 @@ public final class Bench {
 
 		static Settings fromSystemProperties() throws IOException {
 			String mode = System.getProperty("bench.mode", "full");
-			if (!List.of("full", "smoke", "lifecycle").contains(mode)) {
-				throw new IllegalArgumentException("bench.mode is full, smoke or lifecycle, not " + mode);
+			if (!List.of("full", "smoke", "lifecycle", "init").contains(mode)) {
+				throw new IllegalArgumentException("bench.mode is full, smoke, lifecycle or init, not " + mode);
 			}
 			boolean smoke = mode.equals("smoke");
 			List<String> databases = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
@@ -120,10 +121,10 @@ public final class Bench {
 			seconds = (seconds > 0) ? seconds : (smoke ? 5 : 60);
 			Path jar = Path.of(System.getProperty("bench.jar", newestJar().toString())).toAbsolutePath();
 			Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
-			return new Settings(smoke, mode.equals("lifecycle"), databases, clients, seconds, jar, out,
-					smoke ? List.of(1_000) : List.of(10_000, 100_000, 1_000_000),
-					smoke ? List.of(100) : List.of(100, 1_000, 10_000), (smoke || mode.equals("lifecycle")) ? 1 : 3,
-					smoke ? 2 : 5, smoke ? 20 : 200,
+			return new Settings(smoke, mode.equals("lifecycle"), mode.equals("init"), databases, clients, seconds, jar,
+					out, smoke ? List.of(1_000) : List.of(10_000, 100_000, 1_000_000),
+					smoke ? List.of(100) : List.of(100, 1_000, 10_000), mode.equals("full") ? 3 : 1, smoke ? 2 : 5,
+					smoke ? 20 : 1_000,
 					List.of(System.getProperty("bench.server-jvm-args", "").split(" "))
 						.stream()
 						.filter((arg) -> !arg.isBlank())
@@ -143,8 +144,8 @@ public final class Bench {
 	private void run() throws Exception {
 		Files.createDirectories(this.out);
 		Instant started = Instant.now();
-		this.results.put("mode",
-				this.settings.smoke() ? "smoke" : this.settings.lifecycleOnly() ? "lifecycle" : "full");
+		this.results.put("mode", this.settings.smoke() ? "smoke"
+				: this.settings.lifecycleOnly() ? "lifecycle" : this.settings.initOnly() ? "init" : "full");
 		this.results.put("started_at", started.toString());
 		this.results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java",
 				System.getProperty("java.version"), "os", System.getProperty("os.name")));
@@ -286,6 +287,12 @@ public final class Bench {
 					warmUp();
 					lifecycles();
 				}
+				else if (s.initOnly()) {
+					warmUp();
+					archiveEvents();
+					initByEvents(s.eventSteps());
+					initTargets();
+				}
 				else {
 					warmUp();
 					lifecycles();
@@ -305,8 +312,8 @@ public final class Bench {
 					this.server.close();
 				}
 			}
-			double transitions = (double) section("lifecycle").get("transitions_per_second");
-			if (db.equals("postgres")) {
+			if (db.equals("postgres") && !s.initOnly()) {
+				double transitions = (double) section("lifecycle").get("transitions_per_second");
 				progress("postgres: pgbench TPC-B, %d clients", s.clients());
 				PgBench.Result pgbench = PgBench.run(s.clients(), Duration.ofSeconds(s.smoke() ? 5 : 30),
 						(line) -> progress("pgbench: %s", line));
@@ -616,11 +623,11 @@ public final class Bench {
 			}
 		}
 
-		/** H2's writes to its file, and the KiB they wrote, per lifecycle. */
-		private static Map<String, Object> fileWrites(BenchDatabase.FileWrites writes, long lifecycles) {
+		/** H2's writes to its file, and the KiB they wrote, per lifecycle (or call). */
+		private static Map<String, Object> fileWrites(BenchDatabase.FileWrites writes, long count) {
 			Map<String, Object> figures = new LinkedHashMap<>();
-			figures.put("writes", round(writes.writes() / (double) lifecycles));
-			figures.put("kib", round(writes.bytes() / 1024.0 / lifecycles));
+			figures.put("writes", round(writes.writes() / (double) count));
+			figures.put("kib", round(writes.bytes() / 1024.0 / count));
 			return figures;
 		}
 
@@ -841,36 +848,46 @@ public final class Bench {
 		}
 
 		/**
-		 * Agent init continuing one running session, as the event log grows to each
-		 * step's size. Events are added to the database while the server runs (H2 in
-		 * {@code AUTO_SERVER} mode), so the server stays warm.
+		 * Agent init continuing a running session, as the event log grows to each step's
+		 * size (a new session at each step). Events are added to the database while the
+		 * server runs (H2 in {@code AUTO_SERVER} mode), so the server stays warm.
 		 */
 		private void initByEvents(List<Integer> eventSteps) throws Exception {
 			Settings s = Bench.this.settings;
 			String db = this.database.name();
-			String code = "init-target";
-			String body = "{\"entity_type\": \"task\", \"entity_code\": \"" + code + "\", \"agent_id\": " + this.agentId
-					+ "}";
-			if (this.initSteps.isEmpty()) {
-				runningSession(code);
-			}
 			for (int step : eventSteps) {
 				long have = this.database.countEvents();
 				if (have < step) {
 					progress("%s: adding %d events (to %d)", db, step - have, step);
 					this.database.seedEvents(step - have);
 				}
+				// a session of its own at each size: every init adds an event to its
+				// session, and the session's own events are read for its active time, so
+				// one session for every step would grow with the calls as well as the log
+				String code = "init-target-" + step;
+				runningSession(code);
+				String body = "{\"entity_type\": \"task\", \"entity_code\": \"" + code + "\", \"agent_id\": "
+						+ this.agentId + "}";
 				long events = this.database.countEvents();
 				Latencies latencies = new Latencies();
 				Api agent = this.agent.recordingTo(latencies);
 				for (int i = 0; i < s.samples(); i++) {
 					agent.recordingTo(null).post("warm-up", API + "/agent/init", body);
 				}
+				BenchDatabase.FileWrites fileBefore = this.database.serverFileWrites();
 				for (int i = 0; i < s.samples(); i++) {
 					agent.post("agent init", API + "/agent/init", body);
 				}
+				BenchDatabase.FileWrites fileAfter = this.database.serverFileWrites();
 				Latencies.Summary summary = latencies.summary().get("agent init");
-				this.initSteps.add(Map.of("events", events, "agent_init_ms", summary));
+				Map<String, Object> figures = new LinkedHashMap<>();
+				figures.put("events", events);
+				figures.put("agent_init_ms", summary);
+				if (fileBefore != null) {
+					// H2: what each init's commit wrote to the file, as the log grows
+					figures.put("file_writes_per_call", fileWrites(fileAfter.minus(fileBefore), s.samples()));
+				}
+				this.initSteps.add(figures);
 				progress("%s: agent init with %d events: p50 %.1f ms, p99 %.1f ms", db, events, summary.p50Ms(),
 						summary.p99Ms());
 			}

@@ -128,8 +128,12 @@ final class Report {
 			int at = index;
 			rows.put("Agent init p50 / p99 (ms), step " + (at + 1) + " (events)", (db) -> {
 				JsonNode step = db.path("agent_init_by_events").path(at);
-				return step.isMissingNode() ? "—"
-						: latency(step.path("agent_init_ms")) + " at " + step.path("events").asText();
+				if (step.isMissingNode()) {
+					return "—";
+				}
+				JsonNode kib = step.at("/file_writes_per_call/kib");
+				return latency(step.path("agent_init_ms")) + " at " + step.path("events").asText()
+						+ (kib.isMissingNode() ? "" : "; " + kib.asText() + " KiB written per call");
 			});
 		}
 		for (String tasks : taskSteps) {
