@@ -82,15 +82,29 @@ public final class Bench {
 	}
 
 	/** What a run measures, and how much of it. */
-	record Settings(boolean smoke, boolean lifecycleOnly, boolean initOnly, List<String> databases, int clients,
-			int seconds, Path jar, Path out, List<Integer> eventSteps, List<Integer> taskSteps, int restarts,
-			int cliRuns, int samples, List<String> serverJvmArgs) {
+	record Settings(String mode, List<String> databases, int clients, int seconds, Path jar, Path out,
+			List<Integer> eventSteps, List<Integer> taskSteps, int restarts, int cliRuns, int samples,
+			List<String> serverJvmArgs) {
+
+		static final List<String> MODES = List.of("full", "smoke", "lifecycle", "init");
+
+		boolean smoke() {
+			return this.mode.equals("smoke");
+		}
+
+		boolean lifecycleOnly() {
+			return this.mode.equals("lifecycle");
+		}
+
+		boolean initOnly() {
+			return this.mode.equals("init");
+		}
 
 		/**
 		 * How long the lifecycle scenario and its bare-Flowable baseline warm up first.
 		 */
 		Duration warmUp() {
-			return Duration.ofSeconds(this.smoke ? 2 : 30);
+			return Duration.ofSeconds(smoke() ? 2 : 30);
 		}
 
 		/**
@@ -98,7 +112,7 @@ public final class Bench {
 		 * {@link #warmUp}, until the JIT compiler is done ({@link SteadyState}).
 		 */
 		Duration maxWarmUp() {
-			return Duration.ofSeconds(this.smoke ? 2 : 300);
+			return Duration.ofSeconds(smoke() ? 2 : 300);
 		}
 
 		/**
@@ -106,13 +120,13 @@ public final class Bench {
 		 * baseline share {@link #seconds} each.
 		 */
 		int rounds() {
-			return this.smoke ? 1 : 3;
+			return smoke() ? 1 : 3;
 		}
 
 		static Settings fromSystemProperties() throws IOException {
 			String mode = System.getProperty("bench.mode", "full");
-			if (!List.of("full", "smoke", "lifecycle", "init").contains(mode)) {
-				throw new IllegalArgumentException("bench.mode is full, smoke, lifecycle or init, not " + mode);
+			if (!MODES.contains(mode)) {
+				throw new IllegalArgumentException("bench.mode is one of " + MODES + ", not " + mode);
 			}
 			boolean smoke = mode.equals("smoke");
 			List<String> databases = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
@@ -121,8 +135,8 @@ public final class Bench {
 			seconds = (seconds > 0) ? seconds : (smoke ? 5 : 60);
 			Path jar = Path.of(System.getProperty("bench.jar", newestJar().toString())).toAbsolutePath();
 			Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
-			return new Settings(smoke, mode.equals("lifecycle"), mode.equals("init"), databases, clients, seconds, jar,
-					out, smoke ? List.of(1_000) : List.of(10_000, 100_000, 1_000_000),
+			return new Settings(mode, databases, clients, seconds, jar, out,
+					smoke ? List.of(1_000) : List.of(10_000, 100_000, 1_000_000),
 					smoke ? List.of(100) : List.of(100, 1_000, 10_000), mode.equals("full") ? 3 : 1, smoke ? 2 : 5,
 					smoke ? 20 : 1_000,
 					List.of(System.getProperty("bench.server-jvm-args", "").split(" "))
@@ -144,8 +158,7 @@ public final class Bench {
 	private void run() throws Exception {
 		Files.createDirectories(this.out);
 		Instant started = Instant.now();
-		this.results.put("mode", this.settings.smoke() ? "smoke"
-				: this.settings.lifecycleOnly() ? "lifecycle" : this.settings.initOnly() ? "init" : "full");
+		this.results.put("mode", this.settings.mode());
 		this.results.put("started_at", started.toString());
 		this.results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java",
 				System.getProperty("java.version"), "os", System.getProperty("os.name")));
@@ -385,10 +398,9 @@ public final class Bench {
 			start(true);
 			double javaJar = this.server.startUp().toMillis() / 1000.0;
 			stop();
-			// the frameworks alone, on an empty database of their own, then restarted on
-			// it,
-			// each restart just before the server's (which is stopped meanwhile), so that
-			// the machine's drift falls on both
+			// the frameworks alone, on an empty database of their own, then restarted
+			// on it, each restart just before the server's (which is stopped meanwhile),
+			// so that the machine's drift falls on both
 			BenchDatabase stackDatabase = BenchDatabase.of(db, this.work.resolve("framework-stack"));
 			List<Double> restarts = new ArrayList<>();
 			List<Double> stackRestarts = new ArrayList<>();
