@@ -64,9 +64,9 @@ public class AgentInitialization {
 		if (request.entityType() == AgentInitRequest.Target.SPRINT) {
 			return sprint(request);
 		}
-		SessionManagement.Started started = this.sessions
-			.start(new SessionStart(request.entityCode(), request.agentId(), SessionStart.OnActive.CONTINUE));
-		WorkSession session = this.views.find(started.session().sessionKey());
+		SessionManagement.Begun started = this.sessions
+			.begin(new SessionStart(request.entityCode(), request.agentId(), SessionStart.OnActive.CONTINUE));
+		WorkSession session = started.session();
 		this.events.emit(session, "orchestration.agent.initialized",
 				this.json.newObject()
 					.put("entity_type", "task")
@@ -88,12 +88,13 @@ public class AgentInitialization {
 	}
 
 	/**
-	 * The context and instructions of a session, from one reckoning of its time (which
-	 * reads the marks among all of its task's sessions' events).
+	 * The context and instructions of a session, from one look at its task, its time
+	 * (which reads the marks among all of its task's sessions' events) and its artifacts.
 	 */
 	private Answer answer(InitSession summary, WorkSession session) {
-		SessionTime time = this.broker.time(session);
-		return new Answer(summary, this.broker.context(session, time), this.broker.instructions(session, null, time));
+		ContextBroker.Situation situation = this.broker.situation(session);
+		return new Answer(summary, this.broker.context(situation),
+				this.broker.instructions(situation, (String) null).get(0));
 	}
 
 	private Answer sprint(AgentInitRequest request) {

@@ -76,15 +76,20 @@ class ContextBroker {
 	}
 
 	/**
-	 * The session's time, for {@link #context} and {@link #instructions} of one answer.
+	 * What an answer about the session says is worked out from: the active workflow, the
+	 * session's task and time, and its current phase's artifacts, each looked up once.
 	 */
-	SessionTime time(WorkSession session) {
-		return this.times.of(session);
-	}
-
-	Map<String, Object> context(WorkSession session, SessionTime time) {
+	Situation situation(WorkSession session) {
 		WorkflowDefinition workflow = this.workflows.active();
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
+		SessionTime time = this.times.of(session, task);
+		List<String> missing = missingArtifacts(workflow, session, task);
+		return new Situation(session, workflow, task, time, missing, phaseContext(workflow, session, missing));
+	}
+
+	Map<String, Object> context(Situation situation) {
+		WorkSession session = situation.session();
+		Task task = situation.task();
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("task", taskContext(task));
 		context.put("sprint", (task.sprintCode() != null)
@@ -97,11 +102,10 @@ class ContextBroker {
 			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS)));
 		context.put("last_actions",
 				this.events.latest(new EventQuery(null, null, null, session.sessionKey(), null, 0, LAST_ACTIONS)));
-		List<String> missing = missingArtifacts(workflow, session, task);
-		context.put("phase", phaseContext(workflow, session, missing));
-		context.put("next_steps", nextSteps(workflow, session, missing));
+		context.put("phase", situation.phase());
+		context.put("next_steps", nextSteps(situation.workflow(), session, situation.missing()));
 		context.put("notes", this.notes.latest(session.id(), RECENT_NOTES));
-		context.put("time", time);
+		context.put("time", situation.time());
 		return context;
 	}
 
@@ -111,27 +115,21 @@ class ContextBroker {
 	 * phase's next step).
 	 */
 	Instructions instructions(WorkSession session, String completedPhase) {
-		return instructions(session, completedPhase, this.times.of(session));
-	}
-
-	/**
-	 * The instructions for the session as it is now, given its time: a task that took
-	 * longer than estimated is to be estimated again.
-	 */
-	Instructions instructions(WorkSession session, String completedPhase, SessionTime time) {
-		return instructions(session, time, completedPhase).get(0);
+		return instructions(situation(session), completedPhase).get(0);
 	}
 
 	/**
 	 * The instructions for the session as it is now, once for each of
-	 * {@code completedPhases} (null for none), from one look at the session's task and
-	 * artifacts: an answer to a phase's completion carries both the session's own
-	 * instructions and those that say the phase is done.
+	 * {@code completedPhases} (null for none): an answer to a phase's completion carries
+	 * both the session's own instructions and those that say the phase is done. A task
+	 * that took longer than estimated is to be estimated again.
 	 */
-	List<Instructions> instructions(WorkSession session, SessionTime time, String... completedPhases) {
-		WorkflowDefinition workflow = this.workflows.active();
-		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
-		List<String> missing = missingArtifacts(workflow, session, task);
+	List<Instructions> instructions(Situation situation, String... completedPhases) {
+		WorkSession session = situation.session();
+		WorkflowDefinition workflow = situation.workflow();
+		Task task = situation.task();
+		SessionTime time = situation.time();
+		List<String> missing = situation.missing();
 		List<String> commands = new ArrayList<>();
 		if (session.status() == SessionStatus.RUNNING) {
 			// the missing artifacts go with the completion: one call
@@ -153,11 +151,10 @@ class ContextBroker {
 		}
 		Instructions.Reminder reminder = Instructions.Reminder.of(task.taskCode(), session.currentPhase(),
 				session.startedAt(), Clocks.now(this.clock));
-		Map<String, Object> phase = phaseContext(workflow, session, missing);
 		List<Instructions> all = new ArrayList<>();
 		for (String completedPhase : completedPhases) {
 			all.add(new Instructions(actions, commands, reminder,
-					banner(workflow, session, phase, next, completedPhase)));
+					banner(workflow, session, situation.phase(), next, completedPhase)));
 		}
 		return all;
 	}
@@ -260,6 +257,15 @@ class ContextBroker {
 		context.put("owner", sprint.owner());
 		context.put("metadata", sprint.metadata());
 		return context;
+	}
+
+	/**
+	 * The session with what its answers are worked out from.
+	 *
+	 * @param phase the current phase's context, null when the phase is not configured
+	 */
+	record Situation(WorkSession session, WorkflowDefinition workflow, Task task, SessionTime time,
+			List<String> missing, Map<String, Object> phase) {
 	}
 
 }

@@ -95,6 +95,16 @@ public class SessionManagement {
 	 */
 	@Transactional
 	public Started start(SessionStart request) {
+		Begun begun = begin(request);
+		return new Started(this.views.view(begun.session()), begun.created());
+	}
+
+	/**
+	 * Starts a session for the task, or finds its active one to continue
+	 * ({@code on_active}), without working out its view: agent init answers with a
+	 * context of its own. The caller's transaction holds the task's row lock.
+	 */
+	Begun begin(SessionStart request) {
 		this.drafts.validate(request);
 		String taskCode = request.taskCode().toLowerCase(java.util.Locale.ROOT);
 		// The task's row lock makes concurrent starts of one task take turns: one starts,
@@ -115,7 +125,7 @@ public class SessionManagement {
 					if (!Long.valueOf(agent.id()).equals(active.get().agentId())) {
 						throw new SessionHeldByAnotherAgent(active.get());
 					}
-					return new Started(this.views.view(active.get()), false);
+					return new Begun(active.get(), false);
 				case REJECT:
 					throw new SessionAlreadyActive(task.taskCode(), active.get().sessionKey());
 				case RESTART:
@@ -133,7 +143,7 @@ public class SessionManagement {
 		String processInstanceId = this.engine.startSession(key, String.valueOf(agent.id()),
 				this.workflows.active().settings().staleAfter());
 		this.sessions.processStarted(id, processInstanceId);
-		return new Started(this.views.view(this.sessions.findById(id).orElseThrow()), true);
+		return new Begun(this.sessions.findById(id).orElseThrow(), true);
 	}
 
 	/**
@@ -341,6 +351,10 @@ public class SessionManagement {
 
 	/** A started or continued session. */
 	public record Started(SessionView session, boolean created) {
+	}
+
+	/** A session as started or continued, and whether it was started by the call. */
+	record Begun(WorkSession session, boolean created) {
 	}
 
 	/** An artifact as submitted. */

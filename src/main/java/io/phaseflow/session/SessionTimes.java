@@ -13,7 +13,6 @@ import java.util.Map;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.pmtools.TaskTimes;
 import io.phaseflow.task.Task;
-import io.phaseflow.task.Tasks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,14 +29,11 @@ class SessionTimes implements TaskTimes {
 
 	private final WorkSessions sessions;
 
-	private final Tasks tasks;
-
 	private final Clock clock;
 
-	SessionTimes(JdbcClient jdbc, WorkSessions sessions, Tasks tasks, Clock clock) {
+	SessionTimes(JdbcClient jdbc, WorkSessions sessions, Clock clock) {
 		this.jdbc = jdbc;
 		this.sessions = sessions;
-		this.tasks = tasks;
 		this.clock = clock;
 	}
 
@@ -45,7 +41,7 @@ class SessionTimes implements TaskTimes {
 	 * The session's time, with its task's estimate and the task's time over all its
 	 * sessions.
 	 */
-	SessionTime of(WorkSession session) {
+	SessionTime of(WorkSession session, Task task) {
 		List<WorkSession> ofTask = (session.taskId() != null) ? this.sessions.findByTask(session.taskId())
 				: List.of(session);
 		Map<String, ActiveTime.Tally> tallies = tallies(ofTask);
@@ -53,10 +49,8 @@ class SessionTimes implements TaskTimes {
 			.stream()
 			.map(ActiveTime.Tally::total)
 			.reduce(Duration.ZERO, Duration::plus);
-		Integer estimate = (session.taskCode() != null)
-				? this.tasks.findByCode(session.taskCode()).map(Task::estimateMinutes).orElse(null) : null;
 		return SessionTime.of(tallies.getOrDefault(session.sessionKey(), ActiveTime.Tally.NONE), taskTime.toMinutes(),
-				estimate);
+				task.estimateMinutes());
 	}
 
 	/** The session's active time until {@code end}. */

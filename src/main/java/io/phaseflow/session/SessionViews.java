@@ -22,10 +22,7 @@ class SessionViews {
 
 	private final ContextBroker broker;
 
-	private final SessionTimes times;
-
-	SessionViews(WorkSessions sessions, WorkflowEngine engine, ContextBroker broker, SessionTimes times) {
-		this.times = times;
+	SessionViews(WorkSessions sessions, WorkflowEngine engine, ContextBroker broker) {
 		this.sessions = sessions;
 		this.engine = engine;
 		this.broker = broker;
@@ -43,10 +40,11 @@ class SessionViews {
 		Optional<String> step = (session.processInstanceId() != null && !session.status().isTerminal())
 				? this.engine.waitingStep(session.processInstanceId()) : Optional.empty();
 		String waitingFor = step.map((s) -> Position.WORK.equals(s) ? "agent" : "override_approval").orElse(null);
-		SessionTime time = this.times.of(session);
+		ContextBroker.Situation situation = this.broker.situation(session);
+		SessionTime time = situation.time();
 		List<Instructions> instructions = (completedPhase != null)
-				? this.broker.instructions(session, time, null, completedPhase)
-				: this.broker.instructions(session, time, (String) null);
+				? this.broker.instructions(situation, null, completedPhase)
+				: this.broker.instructions(situation, (String) null);
 		SessionView view = new SessionView(session.sessionKey(), session.taskCode(), session.agentId(),
 				session.status(), session.currentPhase(), waitingFor, session.currentIteration(),
 				session.totalIterations(), session.phaseHistory(), session.correlationId(), session.processInstanceId(),
