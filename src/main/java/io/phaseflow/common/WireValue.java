@@ -1,7 +1,9 @@
 package io.phaseflow.common;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -36,10 +38,33 @@ public interface WireValue {
 	 * @throws IllegalArgumentException if there is none
 	 */
 	static <E extends Enum<E>> E parse(Class<E> type, String value) {
-		return Arrays.stream(type.getEnumConstants())
-			.filter((constant) -> of(constant).equalsIgnoreCase(value.trim()))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("No " + type.getSimpleName() + " '" + value + "'"));
+		Enum<?> constant = Constants.BY_WIRE_FORM.get(type).get(value.trim().toLowerCase(Locale.ROOT));
+		if (constant == null) {
+			throw new IllegalArgumentException("No " + type.getSimpleName() + " '" + value + "'");
+		}
+		return type.cast(constant);
+	}
+
+	/**
+	 * Each enumeration's constants by their wire form in lower case, worked out once per
+	 * enumeration: every row read and every parameter parsed looks one up.
+	 */
+	final class Constants {
+
+		private static final ClassValue<Map<String, Enum<?>>> BY_WIRE_FORM = new ClassValue<>() {
+			@Override
+			protected Map<String, Enum<?>> computeValue(Class<?> type) {
+				Map<String, Enum<?>> constants = new HashMap<>();
+				for (Object constant : type.getEnumConstants()) {
+					constants.putIfAbsent(of((Enum<?>) constant).toLowerCase(Locale.ROOT), (Enum<?>) constant);
+				}
+				return Map.copyOf(constants);
+			}
+		};
+
+		private Constants() {
+		}
+
 	}
 
 }

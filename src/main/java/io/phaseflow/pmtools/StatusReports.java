@@ -3,6 +3,7 @@ package io.phaseflow.pmtools;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,17 +56,19 @@ public class StatusReports {
 
 	private static StatusReport.Summary summary(List<TaskLine> tasks, List<StatusReport.Line> lines) {
 		int total = tasks.size();
-		int completed = count(tasks, TaskStatus.COMPLETED);
+		Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
+		tasks.forEach((task) -> byStatus.merge(task.status(), 1, Integer::sum));
+		int completed = byStatus.getOrDefault(TaskStatus.COMPLETED, 0);
 		BigDecimal progress = (total == 0) ? BigDecimal.ZERO.setScale(2)
 				: BigDecimal.valueOf(completed * 100L).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
 		long estimated = lines.stream()
 			.filter((line) -> line.estimateMinutes() != null)
 			.mapToLong(StatusReport.Line::estimateMinutes)
 			.sum();
-		return new StatusReport.Summary(total, completed, count(tasks, TaskStatus.IN_PROGRESS),
-				count(tasks, TaskStatus.BLOCKED), count(tasks, TaskStatus.PENDING), progress,
-				count(tasks, TaskStatus.PENDING_VERIFICATION), count(tasks, TaskStatus.FAILED), estimated,
-				lines.stream().mapToLong(StatusReport.Line::actualMinutes).sum(),
+		return new StatusReport.Summary(total, completed, byStatus.getOrDefault(TaskStatus.IN_PROGRESS, 0),
+				byStatus.getOrDefault(TaskStatus.BLOCKED, 0), byStatus.getOrDefault(TaskStatus.PENDING, 0), progress,
+				byStatus.getOrDefault(TaskStatus.PENDING_VERIFICATION, 0), byStatus.getOrDefault(TaskStatus.FAILED, 0),
+				estimated, lines.stream().mapToLong(StatusReport.Line::actualMinutes).sum(),
 				(int) lines.stream().filter(StatusReport.Line::overEstimate).count());
 	}
 
@@ -89,10 +92,6 @@ public class StatusReports {
 	/** The command that gives a task a new estimate. */
 	public static String estimateCommand(String taskCode, long minutes) {
 		return "phaseflow task estimate " + taskCode + " " + minutes;
-	}
-
-	private static int count(List<TaskLine> tasks, TaskStatus status) {
-		return (int) tasks.stream().filter((task) -> task.status() == status).count();
 	}
 
 }
