@@ -839,6 +839,7 @@ public final class Bench {
 									+ "\"priority\": \"P" + (round % 4) + "\"}");
 				}, from);
 				have = step;
+				this.database.analyze();
 				Latencies latencies = new Latencies();
 				Api pm = this.pm.recordingTo(latencies);
 				for (int i = 0; i < 5; i++) {
