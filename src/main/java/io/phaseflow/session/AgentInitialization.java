@@ -64,17 +64,17 @@ public class AgentInitialization {
 		if (request.entityType() == AgentInitRequest.Target.SPRINT) {
 			return sprint(request);
 		}
-		SessionManagement.Begun started = this.sessions
+		SessionManagement.Begun begun = this.sessions
 			.begin(new SessionStart(request.entityCode(), request.agentId(), SessionStart.OnActive.CONTINUE));
-		WorkSession session = started.session();
+		WorkSession session = begun.session();
 		this.events.emit(session, "orchestration.agent.initialized",
 				this.json.newObject()
 					.put("entity_type", "task")
 					.put("entity_code", session.taskCode())
 					.put("session_key", session.sessionKey())
-					.put("continued", !started.created()));
+					.put("continued", !begun.created()));
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
-				session.startedAt(), session.status().value(), session.currentPhase(), !started.created());
+				session.startedAt(), session.status().value(), session.currentPhase(), !begun.created());
 		return answer(summary, session);
 	}
 
