@@ -1,5 +1,7 @@
 package io.phaseflow.session;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -87,15 +89,26 @@ class SessionArtifacts {
 		return this.jdbc.sql(COLUMNS + " WHERE session_id = :id AND name = :name")
 			.param("id", sessionId)
 			.param("name", name)
-			.query(SessionArtifact.class)
+			.query(SessionArtifacts::map)
 			.optional();
 	}
 
 	List<SessionArtifact> list(long sessionId) {
 		return this.jdbc.sql(COLUMNS + " WHERE session_id = :id ORDER BY id")
 			.param("id", sessionId)
-			.query(SessionArtifact.class)
+			.query(SessionArtifacts::map)
 			.list();
+	}
+
+	/**
+	 * Reads a row by its column names: Spring's mapper by constructor parameters would
+	 * first ask for {@code contentHash}, {@code createdAt} and {@code updatedAt}, and H2
+	 * answers every unknown column with an exception it also writes to its trace file.
+	 */
+	private static SessionArtifact map(ResultSet rs, int row) throws SQLException {
+		return new SessionArtifact(rs.getString("phase"), rs.getInt("iteration"), rs.getString("name"),
+				rs.getString("content"), rs.getString("content_hash"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("updated_at", OffsetDateTime.class));
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.phaseflow.session;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -138,7 +140,7 @@ public class SessionIterations {
 	public List<IterationLog> list(String sessionKey) {
 		return this.jdbc.sql("SELECT * FROM iteration_logs WHERE session_id = :id ORDER BY iteration_number")
 			.param("id", this.views.find(sessionKey).id())
-			.query(IterationLog.class)
+			.query(SessionIterations::map)
 			.list();
 	}
 
@@ -155,8 +157,18 @@ public class SessionIterations {
 		return this.jdbc.sql("SELECT * FROM iteration_logs WHERE session_id = :id AND iteration_number = :number")
 			.param("id", sessionId)
 			.param("number", number)
-			.query(IterationLog.class)
+			.query(SessionIterations::map)
 			.optional();
+	}
+
+	/**
+	 * Reads a row by its column names (as {@code SessionArtifacts.map} does, and why).
+	 */
+	private static IterationLog map(ResultSet rs, int row) throws SQLException {
+		return new IterationLog(rs.getInt("iteration_number"), rs.getString("status"), rs.getString("summary"),
+				rs.getObject("tokens_input", Long.class), rs.getObject("tokens_output", Long.class),
+				rs.getBigDecimal("cost"), rs.getObject("started_at", OffsetDateTime.class),
+				rs.getObject("completed_at", OffsetDateTime.class));
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -197,6 +198,17 @@ public final class Bench {
 		if (errors > 0) {
 			// figures of a run whose calls failed are not figures
 			throw new IllegalStateException(errors + " calls failed during the run; see results.json");
+		}
+		List<String> databaseErrors = Api.JSON.valueToTree(this.results)
+			.findValues("database_errors")
+			.stream()
+			.flatMap((list) -> StreamSupport.stream(list.spliterator(), false))
+			.map(JsonNode::asText)
+			.distinct()
+			.toList();
+		if (!databaseErrors.isEmpty()) {
+			// an error the server caught is still work done for nothing, in every call
+			throw new IllegalStateException("The database reported errors during the lifecycle: " + databaseErrors);
 		}
 	}
 
@@ -738,6 +750,7 @@ public final class Bench {
 				section.put("heap_used_mib_max", this.heap.stream().mapToLong(Long::longValue).max().orElse(-1));
 				section.put("resident_mib_max", this.resident.stream().mapToLong(Long::longValue).max().orElse(-1));
 				section.put("server_log_errors", DatabaseRun.this.server.errorsInLog());
+				section.put("database_errors", DatabaseRun.this.database.reportedErrors());
 				return section;
 			}
 

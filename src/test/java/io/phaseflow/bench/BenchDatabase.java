@@ -1,5 +1,8 @@
 package io.phaseflow.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * Where a benchmark's server keeps its data: an H2 file in a folder of its own, or a new
@@ -55,6 +60,14 @@ abstract class BenchDatabase {
 	 * changed: a scenario that adds thousands of rows in a minute and measures at once
 	 * would otherwise measure plans made for the tables as they were.
 	 */
+	/**
+	 * The errors the database reported to its own log while the server ran (H2's trace
+	 * file; none for PostgreSQL, whose log is the server's), one line each, distinct.
+	 */
+	List<String> reportedErrors() throws IOException {
+		return List.of();
+	}
+
 	void analyze() throws SQLException {
 		try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
 			statement.execute("ANALYZE");
@@ -151,6 +164,30 @@ abstract class BenchDatabase {
 		@Override
 		String name() {
 			return "h2";
+		}
+
+		/**
+		 * The exceptions H2 wrote to {@code phaseflow.trace.db} (and the file it rolled
+		 * over to), by message: H2 logs every exception it raises for a caller there,
+		 * even one the caller catches. Left out: "Database is already closed", which the
+		 * engine's shutdown meets after a restart because {@link #serverArgs()} cannot
+		 * ask for {@code DB_CLOSE_ON_EXIT=FALSE}.
+		 */
+		@Override
+		List<String> reportedErrors() throws IOException {
+			List<String> errors = new ArrayList<>();
+			for (String file : new String[] { "phaseflow.trace.db.old", "phaseflow.trace.db" }) {
+				Path trace = this.dataDir.resolve(file);
+				if (Files.exists(trace)) {
+					try (Stream<String> lines = Files.lines(trace, StandardCharsets.UTF_8)) {
+						lines
+							.filter((line) -> line.startsWith("org.h2.") && line.contains("Exception")
+									&& !line.contains("Database is already closed"))
+							.forEach(errors::add);
+					}
+				}
+			}
+			return errors.stream().distinct().toList();
 		}
 
 		/**
