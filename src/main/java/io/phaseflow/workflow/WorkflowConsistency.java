@@ -7,18 +7,24 @@ import java.util.Set;
 
 import io.phaseflow.workflow.ProcessDeployments.SessionProcessVersion;
 
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, once the processes are deployed (and before start-up completes): every phase
- * the active session process calls has its configuration in the active
+ * At start, once the processes are deployed and before the web server takes a request:
+ * every phase the active session process calls has its configuration in the active
  * {@code workflow.yaml}, and every configured phase is called by the process (or by an
- * older version that sessions still run on).
+ * older version that sessions still run on). A mismatch stops start-up, so no instance
+ * ever answers with a workflow it cannot run.
  */
 @Component
-class WorkflowConsistency {
+class WorkflowConsistency implements SmartLifecycle {
+
+	/**
+	 * After Flowable's process engine (phase 20), whose start deploys the processes, and
+	 * before the web server (phase {@code Integer.MAX_VALUE - 2048}) opens its port.
+	 */
+	static final int PHASE = 1000;
 
 	static final String PROCESS_FILE = "processes/agent-task-session.bpmn20.xml";
 
@@ -34,7 +40,29 @@ class WorkflowConsistency {
 		this.deployments = deployments;
 	}
 
-	@EventListener(ApplicationStartedEvent.class)
+	private volatile boolean running;
+
+	@Override
+	public void start() {
+		check();
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
 	void check() {
 		Set<String> stillUsed = new LinkedHashSet<>();
 		for (SessionProcessVersion version : this.deployments.sessionProcessVersions()) {

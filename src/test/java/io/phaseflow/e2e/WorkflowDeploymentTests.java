@@ -6,10 +6,13 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.e2e.ApiClient.FilePart;
 import org.flowable.engine.RuntimeService;
+import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +85,18 @@ abstract class WorkflowDeploymentTests extends ApiTestSupport {
 		this.pm = clientWith("PM");
 		this.agent = clientWith("AGENT");
 		this.agentId = newAgent(this.pm);
+	}
+
+	@Test
+	void theDeployedWorkflowIsCheckedAfterTheEngineDeployedAndBeforeTheServerTakesRequests(
+			@Autowired ConfigurableApplicationContext context) {
+		int engine = context.getBean(SpringProcessEngineConfiguration.class).getPhase();
+		SmartLifecycle check = context.getBean("workflowConsistency", SmartLifecycle.class);
+		int webServer = context.getBean("webServerStartStop", SmartLifecycle.class).getPhase();
+		assertThat(check.isRunning()).as("checked at start").isTrue();
+		assertThat(check.getPhase()).as("after the engine's start, before the web server's")
+			.isGreaterThan(engine)
+			.isLessThan(webServer);
 	}
 
 	@Test
