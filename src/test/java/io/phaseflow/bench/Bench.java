@@ -207,8 +207,8 @@ public final class Bench {
 			.distinct()
 			.toList();
 		if (!databaseErrors.isEmpty()) {
-			// an error the server caught is still work done for nothing, in every call
-			throw new IllegalStateException("The database reported errors during the lifecycle: " + databaseErrors);
+			// an error the server caught is still work done for nothing
+			throw new IllegalStateException("The database reported errors during the run: " + databaseErrors);
 		}
 	}
 
@@ -337,6 +337,7 @@ public final class Bench {
 					this.server.close();
 				}
 			}
+			this.result.put("database_errors", this.database.reportedErrors());
 			if (db.equals("postgres") && !s.initOnly()) {
 				double transitions = (double) section("lifecycle").get("transitions_per_second");
 				progress("postgres: pgbench TPC-B, %d clients", s.clients());
@@ -750,7 +751,6 @@ public final class Bench {
 				section.put("heap_used_mib_max", this.heap.stream().mapToLong(Long::longValue).max().orElse(-1));
 				section.put("resident_mib_max", this.resident.stream().mapToLong(Long::longValue).max().orElse(-1));
 				section.put("server_log_errors", DatabaseRun.this.server.errorsInLog());
-				section.put("database_errors", DatabaseRun.this.database.reportedErrors());
 				return section;
 			}
 

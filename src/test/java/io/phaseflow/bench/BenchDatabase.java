@@ -3,6 +3,7 @@ package io.phaseflow.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * Where a benchmark's server keeps its data: an H2 file in a folder of its own, or a new
@@ -55,19 +56,20 @@ abstract class BenchDatabase {
 	abstract Connection connect() throws SQLException;
 
 	/**
-	 * Brings the database's planner statistics up to date ({@code ANALYZE}), as
-	 * PostgreSQL's autovacuum or H2's automatic analysis does some time after many rows
-	 * changed: a scenario that adds thousands of rows in a minute and measures at once
-	 * would otherwise measure plans made for the tables as they were.
-	 */
-	/**
-	 * The errors the database reported to its own log while the server ran (H2's trace
-	 * file; none for PostgreSQL, whose log is the server's), one line each, distinct.
+	 * The errors the database reported to its own log while the servers of the run used
+	 * it (H2's trace file; none for PostgreSQL, whose log is its server's), the first
+	 * line of each, distinct.
 	 */
 	List<String> reportedErrors() throws IOException {
 		return List.of();
 	}
 
+	/**
+	 * Brings the database's planner statistics up to date ({@code ANALYZE}), as
+	 * PostgreSQL's autovacuum or H2's automatic analysis does some time after many rows
+	 * changed: a scenario that adds thousands of rows in a minute and measures at once
+	 * would otherwise measure plans made for the tables as they were.
+	 */
 	void analyze() throws SQLException {
 		try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
 			statement.execute("ANALYZE");
@@ -157,6 +159,12 @@ abstract class BenchDatabase {
 
 	static final class H2 extends BenchDatabase {
 
+		/**
+		 * The start of an entry of H2's trace file:
+		 * {@code 2026-12-02 07:51:50.215448Z jdbc[11]: …}.
+		 */
+		private static final Pattern TRACE_ENTRY = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+
 		H2(Path dataDir) {
 			super(dataDir);
 		}
@@ -168,22 +176,32 @@ abstract class BenchDatabase {
 
 		/**
 		 * The exceptions H2 wrote to {@code phaseflow.trace.db} (and the file it rolled
-		 * over to), by message: H2 logs every exception it raises for a caller there,
-		 * even one the caller catches. Left out: "Database is already closed", which the
-		 * engine's shutdown meets after a restart because {@link #serverArgs()} cannot
+		 * over to), by their first line: H2 logs every exception it raises or meets for a
+		 * caller there, also one the caller catches, as an entry's dated line followed by
+		 * the stack trace. Left out: "Database is already closed", which the engine's
+		 * shutdown meets at every stop of the server because {@link #serverArgs()} cannot
 		 * ask for {@code DB_CLOSE_ON_EXIT=FALSE}.
 		 */
 		@Override
 		List<String> reportedErrors() throws IOException {
 			List<String> errors = new ArrayList<>();
 			for (String file : new String[] { "phaseflow.trace.db.old", "phaseflow.trace.db" }) {
-				Path trace = this.dataDir.resolve(file);
-				if (Files.exists(trace)) {
-					try (Stream<String> lines = Files.lines(trace, StandardCharsets.UTF_8)) {
-						lines
-							.filter((line) -> line.startsWith("org.h2.") && line.contains("Exception")
-									&& !line.contains("Database is already closed"))
-							.forEach(errors::add);
+				String trace;
+				try {
+					// malformed bytes (a line cut off mid-write) are replaced, not
+					// refused
+					trace = new String(Files.readAllBytes(this.dataDir.resolve(file)), StandardCharsets.UTF_8);
+				}
+				catch (NoSuchFileException ex) {
+					continue;
+				}
+				String[] lines = trace.split("\\R");
+				for (int i = 0; i + 1 < lines.length; i++) {
+					String next = lines[i + 1];
+					if (TRACE_ENTRY.matcher(lines[i]).lookingAt() && !next.isBlank()
+							&& !Character.isWhitespace(next.charAt(0)) && !TRACE_ENTRY.matcher(next).lookingAt()
+							&& !next.contains("Database is already closed")) {
+						errors.add(next);
 					}
 				}
 			}
