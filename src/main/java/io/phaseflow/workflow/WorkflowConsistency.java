@@ -24,7 +24,7 @@ class WorkflowConsistency implements SmartLifecycle {
 	 * After Flowable's process engine (phase 20), whose start deploys the processes, and
 	 * before the web server (phase {@code Integer.MAX_VALUE - 2048}) opens its port.
 	 */
-	static final int PHASE = 1000;
+	private static final int PHASE = 1000;
 
 	static final String PROCESS_FILE = "processes/agent-task-session.bpmn20.xml";
 
@@ -34,13 +34,13 @@ class WorkflowConsistency implements SmartLifecycle {
 
 	private final ProcessDeployments deployments;
 
+	private volatile boolean running;
+
 	WorkflowConsistency(WorkflowEngine engine, Workflows workflows, ProcessDeployments deployments) {
 		this.engine = engine;
 		this.workflows = workflows;
 		this.deployments = deployments;
 	}
-
-	private volatile boolean running;
 
 	@Override
 	public void start() {
@@ -63,7 +63,7 @@ class WorkflowConsistency implements SmartLifecycle {
 		return PHASE;
 	}
 
-	void check() {
+	private void check() {
 		Set<String> stillUsed = new LinkedHashSet<>();
 		for (SessionProcessVersion version : this.deployments.sessionProcessVersions()) {
 			if (!version.runningSessions().isEmpty()) {
