@@ -10,8 +10,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -118,10 +121,14 @@ public final class Bench {
 
 		/**
 		 * In how many alternating rounds the lifecycle scenarios and their bare-Flowable
-		 * baseline share {@link #seconds} each.
+		 * baseline share {@link #seconds} each: rounds of about 10 s, at least 3. The
+		 * speed of these shared machines changes within seconds (one scenario's rounds of
+		 * a run went from 18 to 26 lifecycles/s and back to 20 while bare Flowable's went
+		 * from 47 to 32), so more and shorter rounds spread it more evenly over the
+		 * three.
 		 */
 		int rounds() {
-			return smoke() ? 1 : 3;
+			return smoke() ? 1 : Math.max(3, this.seconds / 10);
 		}
 
 		static Settings fromSystemProperties() throws IOException {
@@ -292,6 +299,18 @@ public final class Bench {
 		private Api agent;
 
 		private long agentId;
+
+		/**
+		 * Session lifecycles per second in the warm-up's last step: how many tasks the
+		 * first round of the lifecycle scenarios needs.
+		 */
+		private double warmLifecyclesPerSecond;
+
+		/**
+		 * Rows the database wrote per task created for the lifecycle scenarios (NaN until
+		 * counted; -1 where it keeps no such statistics).
+		 */
+		private double rowsPerTaskCreate = Double.NaN;
 
 		private int serverStarts;
 
@@ -542,8 +561,10 @@ public final class Bench {
 		 * sending artifacts in turn; task codes start with {@code prefix}.
 		 */
 		private void unmeasuredLifecycles(Duration time, String prefix) throws InterruptedException {
-			Load.run(Bench.this.settings.clients(), time, (client, round) -> lifecycleOnce(this.pm.recordingTo(null),
-					this.agent.recordingTo(null), prefix + client + "-" + round, null, round % 2 == 0));
+			Load.Result load = Load.run(Bench.this.settings.clients(), time,
+					(client, round) -> lifecycleOnce(this.pm.recordingTo(null), this.agent.recordingTo(null),
+							prefix + client + "-" + round, null, round % 2 == 0, true));
+			this.warmLifecyclesPerSecond = load.rounds() / load.seconds();
 		}
 
 		private static Map<String, Object> warmUpFigures(SteadyState.Warmed warmed) {
@@ -598,12 +619,16 @@ public final class Bench {
 				Map<String, Object> lifecycle = inline.section();
 				long serverLifecycles = inline.lifecycles + separate.lifecycles;
 				if (serverRowsBefore >= 0) {
-					lifecycle.put("rows_written_per_lifecycle",
-							round((serverRowsAfter - serverRowsBefore) / (double) serverLifecycles));
+					double rows = serverRowsAfter - serverRowsBefore
+							- this.rowsPerTaskCreate * (inline.createdBefore + separate.createdBefore);
+					lifecycle.put("rows_written_per_lifecycle", round(rows / (double) serverLifecycles));
+					lifecycle.put("rows_written_per_task_create", round(this.rowsPerTaskCreate));
 				}
 				if (serverFileBefore != null) {
 					lifecycle.put("file_writes_per_lifecycle",
-							fileWrites(serverFileAfter.minus(serverFileBefore), serverLifecycles));
+							fileWrites(serverFileAfter.minus(serverFileBefore)
+								.minus(inline.creationFileWrites)
+								.minus(separate.creationFileWrites), serverLifecycles));
 				}
 				this.result.put("lifecycle", lifecycle);
 				this.result.put(SEPARATE_PUTS, separate.section());
@@ -636,6 +661,11 @@ public final class Bench {
 				this.result.put("bare_flowable", base);
 				double ratio = inline.perSecond() / barePerSecond;
 				this.result.put("lifecycle_ratio_to_bare_flowable", round(ratio));
+				List<Double> byRound = new ArrayList<>();
+				for (int i = 0; i < baseline.size(); i++) {
+					byRound.add(round(inline.perSecondByRound.get(i) / baseline.get(i).lifecyclesPerSecond()));
+				}
+				this.result.put("lifecycle_ratio_to_bare_flowable_by_round", byRound);
 				this.result.put(SEPARATE_PUTS + "_ratio_to_bare_flowable", round(separate.perSecond() / barePerSecond));
 				progress("%s: lifecycles/s over HTTP %.2f (artifacts with completions), %.2f (put separately); "
 						+ "bare Flowable %.2f", db, inline.perSecond(), separate.perSecond(), barePerSecond);
@@ -684,6 +714,17 @@ public final class Bench {
 
 			private long errors;
 
+			/** Tasks created for this scenario's sessions and not yet worked on. */
+			private final Queue<String> ready = new ConcurrentLinkedQueue<>();
+
+			private long createdBefore;
+
+			private final AtomicLong createdDuring = new AtomicLong();
+
+			private SteadyState.Cpu creationCpu = new SteadyState.Cpu(0, 0);
+
+			private BenchDatabase.FileWrites creationFileWrites = new BenchDatabase.FileWrites(0, 0);
+
 			/**
 			 * @param separatePuts whether each artifact is put in a call of its own
 			 * before its phase is completed, instead of being sent with the completion
@@ -702,14 +743,21 @@ public final class Bench {
 						BenchServer.sleep(2_000);
 					}
 				});
+				String prefix = (this.separatePuts ? "apart-" : "life-") + number + "-";
+				createTasks(prefix, duration);
 				SteadyState.Cpu serverBefore = SteadyState.cpu(run.server.pid());
 				double clientsBefore = SteadyState.cpu(ProcessHandle.current().pid()).total();
 				sampler.start();
-				String prefix = (this.separatePuts ? "apart-" : "life-") + number + "-";
-				Load.Result load = Load.run(Bench.this.settings.clients(), duration,
-						(client, round) -> lifecycleOnce(run.pm.recordingTo(this.latencies),
-								run.agent.recordingTo(this.latencies), prefix + client + "-" + round, this.latencies,
-								this.separatePuts));
+				Load.Result load = Load.run(Bench.this.settings.clients(), duration, (client, round) -> {
+					String code = this.ready.poll();
+					boolean create = code == null;
+					if (create) {
+						code = prefix + "late-" + client + "-" + round;
+						this.createdDuring.incrementAndGet();
+					}
+					lifecycleOnce(run.pm.recordingTo(this.latencies), run.agent.recordingTo(this.latencies), code,
+							this.latencies, this.separatePuts, create);
+				});
 				this.serverCpu = this.serverCpu.plus(SteadyState.cpu(run.server.pid()).minus(serverBefore));
 				this.loadGeneratorCpuSeconds += SteadyState.cpu(ProcessHandle.current().pid()).total() - clientsBefore;
 				stop.set(true);
@@ -727,13 +775,59 @@ public final class Bench {
 						this.separatePuts ? " with artifacts put separately" : "", load.errors());
 			}
 
+			/**
+			 * Creates the tasks the round's sessions will work on, before it starts: a
+			 * session lifecycle starts at agent init, as in the bare-Flowable baseline,
+			 * which starts the session process and creates nothing else. As many as the
+			 * last round (or the warm-up) ran in this time, and half as many again; a
+			 * client that finds none left creates its task within the round, counted. The
+			 * server's CPU and writes while creating are measured apart.
+			 */
+			private void createTasks(String prefix, Duration duration) throws Exception {
+				DatabaseRun run = DatabaseRun.this;
+				double expected = this.perSecondByRound.isEmpty() ? run.warmLifecyclesPerSecond
+						: this.perSecondByRound.get(this.perSecondByRound.size() - 1);
+				int wanted = (int) Math.ceil(Math.max(1, expected) * duration.toMillis() / 1000.0 * 1.5)
+						+ Bench.this.settings.clients() - this.ready.size();
+				if (wanted <= 0) {
+					return;
+				}
+				// PostgreSQL's statistics take seconds to settle: counted around the
+				// first
+				// creation only, and per task from then on
+				boolean countRows = Double.isNaN(run.rowsPerTaskCreate);
+				long rowsBefore = countRows ? run.database.rowsWritten() : -1;
+				SteadyState.Cpu cpuBefore = SteadyState.cpu(run.server.pid());
+				BenchDatabase.FileWrites fileBefore = run.database.serverFileWrites();
+				Api pm = run.pm.recordingTo(this.latencies);
+				Queue<String> created = new ConcurrentLinkedQueue<>();
+				Load.Result load = Load.run(Bench.this.settings.clients(), wanted, (client, round) -> {
+					createTask(pm, prefix + round);
+					created.add(prefix + round);
+				}, 0);
+				this.creationCpu = this.creationCpu.plus(SteadyState.cpu(run.server.pid()).minus(cpuBefore));
+				if (countRows) {
+					run.rowsPerTaskCreate = (rowsBefore >= 0)
+							? (run.database.rowsWritten() - rowsBefore) / (double) load.rounds() : -1;
+				}
+				if (fileBefore != null) {
+					this.creationFileWrites = this.creationFileWrites
+						.plus(run.database.serverFileWrites().minus(fileBefore));
+				}
+				this.createdBefore += load.rounds();
+				this.errors += load.errors();
+				this.ready.addAll(created);
+				progress("%s: %d tasks created for the round's sessions in %.1f s%s", run.database.name(),
+						load.rounds(), load.seconds(), this.separatePuts ? " (artifacts put separately)" : "");
+			}
+
 			double perSecond() {
 				return this.lifecycles / this.seconds;
 			}
 
 			Map<String, Object> section() throws IOException {
 				Map<String, Object> section = new LinkedHashMap<>();
-				section.put("http_calls_per_lifecycle", this.separatePuts ? 14 : 8);
+				section.put("http_calls_per_lifecycle", this.separatePuts ? 13 : 7);
 				section.put("clients", Bench.this.settings.clients());
 				section.put("rounds", this.perSecondByRound.size());
 				section.put("lifecycles", this.lifecycles);
@@ -747,6 +841,10 @@ public final class Bench {
 				section.put("server_jit_cpu_share", round(this.serverCpu.compilerShare()));
 				section.put("load_generator_cpu_ms_per_lifecycle",
 						round(this.loadGeneratorCpuSeconds * 1000 / this.lifecycles));
+				section.put("tasks_created_before_rounds", this.createdBefore);
+				section.put("tasks_created_during_rounds", this.createdDuring.get());
+				section.put("server_cpu_ms_per_task_create",
+						round(this.creationCpu.total() * 1000 / Math.max(1, this.createdBefore)));
 				section.put("calls", this.latencies.summary());
 				section.put("heap_used_mib_max", this.heap.stream().mapToLong(Long::longValue).max().orElse(-1));
 				section.put("resident_mib_max", this.resident.stream().mapToLong(Long::longValue).max().orElse(-1));
@@ -757,12 +855,17 @@ public final class Bench {
 		}
 
 		/**
-		 * One task from creation to its session's end: six phases, six artifacts, each
-		 * sent with the completion of its phase (8 calls) or put before it (14 calls).
+		 * One session from agent init to its end: six phases, six artifacts, each sent
+		 * with the completion of its phase (7 calls) or put before it (13 calls); its
+		 * task created first when {@code createTask}, timed apart from the lifecycle.
 		 */
-		private void lifecycleOnce(Api pm, Api agent, String code, Latencies latencies, boolean separatePuts) {
+		private void lifecycleOnce(Api pm, Api agent, String code, Latencies latencies, boolean separatePuts,
+				boolean createTask) {
+			if (createTask) {
+				createTask(pm, code);
+			}
 			long started = System.nanoTime();
-			String key = runningSession(pm, agent, code);
+			String key = startSession(agent, code);
 			for (int i = 0; i < PHASES.size(); i++) {
 				String phase = PHASES.get(i);
 				String artifact = "{\"name\": \"" + ARTIFACTS.get(i) + "\", \"content\": "
@@ -822,8 +925,18 @@ public final class Bench {
 
 		/** A new task ready for intake, and its session started by agent init. */
 		private String runningSession(Api pm, Api agent, String code) {
+			createTask(pm, code);
+			return startSession(agent, code);
+		}
+
+		/** A new task ready for intake. */
+		private void createTask(Api pm, String code) {
 			pm.call("task create", API + "/tasks", "{\"task_code\": \"" + code + "\", \"title\": \"Task " + code
 					+ "\", \"description\": \"Build it\", \"metadata\": {\"acceptance_criteria\": [\"it works\"]}}");
+		}
+
+		/** The task's session, started by agent init. */
+		private String startSession(Api agent, String code) {
 			return agent
 				.post("agent init (new session)", API + "/agent/init",
 						"{\"entity_type\": \"task\", \"entity_code\": \"" + code + "\", \"agent_id\": " + this.agentId

@@ -142,6 +142,10 @@ abstract class BenchDatabase {
 			return new FileWrites(this.writes - earlier.writes, this.bytes - earlier.bytes);
 		}
 
+		FileWrites plus(FileWrites more) {
+			return new FileWrites(this.writes + more.writes, this.bytes + more.bytes);
+		}
+
 	}
 
 	/** Drops what this database left behind (PostgreSQL: its schema). */

@@ -59,22 +59,29 @@ final class Report {
 		rows.put("**Ratio: cold start / the frameworks' start**, empty database / restarts",
 				(db) -> bold(db.at("/cold_start_seconds/ratio_to_framework_stack")) + " / "
 						+ text(db.at("/cold_start_seconds/restart_ratio_to_framework_stack")));
-		rows.put("Session lifecycles/s over HTTP (artifacts sent with completions: 8 calls)",
+		rows.put("Session lifecycles/s over HTTP, agent init to session end (artifacts sent with completions: 7 calls)",
 				(db) -> text(db.at("/lifecycle/lifecycles_per_second")));
 		rows.put("Phase transitions/s over HTTP", (db) -> text(db.at("/lifecycle/transitions_per_second")));
 		rows.put("Bare Flowable lifecycles/s (same BPMN, in-process)",
 				(db) -> text(db.at("/bare_flowable/lifecycles_per_second")));
 		rows.put("**Ratio: HTTP lifecycles / bare Flowable**",
 				(db) -> bold(db.at("/lifecycle_ratio_to_bare_flowable")));
+		rows.put("The same ratio in each round, lowest / highest",
+				(db) -> range(db.at("/lifecycle_ratio_to_bare_flowable_by_round")));
 		rows.put("Server CPU per lifecycle over HTTP (ms)",
 				(db) -> text(db.at("/lifecycle/server_cpu_ms_per_lifecycle")));
-		rows.put("Session lifecycles/s over HTTP, artifacts put separately (14 calls)",
+		rows.put("Session lifecycles/s over HTTP, artifacts put separately (13 calls)",
 				(db) -> text(db.at("/" + Bench.SEPARATE_PUTS + "/lifecycles_per_second")));
 		rows.put("Ratio: the same / bare Flowable",
 				(db) -> text(db.at("/" + Bench.SEPARATE_PUTS + "_ratio_to_bare_flowable")));
 		rows.put("Server CPU per lifecycle, artifacts put separately (ms)",
 				(db) -> text(db.at("/" + Bench.SEPARATE_PUTS + "/server_cpu_ms_per_lifecycle")));
 		rows.put("Bare Flowable CPU per lifecycle (ms)", (db) -> text(db.at("/bare_flowable/cpu_ms_per_lifecycle")));
+		rows.put("Server CPU per task created for the sessions, before each round (ms)",
+				(db) -> text(db.at("/lifecycle/server_cpu_ms_per_task_create")));
+		rows.put("Tasks created within the rounds because none was left (both scenarios)",
+				(db) -> sum(db.at("/lifecycle/tasks_created_during_rounds"),
+						db.at("/" + Bench.SEPARATE_PUTS + "/tasks_created_during_rounds")));
 		rows.put("Load generator (the simulated agents) CPU per lifecycle over HTTP (ms)",
 				(db) -> text(db.at("/lifecycle/load_generator_cpu_ms_per_lifecycle")));
 		rows.put("Warm-up until the JIT compiler is done, server / bare Flowable (s)",
@@ -175,6 +182,23 @@ final class Report {
 
 	private static String text(JsonNode value) {
 		return (value.isMissingNode() || value.isNull()) ? "—" : value.asText();
+	}
+
+	private static String range(JsonNode values) {
+		if (!values.isArray() || values.isEmpty()) {
+			return "—";
+		}
+		double lowest = Double.MAX_VALUE;
+		double highest = -Double.MAX_VALUE;
+		for (JsonNode value : values) {
+			lowest = Math.min(lowest, value.asDouble());
+			highest = Math.max(highest, value.asDouble());
+		}
+		return lowest + " / " + highest;
+	}
+
+	private static String sum(JsonNode one, JsonNode other) {
+		return (one.isMissingNode() || other.isMissingNode()) ? "—" : String.valueOf(one.asLong() + other.asLong());
 	}
 
 	private static String bold(JsonNode value) {
