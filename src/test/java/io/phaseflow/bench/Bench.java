@@ -121,11 +121,11 @@ public final class Bench {
 
 		/**
 		 * In how many alternating rounds the lifecycle scenarios and their bare-Flowable
-		 * baseline share {@link #seconds} each: rounds of about 10 s, at least 3. The
-		 * speed of these shared machines changes within seconds (one scenario's rounds of
-		 * a run went from 18 to 26 lifecycles/s and back to 20 while bare Flowable's went
-		 * from 47 to 32), so more and shorter rounds spread it more evenly over the
-		 * three.
+		 * baseline share {@link #seconds} each: rounds of about 10 s, at least 3 (shorter
+		 * ones under 30 s). The speed of these shared machines changes within seconds
+		 * (one scenario's rounds of a run went from 18 to 26 lifecycles/s and back to 20
+		 * while bare Flowable's went from 47 to 32), so more and shorter rounds spread it
+		 * more evenly over the three.
 		 */
 		int rounds() {
 			return smoke() ? 1 : Math.max(3, this.seconds / 10);
@@ -558,7 +558,8 @@ public final class Bench {
 
 		/**
 		 * Session lifecycles by every client for {@code time}, not recorded, both ways of
-		 * sending artifacts in turn; task codes start with {@code prefix}.
+		 * sending artifacts in turn, each creating its task; task codes start with
+		 * {@code prefix}. Their rate sizes the first round's tasks.
 		 */
 		private void unmeasuredLifecycles(Duration time, String prefix) throws InterruptedException {
 			Load.Result load = Load.run(Bench.this.settings.clients(), time,
@@ -579,7 +580,8 @@ public final class Bench {
 		 * and the same process on bare Flowable: in alternating rounds, so that a machine
 		 * that gets faster or slower during the run (these are shared VMs) affects the
 		 * three alike, and the ratios compare like with like. The bare engine runs in
-		 * this JVM, on a database of its own, while the server idles.
+		 * this JVM, on a database of its own, while the server idles. The sessions' tasks
+		 * are created before each round ({@link HttpLifecycles#createTasks}).
 		 */
 		private void lifecycles() throws Exception {
 			Settings s = Bench.this.settings;
@@ -618,7 +620,7 @@ public final class Bench {
 				BenchDatabase.FileWrites bareFileAfter = bareDatabase.bareFileWrites();
 				Map<String, Object> lifecycle = inline.section();
 				long serverLifecycles = inline.lifecycles + separate.lifecycles;
-				if (serverRowsBefore >= 0) {
+				if (serverRowsBefore >= 0 && this.rowsPerTaskCreate >= 0) {
 					double rows = serverRowsAfter - serverRowsBefore
 							- this.rowsPerTaskCreate * (inline.createdBefore + separate.createdBefore);
 					lifecycle.put("rows_written_per_lifecycle", round(rows / (double) serverLifecycles));
@@ -792,9 +794,8 @@ public final class Bench {
 				if (wanted <= 0) {
 					return;
 				}
-				// PostgreSQL's statistics take seconds to settle: counted around the
-				// first
-				// creation only, and per task from then on
+				// PostgreSQL's statistics take seconds to settle: rows are counted
+				// around the first creation only, and per task from then on
 				boolean countRows = Double.isNaN(run.rowsPerTaskCreate);
 				long rowsBefore = countRows ? run.database.rowsWritten() : -1;
 				SteadyState.Cpu cpuBefore = SteadyState.cpu(run.server.pid());
@@ -806,9 +807,11 @@ public final class Bench {
 					created.add(prefix + round);
 				}, 0);
 				this.creationCpu = this.creationCpu.plus(SteadyState.cpu(run.server.pid()).minus(cpuBefore));
-				if (countRows) {
-					run.rowsPerTaskCreate = (rowsBefore >= 0)
-							? (run.database.rowsWritten() - rowsBefore) / (double) load.rounds() : -1;
+				if (countRows && rowsBefore < 0) {
+					run.rowsPerTaskCreate = -1;
+				}
+				else if (countRows && load.rounds() > 0) {
+					run.rowsPerTaskCreate = (run.database.rowsWritten() - rowsBefore) / (double) load.rounds();
 				}
 				if (fileBefore != null) {
 					this.creationFileWrites = this.creationFileWrites

@@ -77,7 +77,8 @@ final class Report {
 		rows.put("Server CPU per lifecycle, artifacts put separately (ms)",
 				(db) -> text(db.at("/" + Bench.SEPARATE_PUTS + "/server_cpu_ms_per_lifecycle")));
 		rows.put("Bare Flowable CPU per lifecycle (ms)", (db) -> text(db.at("/bare_flowable/cpu_ms_per_lifecycle")));
-		rows.put("Server CPU per task created for the sessions, before each round (ms)",
+		rows.put(
+				"Server CPU per task created for the sessions, before each round (ms; artifacts sent with completions)",
 				(db) -> text(db.at("/lifecycle/server_cpu_ms_per_task_create")));
 		rows.put("Tasks created within the rounds because none was left (both scenarios)",
 				(db) -> sum(db.at("/lifecycle/tasks_created_during_rounds"),
