@@ -801,10 +801,9 @@ public final class Bench {
 				SteadyState.Cpu cpuBefore = SteadyState.cpu(run.server.pid());
 				BenchDatabase.FileWrites fileBefore = run.database.serverFileWrites();
 				Api pm = run.pm.recordingTo(this.latencies);
-				Queue<String> created = new ConcurrentLinkedQueue<>();
 				Load.Result load = Load.run(Bench.this.settings.clients(), wanted, (client, round) -> {
 					createTask(pm, prefix + round);
-					created.add(prefix + round);
+					this.ready.add(prefix + round);
 				}, 0);
 				this.creationCpu = this.creationCpu.plus(SteadyState.cpu(run.server.pid()).minus(cpuBefore));
 				if (countRows && rowsBefore < 0) {
@@ -819,7 +818,6 @@ public final class Bench {
 				}
 				this.createdBefore += load.rounds();
 				this.errors += load.errors();
-				this.ready.addAll(created);
 				progress("%s: %d tasks created for the round's sessions in %.1f s%s", run.database.name(),
 						load.rounds(), load.seconds(), this.separatePuts ? " (artifacts put separately)" : "");
 			}
