@@ -1050,7 +1050,10 @@ public final class Bench {
 		/**
 		 * A client command (no Spring context) against the running server: through the
 		 * {@code bin/phaseflow} launcher, as people and agents run it (its first run
-		 * unpacks the jar into a cache and is not counted), and as {@code java -jar}.
+		 * unpacks the jar into a cache and is not counted), and as {@code java -jar}. Two
+		 * baselines in the same runs: the launcher's start and exit without a request
+		 * ({@code bin/phaseflow --version}), and the JVM's own ({@code java -version}
+		 * with the commands' JVM options).
 		 */
 		private void cli() throws Exception {
 			Settings s = Bench.this.settings;
@@ -1060,18 +1063,35 @@ public final class Bench {
 			launcher.addAll(args);
 			List<String> javaJar = new ArrayList<>(List.of(BenchServer.javaBinary(), "-jar", s.jar().toString()));
 			javaJar.addAll(args);
+			List<String> version = List.of(launcher.get(0), "--version");
+			List<String> jvm = List.of(BenchServer.javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+					"-version");
 			timeCommand(launcher);
 			List<Double> viaLauncher = new ArrayList<>();
 			List<Double> viaJavaJar = new ArrayList<>();
+			List<Double> versionOnly = new ArrayList<>();
+			List<Double> jvmOnly = new ArrayList<>();
 			for (int i = 0; i < s.cliRuns(); i++) {
 				viaLauncher.add(timeCommand(launcher));
 				viaJavaJar.add(timeCommand(javaJar));
+				versionOnly.add(timeCommand(version));
+				jvmOnly.add(timeCommand(jvm));
 			}
 			double median = median(viaLauncher);
-			this.result.put("cli_seconds",
-					Map.of("command", "bin/phaseflow report bench-report --json", "runs", viaLauncher, "median",
-							round(median), "java_jar_runs", viaJavaJar, "java_jar_median", round(median(viaJavaJar))));
-			progress("%s: CLI client command: bin/phaseflow %s s, java -jar %s s", db, viaLauncher, viaJavaJar);
+			Map<String, Object> section = new LinkedHashMap<>();
+			section.put("command", "bin/phaseflow report bench-report --json");
+			section.put("runs", viaLauncher);
+			section.put("median", round(median));
+			section.put("java_jar_runs", viaJavaJar);
+			section.put("java_jar_median", round(median(viaJavaJar)));
+			section.put("launcher_without_request_runs", versionOnly);
+			section.put("launcher_without_request_median", round(median(versionOnly)));
+			section.put("jvm_alone_command", String.join(" ", jvm.subList(1, jvm.size())));
+			section.put("jvm_alone_runs", jvmOnly);
+			section.put("jvm_alone_median", round(median(jvmOnly)));
+			this.result.put("cli_seconds", section);
+			progress("%s: CLI client command: bin/phaseflow %s s, java -jar %s s; bin/phaseflow --version %s s,"
+					+ " java -version %s s", db, viaLauncher, viaJavaJar, versionOnly, jvmOnly);
 			target(db, "CLI client command, bin/phaseflow (median)", median, "s", "<=", 1);
 		}
 

@@ -155,6 +155,11 @@ final class Report {
 			});
 		}
 		rows.put("CLI client command, median (s)", (db) -> text(db.at("/cli_seconds/median")));
+		rows.put(
+				"CLI launcher without a request (`bin/phaseflow --version`) / the JVM alone (`java -version`),"
+						+ " median (s)",
+				(db) -> text(db.at("/cli_seconds/launcher_without_request_median")) + " / "
+						+ text(db.at("/cli_seconds/jvm_alone_median")));
 		rows.forEach((title, value) -> {
 			md.append("| ").append(title).append(" |");
 			names.forEach((name) -> md.append(' ').append(value.apply(databases.path(name))).append(" |"));
