@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * of the sub-instance. Flowable's exceptions become ours.
  */
 @Component
-class FlowableWorkflowEngine implements WorkflowEngine {
+public class FlowableWorkflowEngine implements WorkflowEngine {
 
 	static final String PHASE_PROCESS = "sessionPhase";
 
@@ -66,9 +66,10 @@ class FlowableWorkflowEngine implements WorkflowEngine {
 
 	/**
 	 * The user tasks of the session's phase instance: tasks of a process instance whose
-	 * root is the session's.
+	 * root is the session's. Public for the benchmark's baselines, which find the task as
+	 * the server does.
 	 */
-	static String waitingTaskSql(ManagementService management) {
+	public static String waitingTaskSql(ManagementService management) {
 		return "SELECT T.* FROM " + management.getTableName(Task.class) + " T JOIN "
 				+ management.getTableName(Execution.class) + " P ON P.ID_ = T.PROC_INST_ID_"
 				+ " WHERE P.ROOT_PROC_INST_ID_ = #{session} AND P.ID_ <> #{session}"

@@ -30,17 +30,16 @@ import java.util.stream.Stream;
 import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariDataSource;
 import io.phaseflow.flowable.EngineSettings;
+import io.phaseflow.flowable.FlowableWorkflowEngine;
 import io.phaseflow.flowable.SameDeploymentCalls;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
-import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.delegate.JavaDelegate;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.flowable.engine.parse.BpmnParseHandler;
-import org.flowable.engine.runtime.Execution;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
 import org.slf4j.LoggerFactory;
@@ -319,7 +318,7 @@ public final class BareFlowable implements AutoCloseable {
 	private static Task waitingWork(ProcessEngine engine, String instance) {
 		return engine.getTaskService()
 			.createNativeTaskQuery()
-			.sql(waitingTaskSql(engine.getManagementService()))
+			.sql(FlowableWorkflowEngine.waitingTaskSql(engine.getManagementService()))
 			.parameter("session", instance)
 			.parameter("work", WORK)
 			.parameter("approve", "approveOverride")
@@ -328,14 +327,6 @@ public final class BareFlowable implements AutoCloseable {
 			.filter((task) -> WORK.equals(task.getTaskDefinitionKey()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("Session process " + instance + " waits for no work"));
-	}
-
-	/** The server's query ({@code FlowableWorkflowEngine.waitingTaskSql}). */
-	private static String waitingTaskSql(ManagementService management) {
-		return "SELECT T.* FROM " + management.getTableName(Task.class) + " T JOIN "
-				+ management.getTableName(Execution.class) + " P ON P.ID_ = T.PROC_INST_ID_"
-				+ " WHERE P.ROOT_PROC_INST_ID_ = #{session} AND P.ID_ <> #{session}"
-				+ " AND T.TASK_DEF_KEY_ IN (#{work}, #{approve})";
 	}
 
 	/**

@@ -577,11 +577,13 @@ public final class Bench {
 
 		/**
 		 * Whole sessions, back to back, by every client, both ways of sending artifacts,
-		 * and the same process on bare Flowable: in alternating rounds, so that a machine
-		 * that gets faster or slower during the run (these are shared VMs) affects the
-		 * three alike, and the ratios compare like with like. The bare engine runs in
-		 * this JVM, on a database of its own, while the server idles. The sessions' tasks
-		 * are created before each round ({@link HttpLifecycles#createTasks}).
+		 * the same process on bare Flowable, and over HTTP on the frameworks alone
+		 * ({@link StackLifecycles}): in alternating rounds, so that a machine that gets
+		 * faster or slower during the run (these are shared VMs) affects the four alike,
+		 * and the ratios compare like with like. The bare engine runs in this JVM, the
+		 * frameworks in a server of their own, each on a database of its own, while the
+		 * others idle. The sessions' tasks are created before each round
+		 * ({@link HttpLifecycles#createTasks}).
 		 */
 		private void lifecycles() throws Exception {
 			Settings s = Bench.this.settings;
@@ -590,12 +592,21 @@ public final class Bench {
 			HttpLifecycles inline = new HttpLifecycles(false);
 			HttpLifecycles separate = new HttpLifecycles(true);
 			BenchDatabase bareDatabase = BenchDatabase.of(db, this.work.resolve("bare-flowable"));
-			try (BareFlowable bare = bareDatabase.openBareFlowable()) {
+			BenchDatabase stackDatabase = BenchDatabase.of(db, this.work.resolve("framework-stack-lifecycle"));
+			try (BareFlowable bare = bareDatabase.openBareFlowable();
+					BenchServer stackServer = Bench.this.frameworkStack.start(this.work, "framework-stack-lifecycle",
+							HEAP, stackDatabase.serverArgs())) {
+				StackLifecycles stack = new StackLifecycles(stackServer);
 				progress("%s: bare Flowable: warming up for %d to %d s, until the JIT compiler is done", db,
 						s.warmUp().toSeconds(), s.maxWarmUp().toSeconds());
 				SteadyState.Warmed warmed = SteadyState.warmUp(ProcessHandle.current().pid(), s.warmUp(), s.maxWarmUp(),
 						(time) -> bare.warmUp(s.clients(), time),
 						(line) -> progress("%s: bare Flowable: %s", db, line));
+				progress(
+						"%s: the frameworks alone over HTTP: warming up for %d to %d s, until the JIT compiler is done",
+						db, s.warmUp().toSeconds(), s.maxWarmUp().toSeconds());
+				SteadyState.Warmed stackWarmed = SteadyState.warmUp(stackServer.pid(), s.warmUp(), s.maxWarmUp(),
+						stack::unmeasured, (line) -> progress("%s: the frameworks alone: %s", db, line));
 				long self = ProcessHandle.current().pid();
 				SteadyState.Cpu bareCpu = new SteadyState.Cpu(0, 0);
 				long serverRowsBefore = this.database.rowsWritten();
@@ -606,13 +617,14 @@ public final class Bench {
 				for (int i = 1; i <= s.rounds(); i++) {
 					progress(
 							"%s: round %d of %d, %d clients, %d s each: over HTTP with artifacts sent with "
-									+ "completions, with artifacts put separately, bare Flowable",
+									+ "completions, with artifacts put separately, bare Flowable, the frameworks alone",
 							db, i, s.rounds(), s.clients(), round.toSeconds());
 					inline.measure(i, round);
 					separate.measure(i, round);
 					SteadyState.Cpu before = SteadyState.cpu(self);
 					baseline.add(bare.measure(s.clients(), round));
 					bareCpu = bareCpu.plus(SteadyState.cpu(self).minus(before));
+					stack.measure(round);
 				}
 				long serverRowsAfter = this.database.rowsWritten();
 				long bareRowsAfter = bareDatabase.rowsWritten();
@@ -669,15 +681,115 @@ public final class Bench {
 				}
 				this.result.put("lifecycle_ratio_to_bare_flowable_by_round", byRound);
 				this.result.put(SEPARATE_PUTS + "_ratio_to_bare_flowable", round(separate.perSecond() / barePerSecond));
-				progress("%s: lifecycles/s over HTTP %.2f (artifacts with completions), %.2f (put separately); "
-						+ "bare Flowable %.2f", db, inline.perSecond(), separate.perSecond(), barePerSecond);
+				Map<String, Object> frameworks = stack.section();
+				frameworks.put("warm_up", warmUpFigures(stackWarmed));
+				frameworks.put("ratio_to_bare_flowable", round(stack.perSecond() / barePerSecond));
+				this.result.put("framework_stack_lifecycle", frameworks);
+				this.result.put("lifecycle_ratio_to_framework_stack", round(inline.perSecond() / stack.perSecond()));
+				progress(
+						"%s: lifecycles/s over HTTP %.2f (artifacts with completions), %.2f (put separately); "
+								+ "bare Flowable %.2f; the frameworks alone over HTTP %.2f",
+						db, inline.perSecond(), separate.perSecond(), barePerSecond, stack.perSecond());
 				if (db.equals("h2")) {
 					target(db, "lifecycle throughput / bare Flowable", ratio, "x", ">=", 0.5);
 				}
 			}
 			finally {
 				bareDatabase.drop();
+				stackDatabase.drop();
 			}
+		}
+
+		/**
+		 * The session process over HTTP on the server's frameworks without Phaseflow
+		 * ({@code io.phaseflow.bench.stack.StackSessions}): a call to start it, then one
+		 * to complete the agent's task in each of the six phases, 7 calls, each answer
+		 * parsed as the server's agent init's is. Measured in the rounds of the lifecycle
+		 * scenarios; its server's CPU counted as the server's is.
+		 */
+		private final class StackLifecycles {
+
+			private final BenchServer stack;
+
+			private final Api api;
+
+			private final String run = "stack-" + System.currentTimeMillis();
+
+			private final AtomicLong sessions = new AtomicLong();
+
+			private final Latencies latencies = new Latencies();
+
+			private final List<Double> perSecondByRound = new ArrayList<>();
+
+			private final List<String> firstErrors = new ArrayList<>();
+
+			private long lifecycles;
+
+			private double seconds;
+
+			private double cpuSeconds;
+
+			private long errors;
+
+			StackLifecycles(BenchServer stack) {
+				this.stack = stack;
+				this.api = new Api(stack.url(), "none", null);
+			}
+
+			void unmeasured(Duration time) throws InterruptedException {
+				Load.run(Bench.this.settings.clients(), time, (client, round) -> lifecycle(this.api, client));
+			}
+
+			void measure(Duration duration) throws InterruptedException {
+				double before = SteadyState.cpu(this.stack.pid()).total();
+				Api recording = this.api.recordingTo(this.latencies);
+				Load.Result load = Load.run(Bench.this.settings.clients(), duration,
+						(client, round) -> lifecycle(recording, client));
+				this.cpuSeconds += SteadyState.cpu(this.stack.pid()).total() - before;
+				this.lifecycles += load.rounds();
+				this.seconds += load.seconds();
+				this.errors += load.errors();
+				this.perSecondByRound.add(round(load.rounds() / load.seconds()));
+				if (this.firstErrors.size() < 5) {
+					this.firstErrors.addAll(load.firstErrors());
+				}
+			}
+
+			private void lifecycle(Api api, int client) {
+				String agent = "agent-" + client;
+				long started = System.nanoTime();
+				String id = api
+					.post("start", "/stack/sessions",
+							"{\"session_key\": \"" + this.run + "-" + this.sessions.incrementAndGet()
+									+ "\", \"agent\": \"" + agent + "\"}")
+					.get("id")
+					.asText();
+				for (int phase = 0; phase < PHASES.size(); phase++) {
+					api.call("complete", "/stack/sessions/" + id + "/complete", "{\"agent\": \"" + agent + "\"}");
+				}
+				if (api != this.api) {
+					this.latencies.record("whole lifecycle", System.nanoTime() - started);
+				}
+			}
+
+			double perSecond() {
+				return this.lifecycles / this.seconds;
+			}
+
+			Map<String, Object> section() {
+				Map<String, Object> section = new LinkedHashMap<>();
+				section.put("clients", Bench.this.settings.clients());
+				section.put("lifecycles", this.lifecycles);
+				section.put("seconds", round(this.seconds));
+				section.put("lifecycles_per_second", round(perSecond()));
+				section.put("lifecycles_per_second_by_round", this.perSecondByRound);
+				section.put("cpu_ms_per_lifecycle", round(this.cpuSeconds * 1000 / this.lifecycles));
+				section.put("errors", this.errors);
+				section.put("first_errors", this.firstErrors);
+				section.put("calls", this.latencies.summary());
+				return section;
+			}
+
 		}
 
 		/** H2's writes to its file, and the KiB they wrote, per lifecycle (or call). */

@@ -87,6 +87,16 @@ final class FrameworkStackStart {
 		}
 	}
 
+	/**
+	 * Starts the baseline on an empty database and leaves it running: for the lifecycle
+	 * over HTTP ({@code StackSessions}).
+	 */
+	BenchServer start(Path work, String name, String heap, List<String> databaseArgs) throws IOException {
+		List<String> args = args(databaseArgs);
+		args.add("--flowable.use-lock-for-database-schema-update=false");
+		return BenchServer.start(this.start, work, name, heap, this.jvmArgs, args);
+	}
+
 	/** Phaseflow's migrations stay out: Flyway is off. */
 	private static List<String> args(List<String> databaseArgs) {
 		List<String> args = new ArrayList<>(databaseArgs);

@@ -77,6 +77,14 @@ final class Report {
 		rows.put("Server CPU per lifecycle, artifacts put separately (ms)",
 				(db) -> text(db.at("/" + Bench.SEPARATE_PUTS + "/server_cpu_ms_per_lifecycle")));
 		rows.put("Bare Flowable CPU per lifecycle (ms)", (db) -> text(db.at("/bare_flowable/cpu_ms_per_lifecycle")));
+		rows.put("The frameworks alone over HTTP (same BPMN, 7 calls, none of Phaseflow's code): lifecycles/s",
+				(db) -> text(db.at("/framework_stack_lifecycle/lifecycles_per_second")));
+		rows.put("Ratio: the frameworks alone over HTTP / bare Flowable",
+				(db) -> text(db.at("/framework_stack_lifecycle/ratio_to_bare_flowable")));
+		rows.put("**Ratio: HTTP lifecycles / the frameworks alone over HTTP**",
+				(db) -> bold(db.at("/lifecycle_ratio_to_framework_stack")));
+		rows.put("The frameworks alone: CPU per lifecycle (ms)",
+				(db) -> text(db.at("/framework_stack_lifecycle/cpu_ms_per_lifecycle")));
 		rows.put(
 				"Server CPU per task created for the sessions, before each round (ms; artifacts sent with completions)",
 				(db) -> text(db.at("/lifecycle/server_cpu_ms_per_task_create")));
@@ -85,8 +93,9 @@ final class Report {
 						db.at("/" + Bench.SEPARATE_PUTS + "/tasks_created_during_rounds")));
 		rows.put("Load generator (the simulated agents) CPU per lifecycle over HTTP (ms)",
 				(db) -> text(db.at("/lifecycle/load_generator_cpu_ms_per_lifecycle")));
-		rows.put("Warm-up until the JIT compiler is done, server / bare Flowable (s)",
-				(db) -> text(db.at("/server_warm_up/seconds")) + " / " + text(db.at("/bare_flowable/warm_up/seconds")));
+		rows.put("Warm-up until the JIT compiler is done, server / bare Flowable / the frameworks alone (s)",
+				(db) -> text(db.at("/server_warm_up/seconds")) + " / " + text(db.at("/bare_flowable/warm_up/seconds"))
+						+ " / " + text(db.at("/framework_stack_lifecycle/warm_up/seconds")));
 		rows.put("JIT compiler's share of the CPU while measured, server / bare Flowable",
 				(db) -> text(db.at("/lifecycle/server_jit_cpu_share")) + " / "
 						+ text(db.at("/bare_flowable/jit_cpu_share")));
