@@ -750,6 +750,9 @@ public final class Bench {
 				this.seconds += load.seconds();
 				this.errors += load.errors();
 				this.perSecondByRound.add(round(load.rounds() / load.seconds()));
+				progress("%s: the frameworks alone over HTTP: %d lifecycles in %.1f s (%.2f/s), %d errors",
+						DatabaseRun.this.database.name(), load.rounds(), load.seconds(), load.rounds() / load.seconds(),
+						load.errors());
 				if (this.firstErrors.size() < 5) {
 					this.firstErrors.addAll(load.firstErrors());
 				}
