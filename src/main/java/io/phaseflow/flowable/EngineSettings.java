@@ -10,6 +10,7 @@ import javax.xml.datatype.DatatypeFactory;
 
 import io.phaseflow.common.RequestContext;
 import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.parse.BpmnParseHandler;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
@@ -62,18 +63,12 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 
 	@Override
 	public void configure(SpringProcessEngineConfiguration engine) {
-		nameDatatypeFactory();
+		processing(engine);
 		engine.setDeploymentResources(new Resource[0]);
 		engine.setProcessValidator(processValidator());
-		engine.setEnableSafeBpmnXml(true);
-		engine.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));
 		engine.setFormHandlerHelper(new FormFileHandlers(this.forms));
 		engine.setCandidateManager((user) -> user.equals(RequestContext.actor())
 				? RequestContext.groups().stream().sorted().toList() : List.of());
-		// One prepared INSERT per entity instead of a multi-row INSERT that MyBatis
-		// builds on every flush: building it cost more than it saved
-		// (docs/BENCHMARKS.md).
-		engine.setBulkInsertEnabled(false);
 		if (engine.isUseLockForDatabaseSchemaUpdate() && !propertyTableExists(engine)) {
 			log.info("Empty database: creating the process engine's tables without the schema-update lock");
 			engine.setUseLockForDatabaseSchemaUpdate(false);
@@ -81,12 +76,26 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 	}
 
 	/**
+	 * How the engine parses and runs the processes, as the server has it: BPMN read
+	 * without external entities, a call activity resolved within its deployment, one
+	 * prepared INSERT per entity instead of a multi-row INSERT that MyBatis builds on
+	 * every flush (building it cost more than it saved, docs/BENCHMARKS.md), and the
+	 * JDK's {@code DatatypeFactory} named. Public for the benchmark's baselines, which
+	 * run the engine with the server's settings.
+	 */
+	public static void processing(ProcessEngineConfigurationImpl engine) {
+		nameDatatypeFactory();
+		engine.setEnableSafeBpmnXml(true);
+		engine.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));
+		engine.setBulkInsertEnabled(false);
+	}
+
+	/**
 	 * Names the JDK's own {@link DatatypeFactory} as JAXP's factory, unless the JVM was
 	 * told another, so that finding it is a class lookup rather than a search of the
-	 * class path. Public for the benchmark's bare-Flowable baseline, which runs the
-	 * engine with the server's settings.
+	 * class path.
 	 */
-	public static void nameDatatypeFactory() {
+	private static void nameDatatypeFactory() {
 		if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
 			System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY,
 					DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);

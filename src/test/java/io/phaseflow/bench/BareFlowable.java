@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,18 +29,14 @@ import java.util.stream.Stream;
 import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariDataSource;
 import io.phaseflow.flowable.EngineSettings;
-import io.phaseflow.flowable.FlowableWorkflowEngine;
-import io.phaseflow.flowable.SameDeploymentCalls;
+import io.phaseflow.bench.stack.BaselineSession;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
-import org.flowable.engine.delegate.JavaDelegate;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.flowable.engine.parse.BpmnParseHandler;
 import org.flowable.engine.runtime.ProcessInstance;
-import org.flowable.task.api.Task;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -69,19 +64,12 @@ public final class BareFlowable implements AutoCloseable {
 	 */
 	static final String H2_SETTINGS = ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=100";
 
-	private static final String SESSION_PROCESS = "agentTaskSession";
-
-	private static final String WORK = "workOnPhase";
-
 	private static final int PHASES = 6;
 
 	/**
 	 * Lifecycles each client runs to warm up at least, however short the warm-up time.
 	 */
 	private static final int MIN_WARM_UP = 3;
-
-	/** The session's stale timer: workflow.yaml's stale_after, never reached here. */
-	private static final String STALE_AFTER = Duration.ofHours(4).toString();
 
 	private static final List<String> PROCESSES = List.of("processes/agent-task-session.bpmn20.xml",
 			"processes/session-phase.bpmn20.xml");
@@ -91,6 +79,9 @@ public final class BareFlowable implements AutoCloseable {
 	private final HikariDataSource dataSource;
 
 	private final ProcessEngine engine;
+
+	/** Starts this engine's sessions and completes their phases. */
+	private final BaselineSession baseline;
 
 	private final Consumer<String> report;
 
@@ -103,6 +94,8 @@ public final class BareFlowable implements AutoCloseable {
 	private BareFlowable(HikariDataSource dataSource, ProcessEngine engine, Consumer<String> report) {
 		this.dataSource = dataSource;
 		this.engine = engine;
+		this.baseline = new BaselineSession(engine.getRuntimeService(), engine.getTaskService(),
+				engine.getManagementService());
 		this.report = report;
 	}
 
@@ -206,7 +199,7 @@ public final class BareFlowable implements AutoCloseable {
 		long warmUpEnds = System.nanoTime() + time.toNanos();
 		awaitAll(warmUp, submit(warmUp, clients, (client) -> {
 			for (int i = 0; i < MIN_WARM_UP || System.nanoTime() < warmUpEnds; i++) {
-				lifecycle(this.engine, this.run, client, this.sessions.incrementAndGet(), true);
+				lifecycle(this.engine, this.baseline, this.run, client, this.sessions.incrementAndGet(), true);
 			}
 			return new long[0];
 		}), () -> {
@@ -220,6 +213,7 @@ public final class BareFlowable implements AutoCloseable {
 	public Result measure(int clients, Duration duration) {
 		requireClients(clients, duration);
 		ProcessEngine engine = this.engine;
+		BaselineSession baseline = this.baseline;
 		String run = this.run;
 		AtomicInteger sessions = this.sessions;
 		Consumer<String> report = this.report;
@@ -234,7 +228,7 @@ public final class BareFlowable implements AutoCloseable {
 			LongStream.Builder millis = LongStream.builder();
 			try {
 				while (System.nanoTime() < deadline && failure.get() == null) {
-					millis.add(lifecycle(engine, run, client, sessions.incrementAndGet(), false));
+					millis.add(lifecycle(engine, baseline, run, client, sessions.incrementAndGet(), false));
 					done.incrementAndGet();
 				}
 			}
@@ -277,25 +271,16 @@ public final class BareFlowable implements AutoCloseable {
 	 * then each phase's work completed as its {@code completePhase} does.
 	 * @return the session's wall time in milliseconds
 	 */
-	private static long lifecycle(ProcessEngine engine, String run, int client, int number, boolean verify) {
+	private static long lifecycle(ProcessEngine engine, BaselineSession baseline, String run, int client, int number,
+			boolean verify) {
 		String agent = "agent-" + client;
 		Authentication.setAuthenticatedUserId(agent);
 		try {
 			long start = System.nanoTime();
 			String sessionKey = run + "-" + number;
-			Map<String, Object> variables = new HashMap<>();
-			variables.put("sessionKey", sessionKey);
-			variables.put("agentAssignee", agent);
-			variables.put("staleAfter", STALE_AFTER);
-			String instance = engine.getRuntimeService()
-				.createProcessInstanceBuilder()
-				.processDefinitionKey(SESSION_PROCESS)
-				.businessKey(sessionKey)
-				.variables(variables)
-				.start()
-				.getId();
+			String instance = baseline.start(sessionKey, agent);
 			for (int phase = 0; phase < PHASES; phase++) {
-				engine.getTaskService().complete(waitingWork(engine, instance).getId(), phaseCompletion());
+				baseline.completeWork(instance);
 			}
 			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 			if (verify && engine.getRuntimeService()
@@ -311,39 +296,10 @@ public final class BareFlowable implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * The agent's task in the session's running phase, found as the server finds it (one
-	 * native query).
-	 */
-	private static Task waitingWork(ProcessEngine engine, String instance) {
-		return engine.getTaskService()
-			.createNativeTaskQuery()
-			.sql(FlowableWorkflowEngine.waitingTaskSql(engine.getManagementService()))
-			.parameter("session", instance)
-			.parameter("work", WORK)
-			.parameter("approve", "approveOverride")
-			.list()
-			.stream()
-			.filter((task) -> WORK.equals(task.getTaskDefinitionKey()))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Session process " + instance + " waits for no work"));
-	}
-
-	/**
-	 * The variables the server's {@code completePhase} passes: no override, QA passed.
-	 */
-	private static Map<String, Object> phaseCompletion() {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("overrideRequested", false);
-		variables.put("overrideReason", null);
-		variables.put("qaStatus", "qa_passed");
-		return variables;
-	}
-
 	private static void requireAllEnded(ProcessEngine engine, String run, int started) {
 		long ended = engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(SESSION_PROCESS)
+			.processDefinitionKey(BaselineSession.PROCESS)
 			.processInstanceBusinessKeyLike(run + "-%")
 			.finished()
 			.count();
@@ -362,35 +318,13 @@ public final class BareFlowable implements AutoCloseable {
 		configuration.setHistoryLevel(HistoryLevel.AUDIT);
 		configuration.setAsyncExecutorActivate(true);
 		configuration.setIdGenerator(new StrongUuidGenerator());
-		// as the server's EngineSettings; -Dbench.bulk-insert=true for Flowable's default
+		EngineSettings.processing(configuration);
+		// -Dbench.bulk-insert=true for Flowable's default instead of the server's
 		configuration.setBulkInsertEnabled(Boolean.getBoolean("bench.bulk-insert"));
-		configuration.setEnableSafeBpmnXml(true);
 		configuration.setDisableIdmEngine(true);
 		configuration.setDisableEventRegistry(true);
-		configuration.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));
-		configuration.setBeans(delegates());
-		EngineSettings.nameDatatypeFactory();
+		configuration.setBeans(BaselineSession.delegates());
 		return configuration.buildProcessEngine();
-	}
-
-	/**
-	 * The beans the processes' {@code delegateExpression}s name: no-ops, except the phase
-	 * check, which writes what the real one writes for a valid phase.
-	 */
-	private static Map<Object, Object> delegates() {
-		JavaDelegate nothing = (execution) -> {
-		};
-		JavaDelegate valid = (execution) -> {
-			execution.setVariable("phaseCheck", "valid");
-			execution.setVariable("overrideCandidateGroups", "");
-		};
-		Map<Object, Object> beans = new HashMap<>();
-		Stream
-			.of("enterPhaseDelegate", "leavePhaseDelegate", "logOverrideDelegate", "rejectOverrideDelegate",
-					"markStaleDelegate", "startIterationDelegate", "completeSessionDelegate")
-			.forEach((name) -> beans.put(name, nothing));
-		beans.put("checkPhaseDelegate", valid);
-		return beans;
 	}
 
 	private static void deploy(ProcessEngine engine) {

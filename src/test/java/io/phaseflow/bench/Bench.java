@@ -737,14 +737,14 @@ public final class Bench {
 			}
 
 			void unmeasured(Duration time) throws InterruptedException {
-				Load.run(Bench.this.settings.clients(), time, (client, round) -> lifecycle(this.api, client));
+				Load.run(Bench.this.settings.clients(), time, (client, round) -> lifecycle(this.api, null, client));
 			}
 
 			void measure(Duration duration) throws InterruptedException {
 				double before = SteadyState.cpu(this.stack.pid()).total();
 				Api recording = this.api.recordingTo(this.latencies);
 				Load.Result load = Load.run(Bench.this.settings.clients(), duration,
-						(client, round) -> lifecycle(recording, client));
+						(client, round) -> lifecycle(recording, this.latencies, client));
 				this.cpuSeconds += SteadyState.cpu(this.stack.pid()).total() - before;
 				this.lifecycles += load.rounds();
 				this.seconds += load.seconds();
@@ -758,7 +758,8 @@ public final class Bench {
 				}
 			}
 
-			private void lifecycle(Api api, int client) {
+			/** One session; its whole time recorded in {@code latencies} unless null. */
+			private void lifecycle(Api api, Latencies latencies, int client) {
 				String agent = "agent-" + client;
 				long started = System.nanoTime();
 				String id = api
@@ -770,8 +771,8 @@ public final class Bench {
 				for (int phase = 0; phase < PHASES.size(); phase++) {
 					api.call("complete", "/stack/sessions/" + id + "/complete", "{\"agent\": \"" + agent + "\"}");
 				}
-				if (api != this.api) {
-					this.latencies.record("whole lifecycle", System.nanoTime() - started);
+				if (latencies != null) {
+					latencies.record("whole lifecycle", System.nanoTime() - started);
 				}
 			}
 

@@ -1,11 +1,6 @@
 package io.phaseflow.bench.stack;
 
-import java.util.List;
-
 import io.phaseflow.flowable.EngineSettings;
-import io.phaseflow.flowable.SameDeploymentCalls;
-import org.flowable.engine.delegate.JavaDelegate;
-import org.flowable.engine.parse.BpmnParseHandler;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 
@@ -30,10 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * and its start ends when {@code /actuator/health} answers UP, as the server's does.
  * <p>
  * It is also the baseline for a lifecycle over HTTP ({@link StackSessions}): for that,
- * the beans the processes' delegate expressions name are here, as no-ops (the phase check
- * writes what a valid phase's does), and the engine has the settings the server's and the
- * bare-Flowable baseline's have (one INSERT per entity, the JDK's {@code DatatypeFactory}
- * named, calls resolved within their deployment).
+ * the engine has the server's processing settings and the beans the processes' delegate
+ * expressions name are the bare-Flowable baseline's ({@link BaselineSession}).
  * <p>
  * It lies in the test classes, under the server's package, so the server's component scan
  * in the test suite finds it too: there its profile, which only {@link #main} makes
@@ -47,67 +40,22 @@ public class FrameworkStack {
 
 	static final String PROFILE = "framework-stack";
 
-	private static final JavaDelegate NOTHING = (execution) -> {
-	};
-
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(FrameworkStack.class);
 		application.setAdditionalProfiles(PROFILE);
 		application.run(args);
 	}
 
-	/** As the server's {@code EngineSettings} and the bare-Flowable baseline set them. */
+	/**
+	 * The engine as the server's {@code EngineSettings} and the bare-Flowable baseline
+	 * have it, with the baselines' delegates.
+	 */
 	@Bean
 	EngineConfigurationConfigurer<SpringProcessEngineConfiguration> engineSettings() {
 		return (engine) -> {
-			EngineSettings.nameDatatypeFactory();
-			engine.setEnableSafeBpmnXml(true);
-			engine.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));
-			engine.setBulkInsertEnabled(false);
+			EngineSettings.processing(engine);
+			engine.setBeans(BaselineSession.delegates());
 		};
-	}
-
-	@Bean
-	JavaDelegate checkPhaseDelegate() {
-		return (execution) -> {
-			execution.setVariable("phaseCheck", "valid");
-			execution.setVariable("overrideCandidateGroups", "");
-		};
-	}
-
-	@Bean
-	JavaDelegate enterPhaseDelegate() {
-		return NOTHING;
-	}
-
-	@Bean
-	JavaDelegate leavePhaseDelegate() {
-		return NOTHING;
-	}
-
-	@Bean
-	JavaDelegate logOverrideDelegate() {
-		return NOTHING;
-	}
-
-	@Bean
-	JavaDelegate rejectOverrideDelegate() {
-		return NOTHING;
-	}
-
-	@Bean
-	JavaDelegate markStaleDelegate() {
-		return NOTHING;
-	}
-
-	@Bean
-	JavaDelegate startIterationDelegate() {
-		return NOTHING;
-	}
-
-	@Bean
-	JavaDelegate completeSessionDelegate() {
-		return NOTHING;
 	}
 
 	/** Health answers anyone, as the server's does; the rest is Spring Boot's default. */
