@@ -46,7 +46,9 @@ import org.springframework.stereotype.Component;
  * already): Flowable asks for a new factory for every timer it schedules (a phase's stale
  * timer), and without the property each request searches the whole class path for a
  * provider, 3.4 % of the server's CPU in a session's transitions
- * (docs/BENCHMARKS.md).</li>
+ * (docs/BENCHMARKS.md);</li>
+ * <li>with {@code flowable.database-schema} set, a command leaves the connection's schema
+ * as it is when the connection opens on that schema ({@link SchemaKeepingSessions}).</li>
  * </ul>
  */
 @Component
@@ -79,15 +81,17 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 	 * How the engine parses and runs the processes, as the server has it: BPMN read
 	 * without external entities, a call activity resolved within its deployment, one
 	 * prepared INSERT per entity instead of a multi-row INSERT that MyBatis builds on
-	 * every flush (building it cost more than it saved, docs/BENCHMARKS.md), and the
-	 * JDK's {@code DatatypeFactory} named. Public for the benchmark's baselines, which
-	 * run the engine with the server's settings.
+	 * every flush (building it cost more than it saved, docs/BENCHMARKS.md), the JDK's
+	 * {@code DatatypeFactory} named, and the engine's schema set on a connection only
+	 * when it does not open on it ({@link SchemaKeepingSessions}). Public for the
+	 * benchmark's baselines, which run the engine with the server's settings.
 	 */
 	public static void processing(ProcessEngineConfigurationImpl engine) {
 		nameDatatypeFactory();
 		engine.setEnableSafeBpmnXml(true);
 		engine.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));
 		engine.setBulkInsertEnabled(false);
+		engine.setDbSqlSessionFactory(new SchemaKeepingSessions(engine.isUsePrefixId()));
 	}
 
 	/**
