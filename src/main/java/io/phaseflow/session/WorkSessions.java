@@ -130,14 +130,15 @@ class WorkSessions {
 
 	/**
 	 * Locks the session's row until the transaction ends, so that its transitions happen
-	 * one at a time.
+	 * one at a time, and reads it as it is once locked (a transition that held the lock
+	 * before is seen). One statement: the task code comes from a subquery, because
+	 * PostgreSQL locks no row of the nullable side of an outer join.
 	 */
 	Optional<WorkSession> lockByKey(String sessionKey) {
-		Optional<Long> id = this.jdbc.sql("SELECT id FROM work_sessions WHERE session_key = :key FOR UPDATE")
-			.param("key", sessionKey)
-			.query(Long.class)
-			.optional();
-		return id.flatMap(this::findById);
+		return this.jdbc.sql("""
+				SELECT s.*, (SELECT t.task_code FROM orchestration_tasks t WHERE t.id = s.task_id) AS task_code
+				FROM work_sessions s WHERE s.session_key = :key FOR UPDATE
+				""").param("key", sessionKey).query(this::map).optional();
 	}
 
 	Optional<WorkSession> findById(long id) {
