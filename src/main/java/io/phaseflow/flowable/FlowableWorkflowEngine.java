@@ -274,10 +274,6 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 	}
 
 	/**
-	 * The user task the session waits at: in the running phase's {@code sessionPhase}
-	 * sub-instance.
-	 */
-	/**
 	 * The task the session waits at, in the phase instance its process called: one query
 	 * (the phase instance's executions carry the session's instance as their root).
 	 */

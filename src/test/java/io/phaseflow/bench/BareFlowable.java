@@ -36,7 +36,6 @@ import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.flowable.engine.runtime.ProcessInstance;
 import org.slf4j.LoggerFactory;
 
 /**
