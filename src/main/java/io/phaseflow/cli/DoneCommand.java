@@ -56,7 +56,7 @@ class DoneCommand implements Callable<Integer> {
 		String summary = (this.summary != null && !this.summary.isBlank()) ? this.summary : "summary";
 		return new CommandFailed(2, message.append("\nWould you like to:").toString(),
 				"1. Add what is missing: phaseflow update \"progress\", then phaseflow done \"" + summary + "\"",
-				"2. Force close anyway:  phaseflow done --force \"" + summary + "\"",
+				"2. Ask a PM to force it (only a PM's token may: phaseflow done --force \"" + summary + "\")",
 				"3. Continue working:    phaseflow status");
 	}
 

@@ -37,7 +37,7 @@ class InitCommand implements Callable<Integer> {
 		if (!(kind.equals("T") || kind.equals("S")) || code.isEmpty()) {
 			throw new CommandFailed(2, "Say what to init on: T:<task> or S:<sprint>, not " + this.target);
 		}
-		long agentId = this.terminal.agentId(this.agent, true);
+		Long agentId = this.terminal.agentId(this.agent);
 		boolean task = kind.equals("T");
 		if (task) {
 			// the server refuses an init on an unknown task as invalid (422); to the
@@ -50,7 +50,7 @@ class InitCommand implements Callable<Integer> {
 		}
 		ApiAnswer answer = this.terminal.client().init(task ? "task" : "sprint", code, agentId);
 		if (answer.ok()) {
-			this.terminal.remember(task ? taskContext(answer.body(), agentId)
+			this.terminal.remember(task ? taskContext(answer.body())
 					: this.terminal.context()
 						.withAgent(agentId)
 						.withSprint(answer.body().at("/context/sprint/code").asText(code)));
@@ -58,9 +58,10 @@ class InitCommand implements Callable<Integer> {
 		return this.terminal.show(answer, task ? this::printTask : this::printSprint);
 	}
 
-	private static ActiveContext taskContext(JsonNode init, long agentId) {
+	private static ActiveContext taskContext(JsonNode init) {
 		return new ActiveContext(init.at("/context/sprint/code").asText(null), init.at("/session/entity_code").asText(),
-				init.at("/session/key").asText(), agentId, init.at("/session/current_phase").asText(null));
+				init.at("/session/key").asText(), init.at("/session/agent_id").asLong(),
+				init.at("/session/current_phase").asText(null));
 	}
 
 	private void printTask(JsonNode body) {

@@ -31,10 +31,11 @@ class SessionCommand {
 		if (code == null) {
 			throw new CommandFailed(2, "Which task? Use --task <task>, or run phaseflow init T:<task>");
 		}
-		long agentId = this.terminal.agentId(agent, true);
+		Long agentId = this.terminal.agentId(agent);
 		ApiAnswer answer = this.terminal.client().startSession(code, agentId, restart ? "restart" : "continue");
 		if (answer.ok()) {
-			this.terminal.remember(context.withAgent(agentId).withSession(answer.body()));
+			this.terminal
+				.remember(context.withAgent(answer.body().path("agent_id").asLong()).withSession(answer.body()));
 		}
 		return this.terminal.show(answer, (session) -> {
 			this.terminal.out.println("Session " + session.path("session_key").asText() + " on task " + code + " ("
@@ -52,7 +53,7 @@ class SessionCommand {
 					description = "Take it over as this agent.") String agent) {
 		ActiveContext context = (key != null) ? ActiveContext.NONE : this.terminal.session();
 		String sessionKey = (key != null) ? key : context.sessionKey();
-		Long agentId = this.terminal.agentId(agent, false);
+		Long agentId = this.terminal.agentId(agent);
 		this.terminal.require(this.terminal.client().resume(sessionKey, agentId));
 		ApiAnswer answer = this.terminal.client().context(sessionKey);
 		if (answer.ok()) {

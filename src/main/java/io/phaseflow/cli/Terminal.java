@@ -80,16 +80,12 @@ final class Terminal {
 	/**
 	 * The agent to act as: {@code --agent} (an id or a handle), else
 	 * {@code PHASEFLOW_AGENT}, else the agent of the active context; null when none is
-	 * known and {@code required} is false.
+	 * known, and the server takes the agent the token was issued for.
 	 */
-	Long agentId(String option, boolean required) {
+	Long agentId(String option) {
 		String given = (option != null && !option.isBlank()) ? option : this.env.get("PHASEFLOW_AGENT");
 		if (given == null || given.isBlank()) {
-			Long saved = context().agentId();
-			if (saved == null && required) {
-				throw new CommandFailed(2, "Which agent are you? Name it with --agent <id|handle> or PHASEFLOW_AGENT");
-			}
-			return saved;
+			return context().agentId();
 		}
 		if (given.strip().matches("\\d{1,18}")) {
 			return Long.valueOf(given.strip());
@@ -123,6 +119,13 @@ final class Terminal {
 	}
 
 	CommandFailed failure(ApiAnswer answer) {
+		JsonNode owner = (answer.body() != null) ? answer.body().get("owner_agent_id") : null;
+		if (answer.status() == 409 && owner != null) {
+			String key = answer.body().path("session_key").asText();
+			return new CommandFailed(answer.exitCode(), "Session " + key + " belongs to agent " + owner.asText()
+					+ ", not to your token's agent; stop working on it, or take it over: phaseflow session resume "
+					+ key);
+		}
 		String message = switch (answer.status()) {
 			case 401 -> "The server refused the token (401): " + client().settings().tokenHint();
 			case 403 -> "Your token may not do this (403): " + answer.message();

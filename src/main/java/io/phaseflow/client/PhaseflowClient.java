@@ -83,16 +83,26 @@ public class PhaseflowClient {
 		return get("/tasks/" + segment(code));
 	}
 
-	/** {@code POST /agent/init}: {@code entityType} is {@code task} or {@code sprint}. */
-	public ApiAnswer init(String entityType, String code, long agentId) {
+	/**
+	 * {@code POST /agent/init}: {@code entityType} is {@code task} or {@code sprint};
+	 * without an agent, the server takes the token's.
+	 */
+	public ApiAnswer init(String entityType, String code, Long agentId) {
 		return post("/agent/init",
-				Json.object().put("entity_type", entityType).put("entity_code", code).put("agent_id", agentId));
+				withAgent(Json.object().put("entity_type", entityType).put("entity_code", code), agentId));
 	}
 
-	/** {@code onActive}: {@code continue}, {@code restart} or {@code reject}. */
-	public ApiAnswer startSession(String taskCode, long agentId, String onActive) {
+	/**
+	 * {@code onActive}: {@code continue}, {@code restart} or {@code reject}; without an
+	 * agent, the server takes the token's.
+	 */
+	public ApiAnswer startSession(String taskCode, Long agentId, String onActive) {
 		return post("/sessions",
-				Json.object().put("task_code", taskCode).put("agent_id", agentId).put("on_active", onActive));
+				withAgent(Json.object().put("task_code", taskCode).put("on_active", onActive), agentId));
+	}
+
+	private static ObjectNode withAgent(ObjectNode body, Long agentId) {
+		return (agentId != null) ? body.put("agent_id", agentId) : body;
 	}
 
 	public ApiAnswer session(String key) {
@@ -149,21 +159,19 @@ public class PhaseflowClient {
 	}
 
 	/**
-	 * Resumes the session; with another agent's id, takes it over from the agent that
-	 * holds it now (read first and sent as {@code expected_agent_id}, so of two agents
-	 * taking over at once one wins and the other gets a conflict).
+	 * Resumes the session, as the given agent or (null) the token's: one that another
+	 * agent holds is taken over from that agent, read first and sent as
+	 * {@code expected_agent_id}, so of two agents taking over at once one wins and the
+	 * other gets a conflict.
 	 */
 	public ApiAnswer resume(String key, Long agentId) {
-		if (agentId == null) {
-			return post(session(key, "/resume"), null);
-		}
 		ApiAnswer current = session(key);
 		if (!current.ok()) {
 			return current;
 		}
-		ObjectNode body = Json.object().put("agent_id", agentId);
+		ObjectNode body = withAgent(Json.object(), agentId);
 		JsonNode holder = current.body().get("agent_id");
-		if (holder != null && holder.canConvertToLong() && holder.asLong() != agentId) {
+		if (holder != null && holder.canConvertToLong() && (agentId == null || holder.asLong() != agentId)) {
 			body.put("expected_agent_id", holder.asLong());
 		}
 		return post(session(key, "/resume"), body);

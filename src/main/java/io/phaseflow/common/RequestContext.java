@@ -50,6 +50,31 @@ public final class RequestContext {
 			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 	}
 
+	/**
+	 * The agent the caller's token acts for, or null: a token bound to no agent, or no
+	 * caller at all (start-up, scheduled jobs).
+	 */
+	public static Long agentId() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof TokenCaller caller)
+				? caller.agentId() : null;
+	}
+
+	/**
+	 * Whether the caller may act for any agent: a PM or ADMIN token, or Phaseflow itself
+	 * (no caller). Every other caller acts only for its token's agent.
+	 */
+	public static boolean actsForAnyAgent() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return true;
+		}
+		return authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> "ROLE_PM".equals(authority.getAuthority())
+					|| "ROLE_ADMIN".equals(authority.getAuthority()));
+	}
+
 	/** The name of the authenticated caller, or {@value #SYSTEM_ACTOR}. */
 	public static String actor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

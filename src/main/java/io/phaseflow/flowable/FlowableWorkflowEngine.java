@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.common.RequestContext;
 import io.phaseflow.workflow.ConcurrentTransition;
 import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkflowEngine;
@@ -113,8 +114,14 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 		Task task = waitingTask(processInstanceId)
 			.filter((candidate) -> Position.WORK.equals(candidate.getTaskDefinitionKey()))
 			.orElseThrow(() -> new SessionNotWaiting("The session does not wait for its agent"));
+		Map<String, Object> all = new HashMap<>(variables);
+		if (Boolean.TRUE.equals(variables.get(ProcessVariables.OVERRIDE_REQUESTED))) {
+			// who asked, so that neither that caller nor that agent decides it
+			all.put(ProcessVariables.OVERRIDE_REQUESTED_BY, RequestContext.actor());
+			all.put(ProcessVariables.OVERRIDE_REQUESTED_BY_AGENT, task.getAssignee());
+		}
 		try {
-			this.tasks.complete(task.getId(), variables);
+			this.tasks.complete(task.getId(), all);
 		}
 		catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException ex) {
 			throw new ConcurrentTransition();
@@ -208,11 +215,18 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 		}
 	}
 
-	private Optional<PendingOverride> pendingOverride(Task task) {
+	/** The override request a task stands for, if it is an "Approve override" task. */
+	Optional<PendingOverride> pendingOverride(Task task) {
+		if (!Position.APPROVE_OVERRIDE.equals(task.getTaskDefinitionKey()) || task.getProcessDefinitionId() == null
+				|| !task.getProcessDefinitionId().startsWith(PHASE_PROCESS + ":")) {
+			return Optional.empty();
+		}
 		Map<String, Object> variables;
 		try {
-			variables = this.runtime.getVariables(task.getProcessInstanceId(), List.of(ProcessVariables.SESSION_KEY,
-					ProcessVariables.PHASE, ProcessVariables.OVERRIDE_CANDIDATE_GROUPS));
+			variables = this.runtime.getVariables(task.getProcessInstanceId(),
+					List.of(ProcessVariables.SESSION_KEY, ProcessVariables.PHASE,
+							ProcessVariables.OVERRIDE_CANDIDATE_GROUPS, ProcessVariables.OVERRIDE_REQUESTED_BY,
+							ProcessVariables.OVERRIDE_REQUESTED_BY_AGENT));
 		}
 		catch (FlowableObjectNotFoundException ex) {
 			return Optional.empty(); // decided while we read
@@ -221,7 +235,18 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 		return Optional.of(new PendingOverride(task.getId(), (String) variables.get(ProcessVariables.SESSION_KEY),
 				(String) variables.get(ProcessVariables.PHASE),
 				(groups == null || groups.isBlank()) ? List.of() : List.of(groups.split(",")),
-				task.getCreateTime().toInstant()));
+				task.getCreateTime().toInstant(), (String) variables.get(ProcessVariables.OVERRIDE_REQUESTED_BY),
+				requesterAgent(variables.get(ProcessVariables.OVERRIDE_REQUESTED_BY_AGENT)), task.getAssignee()));
+	}
+
+	/** The requesting agent's id, as the work task's assignee held it. */
+	static Long requesterAgent(Object assignee) {
+		try {
+			return (assignee instanceof String id) ? Long.valueOf(id) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	@Override

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.RequestContext;
+import io.phaseflow.session.FourEyes;
 import io.phaseflow.session.PhaseSteps;
 import io.phaseflow.workflow.WorkflowEngine;
+import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 import org.flowable.common.engine.api.FlowableForbiddenException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.RuntimeService;
@@ -132,7 +135,14 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	private final PhaseSteps steps;
 
-	ProcessApiAccess(TaskService tasks, TaskForms forms, RuntimeService runtime, PhaseSteps steps) {
+	private final FlowableWorkflowEngine workflow;
+
+	private final FourEyes fourEyes;
+
+	ProcessApiAccess(TaskService tasks, TaskForms forms, RuntimeService runtime, PhaseSteps steps,
+			FlowableWorkflowEngine workflow, FourEyes fourEyes) {
+		this.workflow = workflow;
+		this.fourEyes = fourEyes;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.runtime = runtime;
@@ -213,12 +223,16 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void executeTaskAction(Task task, TaskActionRequest actionRequest) {
-		mayActOn(task);
+		Task current = mayActOn(task);
 		String action = actionRequest.getAction();
 		if (TaskActionRequest.ACTION_COMPLETE.equals(action)) {
+			mayDecide(current);
 			checkForm(task, actionRequest);
 		}
-		else if (!TaskActionRequest.ACTION_CLAIM.equals(action)) {
+		else if (TaskActionRequest.ACTION_CLAIM.equals(action)) {
+			mayClaim(current, actionRequest.getAssignee());
+		}
+		else {
 			admin();
 		}
 	}
@@ -724,7 +738,41 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 			throw new FlowableObjectNotFoundException("Could not find a task with id '" + formRequest.getTaskId() + "'",
 					Task.class);
 		}
-		mayActOn(task);
+		mayDecide(mayActOn(task));
+	}
+
+	/**
+	 * The four-eyes rule on an override task: neither its requester nor its session's
+	 * agent decides it, and a task another reviewer claimed is theirs to decide.
+	 */
+	private void mayDecide(Task task) {
+		Optional<PendingOverride> pending = this.workflow.pendingOverride(task);
+		if (pending.isPresent()) {
+			this.fourEyes.requireOtherReviewer(pending.get());
+			FourEyes.requireClaimHolder(pending.get(), isAdmin());
+		}
+	}
+
+	/**
+	 * Claims are for oneself (an ADMIN may assign anyone); only the claim's holder or an
+	 * ADMIN unclaims; an override's parties do not claim it.
+	 */
+	private void mayClaim(Task task, String assignee) {
+		if (assignee == null) {
+			if (task.getAssignee() != null && !task.getAssignee().equals(RequestContext.actor()) && !isAdmin()) {
+				throw new FlowableForbiddenException(
+						"Only " + task.getAssignee() + " (who claimed the task) or an ADMIN may unclaim it");
+			}
+			return;
+		}
+		if (!assignee.equals(RequestContext.actor()) && !isAdmin()) {
+			throw new FlowableForbiddenException("A task is claimed for yourself: assignee must be "
+					+ RequestContext.actor() + " (only an ADMIN assigns tasks to others)");
+		}
+		Optional<PendingOverride> pending = this.workflow.pendingOverride(task);
+		if (pending.isPresent()) {
+			this.fourEyes.requireOtherReviewer(pending.get());
+		}
 	}
 
 	private static boolean isAdmin() {
@@ -763,7 +811,7 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 	 * (the request runs in one transaction, see {@link ProcessApiTransactions}), and the
 	 * second finds the task gone (404).
 	 */
-	private void mayActOn(Task task) {
+	private Task mayActOn(Task task) {
 		Object sessionKey = (task.getProcessInstanceId() != null)
 				? this.runtime.getVariable(task.getProcessInstanceId(), ProcessVariables.SESSION_KEY) : null;
 		if (sessionKey instanceof String key) {
@@ -781,6 +829,7 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 			throw new FlowableForbiddenException("An agent completes a phase through Phaseflow, which checks the "
 					+ "phase's artifacts and fields: POST /api/orchestration/sessions/{key}/phase-complete");
 		}
+		return current;
 	}
 
 	private boolean involved(TaskInfo task) {

@@ -20,6 +20,12 @@ final class ProcessVariables {
 	/** Whether the agent asked to override a failed check. */
 	static final String OVERRIDE_REQUESTED = "overrideRequested";
 
+	/** The caller (token name) that asked for the override: never its reviewer. */
+	static final String OVERRIDE_REQUESTED_BY = "overrideRequestedBy";
+
+	/** The agent whose session asked for the override: never its reviewer either. */
+	static final String OVERRIDE_REQUESTED_BY_AGENT = "overrideRequestedByAgent";
+
 	/** Why the agent asked for the override. */
 	static final String OVERRIDE_REASON = "overrideReason";
 

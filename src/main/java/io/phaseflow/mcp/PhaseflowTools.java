@@ -112,7 +112,7 @@ final class PhaseflowTools {
 	}
 
 	private synchronized ApiAnswer init(Map<String, Object> args) {
-		long agent = agentId(text(args, "agent"));
+		Long agent = agentId(text(args, "agent"));
 		String task = text(args, "task_code");
 		if (task == null) {
 			return this.client.init("sprint", required(args, "sprint_code"), agent);
@@ -130,8 +130,7 @@ final class PhaseflowTools {
 		String key = text(args, "session_key");
 		if (key != null) {
 			String agent = text(args, "agent");
-			ApiAnswer resumed = this.client.resume(key,
-					(agent != null || this.defaultAgent != null) ? agentId(agent) : null);
+			ApiAnswer resumed = this.client.resume(key, agentId(agent));
 			if (!resumed.ok()) {
 				return resumed;
 			}
@@ -182,10 +181,11 @@ final class PhaseflowTools {
 		return this.taskCode;
 	}
 
-	private long agentId(String given) {
+	/** The agent named, else PHASEFLOW_AGENT's, else null: the token's own agent. */
+	private Long agentId(String given) {
 		String agent = (given != null) ? given : this.defaultAgent;
 		if (agent == null || agent.isBlank()) {
-			throw new IllegalArgumentException("Which agent? Pass agent (id or handle) or set PHASEFLOW_AGENT");
+			return null;
 		}
 		if (agent.strip().matches("\\d{1,18}")) {
 			return Long.parseLong(agent.strip());
@@ -226,6 +226,13 @@ final class PhaseflowTools {
 	private CallToolResult result(ApiAnswer answer) {
 		ObjectNode body = answer.body().isObject() ? answer.body().deepCopy()
 				: Json.object().put("status", answer.status()).put("text", answer.text());
+		if (answer.status() == 409 && body.has("owner_agent_id")) {
+			// fenced: another agent owns the session now
+			String key = body.path("session_key").asText();
+			body.put("next_step", "Session " + key + " belongs to agent " + body.get("owner_agent_id").asText()
+					+ ", not to your token's agent: stop working on it, or take it over with the tool call context "
+					+ "{\"session_key\": \"" + key + "\"}");
+		}
 		return CallToolResult.builder()
 			.addTextContent(Json.write(withInstructions(body)))
 			.isError(!answer.ok())

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.phaseflow.agent.AgentRegistry;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.CodeAlreadyTaken;
 import io.phaseflow.common.ContentHash;
@@ -14,7 +15,6 @@ import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.RuleBroken;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -35,7 +35,10 @@ public class TokenIssuer {
 
 	private final Clock clock;
 
-	TokenIssuer(ApiTokens tokens, Clock clock) {
+	private final AgentRegistry agents;
+
+	TokenIssuer(ApiTokens tokens, Clock clock, AgentRegistry agents) {
+		this.agents = agents;
 		this.tokens = tokens;
 		this.clock = clock;
 	}
@@ -44,6 +47,13 @@ public class TokenIssuer {
 	public IssuedToken issue(String name, Set<Role> roles, Long agentId, String createdBy) {
 		if (roles.isEmpty()) {
 			throw new RuleBroken("roles", "must name at least one role");
+		}
+		if (agentId == null && TokenUser.needsAgent(roles)) {
+			throw new RuleBroken("agent_id",
+					"is required for an AGENT token without PM or ADMIN: such a token acts for one agent");
+		}
+		if (agentId != null && this.agents.find(agentId).isEmpty()) {
+			throw new RuleBroken("agent_id", "names no agent");
 		}
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
@@ -74,11 +84,7 @@ public class TokenIssuer {
 	 * @throws UsernameNotFoundException if no active token has this secret
 	 */
 	public UserDetails user(String secret) {
-		return authenticate(secret)
-			.map((token) -> User.withUsername(token.name())
-				.password("")
-				.authorities(token.roles().stream().map(Role::authority).toArray(String[]::new))
-				.build())
+		return authenticate(secret).<UserDetails>map(TokenUser::new)
 			.orElseThrow(() -> new UsernameNotFoundException("Unknown or revoked token"));
 	}
 

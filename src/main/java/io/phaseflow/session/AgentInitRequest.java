@@ -11,8 +11,7 @@ import jakarta.validation.constraints.Positive;
  * {@code AGENT INIT T:<task>} or {@code S:<sprint>} (seed 000 step 4, seed 003).
  */
 public record AgentInitRequest(@NotNull Target entityType,
-		@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String entityCode,
-		@NotNull @Positive Long agentId) {
+		@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String entityCode, @Positive Long agentId) {
 
 	/** What the agent inits on. */
 	public enum Target implements WireValue {

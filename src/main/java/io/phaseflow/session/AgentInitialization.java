@@ -45,8 +45,12 @@ public class AgentInitialization {
 
 	private final Drafts drafts;
 
+	private final AgentIdentity identity;
+
 	AgentInitialization(SessionManagement sessions, SessionViews views, ContextBroker broker, SessionEvents events,
-			AgentRegistry agents, Sprints sprints, StatusReports reports, JsonDocuments json, Drafts drafts) {
+			AgentRegistry agents, Sprints sprints, StatusReports reports, JsonDocuments json, Drafts drafts,
+			AgentIdentity identity) {
+		this.identity = identity;
 		this.sessions = sessions;
 		this.views = views;
 		this.broker = broker;
@@ -98,7 +102,8 @@ public class AgentInitialization {
 	}
 
 	private Answer sprint(AgentInitRequest request) {
-		this.agents.find(request.agentId()).orElseThrow(() -> new RuleBroken("agent_id", "names no agent"));
+		this.agents.find(this.identity.agentFor(request.agentId()))
+			.orElseThrow(() -> new RuleBroken("agent_id", "names no agent"));
 		String code = Codes.normalize("entity_code", request.entityCode());
 		Sprint sprint = this.sprints.findByCode(code).orElseThrow(() -> new EntityNotFound("sprint", code));
 		StatusReport report = this.reports.of(code);

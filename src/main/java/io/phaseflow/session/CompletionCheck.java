@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.phaseflow.common.FieldError;
+import io.phaseflow.common.RequestContext;
 
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,8 @@ class CompletionCheck {
 		if (summary == null || summary.isBlank()) {
 			missing.add(new FieldError("notes", MISSING_SUMMARY + ": give notes that sum up the work"));
 		}
-		if (session != null && this.notes.count(session.id(), NoteKind.UPDATE) == 0) {
+		// a session that has ended passed its phases' checks, and takes no notes any more
+		if (session != null && !session.status().isTerminal() && this.notes.count(session.id(), NoteKind.UPDATE) == 0) {
 			missing.add(new FieldError("context_updates",
 					NO_CONTEXT_UPDATES + ": session " + session.sessionKey() + " never updated the task's context"));
 		}
@@ -61,10 +63,17 @@ class CompletionCheck {
 				commands.add("phaseflow update \"<what was done>\"");
 			}
 		}
-		actions.add("Force close anyway: report the completion with force (--force)");
+		if (RequestContext.actsForAnyAgent()) {
+			actions.add("Force close anyway: report the completion with force (--force)");
+		}
+		else {
+			actions.add("Ask a PM to force the completion if it cannot meet the check");
+		}
 		actions.add("Continue working: nothing was changed");
 		commands.add("phaseflow done \"<summary>\"");
-		commands.add("phaseflow done --force \"<summary>\"");
+		if (RequestContext.actsForAnyAgent()) {
+			commands.add("phaseflow done --force \"<summary>\"");
+		}
 		Instructions.Reminder reminder = (session != null) ? this.broker.instructions(session, null).contextReminder()
 				: new Instructions.Reminder(taskCode, null, null);
 		return new Instructions(actions, commands, reminder, null);

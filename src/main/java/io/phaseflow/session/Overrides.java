@@ -31,7 +31,10 @@ public class Overrides {
 
 	private final Drafts drafts;
 
-	Overrides(WorkflowEngine engine, SessionViews views, Drafts drafts) {
+	private final FourEyes fourEyes;
+
+	Overrides(WorkflowEngine engine, SessionViews views, Drafts drafts, FourEyes fourEyes) {
+		this.fourEyes = fourEyes;
 		this.engine = engine;
 		this.views = views;
 		this.drafts = drafts;
@@ -41,7 +44,10 @@ public class Overrides {
 	@Transactional(readOnly = true)
 	public List<PendingOverride> inbox() {
 		Set<String> groups = RequestContext.groups();
-		return this.engine.pendingOverrides().stream().filter((pending) -> mayDecide(groups, pending)).toList();
+		return this.engine.pendingOverrides()
+			.stream()
+			.filter((pending) -> mayDecide(groups, pending) && !this.fourEyes.isParty(pending))
+			.toList();
 	}
 
 	/**
@@ -68,6 +74,8 @@ public class Overrides {
 		if (!mayDecide(RequestContext.groups(), pending)) {
 			throw new NotACandidate(pending.candidateGroups());
 		}
+		this.fourEyes.requireOtherReviewer(pending);
+		FourEyes.requireClaimHolder(pending, RequestContext.groups().contains(ADMINS));
 		WorkSession session = this.views.locked(pending.sessionKey());
 		if (session.status() != SessionStatus.AWAITING_OVERRIDE) {
 			throw new io.phaseflow.workflow.SessionNotWaiting("The session no longer waits for an override decision");

@@ -56,7 +56,7 @@ public class SessionIterations {
 	@Transactional
 	public Guided<IterationLog> log(String sessionKey, IterationReport report) {
 		this.drafts.validate(report);
-		WorkSession session = this.views.locked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
 		if (session.status().isTerminal()) {
 			throw new IllegalSessionTransition("given iterations", session.status());
 		}
@@ -90,7 +90,7 @@ public class SessionIterations {
 	@Transactional
 	public Guided<IterationLog> update(String sessionKey, int number, IterationReport report) {
 		this.drafts.validate(report);
-		WorkSession session = this.views.locked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
 		IterationLog current = find(session.id(), number).orElseThrow(() -> new EntityNotFound("iteration", number));
 		if (report.iterationNumber() != null && report.iterationNumber() != number) {
 			throw new RuleBroken("iteration_number", "cannot be changed");

@@ -46,8 +46,15 @@ public class SessionLifecycle {
 
 	private final SessionSummaries summaries;
 
+	private final AgentIdentity identity;
+
+	private final Refusals refusals;
+
 	SessionLifecycle(SessionViews views, WorkSessions sessions, WorkflowEngine engine, AgentRegistry agents,
-			SessionEvents events, JsonDocuments json, Clock clock, SessionSummaries summaries) {
+			SessionEvents events, JsonDocuments json, Clock clock, SessionSummaries summaries, AgentIdentity identity,
+			Refusals refusals) {
+		this.identity = identity;
+		this.refusals = refusals;
 		this.summaries = summaries;
 		this.views = views;
 		this.sessions = sessions;
@@ -60,7 +67,7 @@ public class SessionLifecycle {
 
 	@Transactional
 	public SessionView pause(String sessionKey) {
-		WorkSession session = this.views.locked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
 		if (session.status() != SessionStatus.RUNNING) {
 			throw new IllegalSessionTransition("paused", session.status());
 		}
@@ -81,8 +88,12 @@ public class SessionLifecycle {
 		if (!ACTIVE.contains(session.status())) {
 			throw new IllegalSessionTransition("resumed", session.status());
 		}
-		Agent agent = (agentId != null)
-				? this.agents.find(agentId).orElseThrow(() -> new RuleBroken("agent_id", "names no agent")) : null;
+		// an agent's token resumes for its own agent, which takes the session over if it
+		// is
+		// another's; a PM or ADMIN resumes it as it is, or hands it to the agent named
+		Long target = this.identity.agentOrNone(agentId);
+		Agent agent = (target != null)
+				? this.agents.find(target).orElseThrow(() -> new RuleBroken("agent_id", "names no agent")) : null;
 		boolean handOver = agent != null && !Long.valueOf(agent.id()).equals(session.agentId());
 		boolean paused = session.status() == SessionStatus.PAUSED;
 		if (handOver && ((expectedAgentId != null && !expectedAgentId.equals(session.agentId()))
@@ -109,7 +120,7 @@ public class SessionLifecycle {
 	/** Ends a session for good as terminated or failed, wherever its process is. */
 	@Transactional
 	public SessionView stop(String sessionKey, SessionStatus outcome, String reason) {
-		WorkSession session = this.views.locked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
 		if (!ENDABLE.contains(session.status())) {
 			throw new IllegalSessionTransition(outcome.value(), session.status());
 		}
@@ -143,7 +154,12 @@ public class SessionLifecycle {
 	 */
 	@Transactional
 	public SessionView forceEnd(String sessionKey, String reason) {
-		WorkSession session = this.views.locked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
+		if (session.status() == SessionStatus.AWAITING_OVERRIDE) {
+			OverridePending refused = new OverridePending(session);
+			this.refusals.aboutSession(Refusals.Rule.PENDING_OVERRIDE, session, refused.getMessage());
+			throw refused;
+		}
 		if (!ENDABLE.contains(session.status())) {
 			throw new IllegalSessionTransition("ended", session.status());
 		}

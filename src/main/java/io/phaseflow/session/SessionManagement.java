@@ -71,9 +71,13 @@ public class SessionManagement {
 
 	private final SessionLifecycle lifecycle;
 
+	private final AgentIdentity identity;
+
 	SessionManagement(WorkSessions sessions, SessionViews views, MarkdownDocuments documents,
 			SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents, WorkflowEngine engine, Workflows workflows,
-			EventLog events, JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle) {
+			EventLog events, JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle,
+			AgentIdentity identity) {
+		this.identity = identity;
 		this.sessions = sessions;
 		this.views = views;
 		this.documents = documents;
@@ -111,7 +115,7 @@ public class SessionManagement {
 		// the others continue it.
 		this.tasks.lockByCode(taskCode).orElseThrow(() -> new RuleBroken("task_code", "names no task"));
 		Task task = this.tasks.findByCode(taskCode).orElseThrow();
-		Agent agent = this.agents.find(request.agentId())
+		Agent agent = this.agents.find(this.identity.agentFor(request.agentId()))
 			.orElseThrow(() -> new RuleBroken("agent_id", "names no agent"));
 		Optional<WorkSession> active = this.sessions.findByTask(task.id())
 			.stream()
@@ -129,8 +133,9 @@ public class SessionManagement {
 				case REJECT:
 					throw new SessionAlreadyActive(task.taskCode(), active.get().sessionKey());
 				case RESTART:
-					this.lifecycle.terminateForRestart(this.views.locked(active.get().sessionKey()),
-							"restarted by " + RequestContext.actor());
+					WorkSession restarted = this.views.locked(active.get().sessionKey());
+					this.identity.mayActOn(restarted);
+					this.lifecycle.terminateForRestart(restarted, "restarted by " + RequestContext.actor());
 			}
 		}
 		String key = "sess-" + UUID.randomUUID();
@@ -152,7 +157,7 @@ public class SessionManagement {
 	@Transactional
 	public SessionArtifact putArtifact(String sessionKey, ArtifactUpload upload) {
 		this.drafts.validate(upload);
-		WorkSession session = this.views.locked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
 		requireActive(session);
 		return store(session, upload);
 	}
@@ -189,7 +194,7 @@ public class SessionManagement {
 	@Transactional
 	public PhaseOutcome completePhase(String sessionKey, PhaseCompletion request) {
 		this.drafts.validate(request);
-		WorkSession session = this.views.locked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
 		requireActive(session);
 		String phase = session.currentPhase();
 		if (request.phase() != null && !request.phase().equals(phase)) {
@@ -251,7 +256,7 @@ public class SessionManagement {
 	 */
 	@Transactional
 	public PhaseOutcome end(String sessionKey, boolean force, String reason, List<ArtifactUpload> artifacts) {
-		WorkSession session = this.views.locked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
 		if (force) {
 			if (artifacts != null && !artifacts.isEmpty()) {
 				this.drafts.validate(new PhaseCompletion(null, null, null, null, artifacts));
@@ -269,6 +274,17 @@ public class SessionManagement {
 					+ ", or from any phase with force");
 		}
 		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last, artifacts));
+	}
+
+	/** The key of the task's session that has not ended, if any. */
+	@Transactional(readOnly = true)
+	public Optional<String> activeSessionKey(String taskCode) {
+		return this.tasks.findByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode))
+			.flatMap((task) -> this.sessions.findByTask(task.id())
+				.stream()
+				.filter((session) -> !session.status().isTerminal())
+				.reduce((first, second) -> second))
+			.map(WorkSession::sessionKey);
 	}
 
 	/**

@@ -50,7 +50,7 @@ public class SessionMemory {
 	@Transactional
 	public Guided<SessionNote> add(String sessionKey, NoteRequest request) {
 		this.drafts.validate(request);
-		WorkSession session = this.views.locked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
 		if (session.status().isTerminal()) {
 			throw new IllegalSessionTransition("given notes", session.status());
 		}

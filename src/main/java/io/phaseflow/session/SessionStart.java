@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Positive;
  * (default), restart (terminate it and start anew) or reject
  */
 public record SessionStart(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String taskCode,
-		@NotNull @Positive Long agentId, OnActive onActive) {
+		@Positive Long agentId, OnActive onActive) {
 
 	/** What to do when the task already has an active session. */
 	public enum OnActive implements io.phaseflow.common.WireValue {

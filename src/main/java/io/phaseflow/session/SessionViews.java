@@ -22,7 +22,10 @@ class SessionViews {
 
 	private final ContextBroker broker;
 
-	SessionViews(WorkSessions sessions, WorkflowEngine engine, ContextBroker broker) {
+	private final AgentIdentity identity;
+
+	SessionViews(WorkSessions sessions, WorkflowEngine engine, ContextBroker broker, AgentIdentity identity) {
+		this.identity = identity;
 		this.sessions = sessions;
 		this.engine = engine;
 		this.broker = broker;
@@ -74,6 +77,29 @@ class SessionViews {
 	 */
 	WorkSession locked(String sessionKey) {
 		return this.sessions.lockByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
+	}
+
+	/**
+	 * Reads and locks the session for a change by its agent: the caller must be the
+	 * session's owner (or act for any agent), as the lock shows it.
+	 * @throws AgentIdentity.SessionOwnedByAnother otherwise
+	 */
+	WorkSession owned(String sessionKey) {
+		return checked(locked(sessionKey));
+	}
+
+	/**
+	 * The session, read without a lock, for a change by its agent that needs no
+	 * transition (an activity report).
+	 * @throws AgentIdentity.SessionOwnedByAnother if the caller does not own it
+	 */
+	WorkSession ownedUnlocked(String sessionKey) {
+		return checked(find(sessionKey));
+	}
+
+	private WorkSession checked(WorkSession session) {
+		this.identity.mayActOn(session);
+		return session;
 	}
 
 }

@@ -1,7 +1,12 @@
 package io.phaseflow.session;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
 import io.phaseflow.common.Drafts;
+import io.phaseflow.common.FieldError;
+import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventScope;
 import io.phaseflow.files.FileSync;
@@ -9,6 +14,7 @@ import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskManagement;
 import io.phaseflow.task.TaskStatus;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +45,15 @@ public class TaskStatusReports {
 
 	private final SessionViews views;
 
+	private final AgentIdentity identity;
+
+	private final Refusals refusals;
+
 	TaskStatusReports(TaskManagement tasks, SessionManagement sessions, SessionLifecycle lifecycle,
 			SessionMemory memory, CompletionCheck completion, JsonDocuments json, Drafts drafts, FileSync files,
-			SessionViews views) {
+			SessionViews views, AgentIdentity identity, Refusals refusals) {
+		this.identity = identity;
+		this.refusals = refusals;
 		this.memory = memory;
 		this.completion = completion;
 		this.files = files;
@@ -53,14 +65,31 @@ public class TaskStatusReports {
 		this.drafts = drafts;
 	}
 
+	/**
+	 * Reports a task's status. Completing a task completes its active session too, named
+	 * or not; never one that waits for a reviewer's decision. Only a PM or ADMIN may
+	 * force a completion past its check.
+	 */
 	@Transactional
 	public Guided<Task> report(TaskStatusUpdate update) {
 		this.drafts.validate(update);
 		boolean completing = update.status() == TaskStatus.COMPLETED;
-		EventScope scope = (update.sessionKey() != null) ? this.sessions.scope(update.sessionKey(), update.taskCode())
-				: new EventScope(null, update.agentId(), null);
-		WorkSession session = (update.sessionKey() != null) ? this.views.locked(update.sessionKey()) : null;
-		if (completing && !Boolean.TRUE.equals(update.force())) {
+		boolean force = Boolean.TRUE.equals(update.force());
+		if (force && !RequestContext.actsForAnyAgent()) {
+			throw new ForceNeedsPm();
+		}
+		Long agentId = this.identity.agentOrNone(update.agentId());
+		String sessionKey = (update.sessionKey() != null) ? update.sessionKey()
+				: (completing ? this.sessions.activeSessionKey(update.taskCode()).orElse(null) : null);
+		EventScope scope = (sessionKey != null) ? this.sessions.scope(sessionKey, update.taskCode())
+				: new EventScope(null, agentId, null);
+		WorkSession session = (sessionKey != null) ? this.views.owned(sessionKey) : null;
+		if (completing && session != null && session.status() == SessionStatus.AWAITING_OVERRIDE) {
+			OverridePending refused = new OverridePending(session);
+			this.refusals.aboutSession(Refusals.Rule.PENDING_OVERRIDE, session, refused.getMessage());
+			throw refused;
+		}
+		if (completing && !force) {
 			this.completion.require(update.taskCode(), update.notes(), session);
 		}
 		ObjectNode payload = this.json.newObject().put("notes", update.notes());
@@ -70,12 +99,27 @@ public class TaskStatusReports {
 			this.memory.record(session, NoteKind.UPDATE, update.notes());
 		}
 		if (completing && session != null) {
-			this.lifecycle.taskCompleted(update.sessionKey(), update.notes());
+			this.lifecycle.taskCompleted(sessionKey, update.notes());
 		}
 		if (Boolean.TRUE.equals(update.syncToFile())) {
 			this.files.syncTaskAfterCommit(task.taskCode(), false);
 		}
-		return (session != null) ? this.views.guided(update.sessionKey(), task) : new Guided<>(task, null);
+		return (session != null) ? this.views.guided(sessionKey, task) : new Guided<>(task, null);
+	}
+
+	/** An agent's token asked to force a completion. */
+	static class ForceNeedsPm extends PhaseflowException {
+
+		ForceNeedsPm() {
+			super(HttpStatus.FORBIDDEN, "Only a PM or ADMIN may force a task's completion past its check",
+					List.of(new FieldError("force", "needs a PM or ADMIN token")));
+		}
+
+		@Override
+		public String title() {
+			return "Forbidden";
+		}
+
 	}
 
 }

@@ -78,12 +78,13 @@ class InboxController extends PageController {
 
 	/** An override request as the inbox lists it. */
 	public record Request(String id, String sessionKey, String taskCode, String agent, String phase, String requestedAt,
-			String groups, OverrideRequest details) {
+			String groups, String claimedBy, OverrideRequest details) {
 
 		static Request of(OverrideRequest request, String agent) {
 			var pending = request.pending();
 			return new Request(pending.id(), pending.sessionKey(), request.taskCode(), agent, pending.phase(),
-					Formats.at(pending.requestedAt()), String.join(", ", pending.candidateGroups()), request);
+					Formats.at(pending.requestedAt()), String.join(", ", pending.candidateGroups()), pending.assignee(),
+					request);
 		}
 
 	}

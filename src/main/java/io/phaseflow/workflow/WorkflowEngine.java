@@ -83,9 +83,12 @@ public interface WorkflowEngine {
 	 * @param phase the phase whose check failed
 	 * @param candidateGroups who may decide it
 	 * @param requestedAt when it started waiting
+	 * @param requestedBy the caller (token name) that requested it
+	 * @param requestedByAgentId the agent whose session requested it
+	 * @param assignee the reviewer who claimed it, or null
 	 */
 	record PendingOverride(String id, String sessionKey, String phase, List<String> candidateGroups,
-			java.time.Instant requestedAt) {
+			java.time.Instant requestedAt, String requestedBy, Long requestedByAgentId, String assignee) {
 	}
 
 	/**

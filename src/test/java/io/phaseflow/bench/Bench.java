@@ -507,15 +507,20 @@ public final class Bench {
 			Api admin = new Api(this.server.url(), this.adminToken, null);
 			this.pmToken = token(admin, "PM");
 			this.pm = admin.as(this.pmToken);
-			this.agentToken = token(admin, "AGENT");
-			this.agent = admin.as(this.agentToken);
 			this.agentId = this.pm.post("agent", API + "/agents", "{\"handle\": \"bench-agent\"}").get("id").asLong();
+			this.agentToken = token(admin, "AGENT", this.agentId);
+			this.agent = admin.as(this.agentToken);
 		}
 
 		private String token(Api admin, String role) {
+			return token(admin, role, null);
+		}
+
+		private String token(Api admin, String role, Long agentId) {
 			return admin
 				.post("token", API + "/admin/tokens",
-						"{\"name\": \"bench-" + role.toLowerCase() + "\", \"roles\": [\"" + role + "\"]}")
+						"{\"name\": \"bench-" + role.toLowerCase() + "\", \"roles\": [\"" + role + "\"]"
+								+ ((agentId != null) ? ", \"agent_id\": " + agentId : "") + "}")
 				.get("token")
 				.asText();
 		}

@@ -40,20 +40,41 @@ final class ApiClient {
 
 	private final Map<String, String> headers;
 
+	private final Long agentId;
+
 	ApiClient(String base, String token) {
-		this(base, token, Map.of(), HttpClient.newHttpClient());
+		this(base, token, Map.of(), HttpClient.newHttpClient(), null);
 	}
 
-	private ApiClient(String base, String token, Map<String, String> headers, HttpClient http) {
+	private ApiClient(String base, String token, Map<String, String> headers, HttpClient http, Long agentId) {
 		this.base = base;
 		this.token = token;
 		this.headers = headers;
 		this.http = http;
+		this.agentId = agentId;
 	}
 
 	/** The same client with another bearer token (null for none). */
 	ApiClient as(String otherToken) {
-		return new ApiClient(this.base, otherToken, this.headers, this.http);
+		return new ApiClient(this.base, otherToken, this.headers, this.http, null);
+	}
+
+	/** The same client with another bearer token, issued for the given agent. */
+	ApiClient as(String otherToken, long tokenAgentId) {
+		return new ApiClient(this.base, otherToken, this.headers, this.http, tokenAgentId);
+	}
+
+	/** The agent this client's token acts for; fails for a token issued for no agent. */
+	long agentId() {
+		if (this.agentId == null) {
+			throw new IllegalStateException("This client's token was issued for no agent");
+		}
+		return this.agentId;
+	}
+
+	/** The bearer token this client sends. */
+	String token() {
+		return this.token;
 	}
 
 	/**
@@ -62,14 +83,14 @@ final class ApiClient {
 	 */
 	ApiClient withCookies() {
 		return new ApiClient(this.base, null, this.headers,
-				HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+				HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), null);
 	}
 
 	/** The same client sending one more header on every request. */
 	ApiClient withHeader(String name, String value) {
 		Map<String, String> more = new LinkedHashMap<>(this.headers);
 		more.put(name, value);
-		return new ApiClient(this.base, this.token, more, this.http);
+		return new ApiClient(this.base, this.token, more, this.http, this.agentId);
 	}
 
 	Response get(String path) {

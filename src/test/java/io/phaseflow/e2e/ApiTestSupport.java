@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,14 +57,17 @@ abstract class ApiTestSupport {
 		this.admin = new ApiClient("http://localhost:" + this.port, token);
 	}
 
-	/** A client with a fresh token of the given roles, issued by the admin. */
+	/**
+	 * A client with a fresh token of the given roles, issued by the admin. An AGENT token
+	 * without PM or ADMIN is issued for a new agent ({@link ApiClient#agentId()}).
+	 */
 	ApiClient clientWith(String... roles) {
-		return this.admin.as(tokenWith(roles));
+		return clientNamed(unique("token"), roles);
 	}
 
 	/** The secret of a fresh token of the given roles, issued by the admin. */
 	String tokenWith(String... roles) {
-		return tokenNamed(unique("token"), roles);
+		return clientWith(roles).token();
 	}
 
 	/**
@@ -71,11 +75,23 @@ abstract class ApiTestSupport {
 	 * the process engine) and roles.
 	 */
 	ApiClient clientNamed(String name, String... roles) {
-		return this.admin.as(tokenNamed(name, roles));
+		boolean agentOnly = List.of(roles).contains("AGENT") && !List.of(roles).contains("PM")
+				&& !List.of(roles).contains("ADMIN");
+		return agentOnly ? clientFor(newAgent(this.admin), name, roles) : this.admin.as(issue(name, null, roles));
 	}
 
-	private String tokenNamed(String name, String... roles) {
-		String body = "{\"name\": \"" + name + "\", \"roles\": [\"" + String.join("\", \"", roles) + "\"]}";
+	/** A client with a fresh token of the given roles, issued for the given agent. */
+	ApiClient clientFor(long agentId, String... roles) {
+		return clientFor(agentId, unique("token"), roles);
+	}
+
+	private ApiClient clientFor(long agentId, String name, String... roles) {
+		return this.admin.as(issue(name, agentId, roles), agentId);
+	}
+
+	private String issue(String name, Long agentId, String... roles) {
+		String body = "{\"name\": \"" + name + "\", \"roles\": [\"" + String.join("\", \"", roles) + "\"]"
+				+ ((agentId != null) ? ", \"agent_id\": " + agentId : "") + "}";
 		ApiClient.Response issued = this.admin.post(API + "/admin/tokens", body);
 		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
 		return issued.json().get("token").asText();

@@ -113,7 +113,7 @@ abstract class EventStreamTests extends ApiTestSupport {
 		assertThat(updated.event()).isEqualTo("orchestration.task.updated");
 		assertThat(updated.json().get("entity_code").asText()).isEqualTo(task);
 
-		SessionDriver driver = SessionDriver.with(this.pm, this.pm);
+		SessionDriver driver = SessionDriver.withNewAgent(this.pm, this.pm);
 		String key = driver.start(driver.readyTask(), 201).get("session_key").asText();
 		JsonNode timeline = this.pm.get(API + "/events/session/" + key).json().get("data");
 		long started = timeline.get(timeline.size() - 1).get("id").asLong();

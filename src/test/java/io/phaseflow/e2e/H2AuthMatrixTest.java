@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,6 +169,40 @@ class H2AuthMatrixTest extends ApiTestSupport {
 					row.need().allows(role)));
 		}
 		assertThat(wrong).as("answers that break the table").isEmpty();
+	}
+
+	/**
+	 * Beyond roles, an AGENT token acts only for its own agent: every call that names an
+	 * agent is refused (403, naming {@code agent_id}) when it names another, and changes
+	 * nothing.
+	 */
+	@Test
+	void everyCallThatNamesAnAgentIsRefusedForAnotherAgent() {
+		ApiClient agent = clientWith("AGENT");
+		long other = clientWith("AGENT").agentId();
+		ApiClient pm = clientWith("PM");
+		String task = unique("matrix");
+		assertThat(createTask(pm, task, "\"description\": \"d\"").status()).isEqualTo(201);
+		String sprint = unique("matrix");
+		assertThat(createSprint(pm, sprint).status()).isEqualTo(201);
+		String key = agent.post(API + "/sessions", "{\"task_code\": \"" + task + "\"}")
+			.json()
+			.get("session_key")
+			.asText();
+		List<List<String>> calls = List.of(
+				List.of(API + "/agent/init",
+						"{\"entity_type\": \"task\", \"entity_code\": \"" + task + "\", \"agent_id\": " + other + "}"),
+				List.of(API + "/agent/init",
+						"{\"entity_type\": \"sprint\", \"entity_code\": \"" + sprint + "\", \"agent_id\": " + other
+								+ "}"),
+				List.of(API + "/sessions", "{\"task_code\": \"" + task + "\", \"agent_id\": " + other + "}"),
+				List.of(API + "/sessions/" + key + "/resume", "{\"agent_id\": " + other + "}"),
+				List.of(API + "/pm-tools/task-status",
+						"{\"task_code\": \"" + task + "\", \"status\": \"blocked\", \"agent_id\": " + other + "}"));
+		calls.forEach((call) -> InputAndSecurityTests.refused(agent.post(call.get(0), call.get(1)), 403, "agent_id"));
+		JsonNode session = agent.get(API + "/sessions/" + key).json();
+		assertThat(session.get("agent_id").asLong()).isEqualTo(agent.agentId());
+		assertThat(pm.get(API + "/tasks/" + task).json().get("status").asText()).isNotEqualTo("blocked");
 	}
 
 	/**

@@ -35,8 +35,9 @@ class H2CliTest extends ApiTestSupport {
 	void terminal() {
 		this.pm = clientWith("PM");
 		this.agent = unique("agent");
-		assertThat(this.pm.post(API + "/agents", "{\"handle\": \"" + this.agent + "\"}").status()).isEqualTo(201);
-		this.cli = CliRunner.of(url(), tokenWith("AGENT"), this.agent);
+		ApiClient.Response registered = this.pm.post(API + "/agents", "{\"handle\": \"" + this.agent + "\"}");
+		assertThat(registered.status()).isEqualTo(201);
+		this.cli = CliRunner.of(url(), clientFor(registered.json().get("id").asLong(), "AGENT").token(), this.agent);
 	}
 
 	@Test
@@ -118,8 +119,8 @@ class H2CliTest extends ApiTestSupport {
 
 		CliRunner.Run noSummary = this.cli.run("done");
 		assertThat(noSummary.exit()).isEqualTo(2);
-		assertThat(noSummary.err()).contains("Missing summary", "phaseflow done --force", "Continue working");
-		CliRunner.Run done = this.cli.run("done", "--force", "Search works");
+		assertThat(noSummary.err()).contains("Missing summary", "Ask a PM to force it", "Continue working");
+		CliRunner.Run done = this.cli.run("done", "Search works");
 		assertThat(done.exit()).as(done.toString()).isZero();
 		assertThat(this.admin.get(API + "/tasks/" + task).json().get("status").asText()).isEqualTo("completed");
 	}
@@ -162,6 +163,26 @@ class H2CliTest extends ApiTestSupport {
 	}
 
 	@Test
+	void theTokensAgentIsTheDefaultAndAFencedAgentIsToldWhatToRunNext() {
+		ApiClient.Response registered = this.pm.post(API + "/agents", "{\"handle\": \"" + unique("plain") + "\"}");
+		long agentId = registered.json().get("id").asLong();
+		CliRunner plain = CliRunner.of(url(), clientFor(agentId, "AGENT").token(), null);
+		CliRunner.Run init = plain.run("init", "T:" + readyTask());
+		assertThat(init.exit()).as(init.toString()).isZero();
+		String key = plain.context().get("session_key").asText();
+		assertThat(this.admin.get(API + "/sessions/" + key).json().get("agent_id").asLong()).isEqualTo(agentId);
+
+		ApiClient relief = clientWith("AGENT");
+		assertThat(
+				relief.post(API + "/sessions/" + key + "/resume", "{\"expected_agent_id\": " + agentId + "}").status())
+			.isEqualTo(200);
+		CliRunner.Run fenced = plain.run("note", "still working");
+		assertThat(fenced.exit()).as(fenced.toString()).isNotZero();
+		assertThat(fenced.err().strip().lines()).as("one line").hasSize(1);
+		assertThat(fenced.err()).contains("belongs to agent " + relief.agentId(), "phaseflow session resume " + key);
+	}
+
+	@Test
 	void aReplacementAgentResumesTheSessionByItsKeyWithItsContext() {
 		String task = readyTask();
 		assertThat(this.cli.run("init", "T:" + task).exit()).isZero();
@@ -171,7 +192,7 @@ class H2CliTest extends ApiTestSupport {
 
 		String other = unique("replacement");
 		long otherId = this.pm.post(API + "/agents", "{\"handle\": \"" + other + "\"}").json().get("id").asLong();
-		CliRunner replacement = CliRunner.of(url(), tokenWith("AGENT"), other);
+		CliRunner replacement = CliRunner.of(url(), clientFor(otherId, "AGENT").token(), other);
 		CliRunner.Run resumed = replacement.run("session", "resume", key);
 		assertThat(resumed.exit()).as(resumed.toString()).isZero();
 		assertThat(resumed.out()).contains("Session " + key + " on task " + task + ": running, phase research",

@@ -25,7 +25,6 @@ class H2GoldenFilesTest extends ApiTestSupport {
 	@Test
 	void everyTemplateRendersTheDataLiterally() throws Exception {
 		ApiClient pm = clientWith("PM");
-		ApiClient agent = clientWith("AGENT");
 		pm.post(API + "/sprints", "{\"sprint_code\": \"golden-sprint\", \"title\": \"Spring ✿ sprint | one\", "
 				+ "\"owner\": \"Team <Ω>\", \"metadata\": {\"goal\": \"Ship ${goal}\", \"start_date\": \"2026-11-22\"}}");
 		ApiClient.Response task = pm
@@ -37,6 +36,7 @@ class H2GoldenFilesTest extends ApiTestSupport {
 		assertThat(task.status()).as(task.toString()).isEqualTo(201);
 		assertThat(pm.post(API + "/sprints/golden-sprint/sync", null).status()).isEqualTo(200);
 		long agentId = pm.post(API + "/agents", "{\"handle\": \"golden-agent\"}").json().get("id").asLong();
+		ApiClient agent = clientFor(agentId, "AGENT");
 		String key = agent.post(API + "/sessions", "{\"task_code\": \"golden-task\", \"agent_id\": " + agentId + "}")
 			.json()
 			.get("session_key")

@@ -36,14 +36,18 @@ class H2McpServerTest extends ApiTestSupport {
 
 	String token;
 
+	long agentId;
+
 	McpSyncClient mcp;
 
 	@BeforeEach
 	void launch() {
 		this.pm = clientWith("PM");
 		this.agent = unique("agent");
-		assertThat(this.pm.post(API + "/agents", "{\"handle\": \"" + this.agent + "\"}").status()).isEqualTo(201);
-		this.token = tokenWith("AGENT");
+		ApiClient.Response registered = this.pm.post(API + "/agents", "{\"handle\": \"" + this.agent + "\"}");
+		assertThat(registered.status()).isEqualTo(201);
+		this.agentId = registered.json().get("id").asLong();
+		this.token = clientFor(this.agentId, "AGENT").token();
 		List<String> command = new ArrayList<>(CliRunner.javaCommand());
 		command.add("mcp");
 		ServerParameters server = ServerParameters.builder(command.get(0))
@@ -107,7 +111,10 @@ class H2McpServerTest extends ApiTestSupport {
 		call("submit_artifact", Map.of("name", "SUMMARY.md", "content", "# Summary"));
 		assertThat(call("complete_phase", Map.of()).at("/session/status").asText()).isEqualTo("completed");
 
-		call("task_status", Map.of("status", "completed", "notes", "Search works", "force", true));
+		assertThat(failing("task_status", Map.of("status", "completed", "notes", "Search works", "force", true))
+			.get("status")
+			.asInt()).as("force is a PM's").isEqualTo(403);
+		call("task_status", Map.of("status", "completed", "notes", "Search works"));
 		assertThat(this.admin.get(API + "/tasks/" + task).json().get("status").asText()).isEqualTo("completed");
 		assertThat(this.admin.get(API + "/sessions/" + key).json().get("phase_history"))
 			.extracting((h) -> h.get("phase").asText())
@@ -120,6 +127,21 @@ class H2McpServerTest extends ApiTestSupport {
 		JsonNode update = call("note", Map.of("kind", "update", "text", "Wired the search box"));
 		assertThat(update.get("kind").asText()).isEqualTo("update");
 		call("task_status", Map.of("status", "completed", "notes", "Search works"));
+	}
+
+	@Test
+	void aFencedAgentIsToldWhoOwnsTheSessionAndTheToolCallToTakeItBack() {
+		String key = call("init", Map.of("task_code", readyTask())).at("/session/key").asText();
+		assertThat(this.admin.get(API + "/sessions/" + key).json().at("/agent_id").asLong())
+			.as("the token's agent by default")
+			.isEqualTo(this.agentId);
+		ApiClient relief = clientWith("AGENT");
+		assertThat(relief.post(API + "/sessions/" + key + "/resume", "{\"expected_agent_id\": " + this.agentId + "}")
+			.status()).isEqualTo(200);
+		JsonNode fenced = failing("complete_phase", Map.of());
+		assertThat(fenced.get("status").asInt()).isEqualTo(409);
+		assertThat(fenced.get("next_step").asText()).contains("belongs to agent " + relief.agentId(),
+				"context {\"session_key\": \"" + key + "\"}");
 	}
 
 	@Test
@@ -156,9 +178,9 @@ class H2McpServerTest extends ApiTestSupport {
 			.allSatisfy((message) -> assertThat(message.at("/result/isError").asBoolean()).isTrue());
 	}
 
+	/** No PHASEFLOW_AGENT: the tools act for the agent the token was issued for. */
 	private Map<String, String> env() {
-		return Map.of("PHASEFLOW_URL", "http://localhost:" + this.port, "PHASEFLOW_TOKEN", this.token,
-				"PHASEFLOW_AGENT", this.agent);
+		return Map.of("PHASEFLOW_URL", "http://localhost:" + this.port, "PHASEFLOW_TOKEN", this.token);
 	}
 
 	/** Calls a tool that must succeed; its JSON, which carries instructions. */

@@ -58,11 +58,11 @@ class H2ModelerRoundTripTest extends ApiTestSupport {
 		assertThat(latestVersion("agentTaskSession")).isEqualTo(versionBefore + 1);
 
 		ApiClient pm = clientWith("PM");
-		ApiClient agent = clientWith("AGENT");
 		long agentId = pm.post(API + "/agents", "{\"handle\": \"" + unique("designer") + "\"}")
 			.json()
 			.get("id")
 			.asLong();
+		ApiClient agent = clientFor(agentId, "AGENT");
 		String task = unique("modeled");
 		createTask(pm, task, "\"description\": \"d\", \"metadata\": {\"acceptance_criteria\": [\"ok\"]}");
 		String key = agent.post(API + "/sessions", "{\"task_code\": \"" + task + "\", \"agent_id\": " + agentId + "}")

@@ -28,8 +28,8 @@ class H2StaleSessionTest extends ApiTestSupport {
 	@Test
 	void aPhaseWithoutProgressReportsTheSessionStaleAndKeepsItsPlace() {
 		ApiClient pm = clientWith("PM");
-		ApiClient agent = clientWith("AGENT");
 		long agentId = pm.post(API + "/agents", "{\"handle\": \"" + unique("sleepy") + "\"}").json().get("id").asLong();
+		ApiClient agent = clientFor(agentId, "AGENT");
 		String task = unique("stale");
 		createTask(pm, task, "\"description\": \"d\"");
 		JsonNode session = agent

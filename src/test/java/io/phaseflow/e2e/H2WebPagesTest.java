@@ -118,6 +118,37 @@ class H2WebPagesTest extends WebPageSupport {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
 
 		open("/ui");
+		postDecision(waiting.overrideId());
+		waitFor(ExpectedConditions.titleIs("Not allowed · Phaseflow"));
+		assertThat(browser.getPageSource()).doesNotContain("Exception");
+		Browsers.screenshot(browser, SCREENSHOTS.resolve("forbidden.png"));
+		assertThat(overrideOf(waiting.sessionKey())).as("the override still waits").isEqualTo(waiting.overrideId());
+	}
+
+	@Test
+	void aReviewerCannotDecideAnOverrideTheirOwnAgentRequested() {
+		ApiClient selfReviewing = clientWith("AGENT", "REVIEWER");
+		AwaitingReviewer waiting = sessionAwaitingReviewer("I approve of myself", selfReviewing);
+		signIn(selfReviewing.token());
+		open("/ui/overrides");
+		assertThat(browser.getTitle()).isEqualTo("Override inbox · Phaseflow");
+		assertThat(browser.findElements(By.xpath("//article[.//code[text()='" + waiting.sessionKey() + "']]")))
+			.as("not in the inbox of the agent that asked")
+			.isEmpty();
+
+		postDecision(waiting.overrideId());
+		waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role='alert']")));
+		assertThat(browser.getTitle()).isEqualTo("Override inbox · Phaseflow");
+		assertThat(browser.findElement(By.cssSelector("[role='alert']")).getText()).contains("another reviewer");
+		assertThat(overrideOf(waiting.sessionKey())).as("the override still waits").isEqualTo(waiting.overrideId());
+		assertThat(this.admin.get(API + "/sessions/" + waiting.sessionKey()).json().get("status").asText())
+			.isEqualTo("awaiting_override");
+	}
+
+	/**
+	 * Posts an approval of the override from the page open now, as a crafted form would.
+	 */
+	private void postDecision(String overrideId) {
 		browser.executeScript("""
 				const form = document.createElement('form');
 				form.method = 'post';
@@ -132,11 +163,7 @@ class H2WebPagesTest extends WebPageSupport {
 				}
 				document.body.appendChild(form);
 				form.submit();
-				""", "/ui/overrides/" + waiting.overrideId() + "/decision");
-		waitFor(ExpectedConditions.titleIs("Not allowed · Phaseflow"));
-		assertThat(browser.getPageSource()).doesNotContain("Exception");
-		Browsers.screenshot(browser, SCREENSHOTS.resolve("forbidden.png"));
-		assertThat(overrideOf(waiting.sessionKey())).as("the override still waits").isEqualTo(waiting.overrideId());
+				""", "/ui/overrides/" + overrideId + "/decision");
 	}
 
 	private void signIn(String token) {

@@ -72,23 +72,19 @@ abstract class RaceTests extends ApiTestSupport {
 	void replacementAgentsRacingForOneSessionGetOneHandOver() throws Exception {
 		String key = this.sessions.start(this.sessions.readyTask(), 201).get("session_key").asText();
 		long crashed = this.sessions.agentId();
-		long relief = SessionDriver.with(this.sessions.pm(), this.sessions.agent()).agentId();
-		InputAndSecurityTests.refused(
-				this.sessions.agent().post(API + "/sessions/" + key + "/resume", "{\"agent_id\": " + relief + "}"), 409,
+		ApiClient relief = clientWith("AGENT");
+		InputAndSecurityTests.refused(relief.post(API + "/sessions/" + key + "/resume", "{}"), 409,
 				"expected_agent_id");
-		ApiClient.Response takenOver = this.sessions.agent()
-			.post(API + "/sessions/" + key + "/resume",
-					"{\"agent_id\": " + relief + ", \"expected_agent_id\": " + crashed + "}");
+		ApiClient.Response takenOver = relief.post(API + "/sessions/" + key + "/resume",
+				"{\"expected_agent_id\": " + crashed + "}");
 		assertThat(takenOver.status()).as(takenOver.toString()).isEqualTo(200);
-		assertThat(this.sessions.agent().post(API + "/sessions/" + key + "/pause", null).status()).isEqualTo(200);
-		long[] agents = new long[CALLERS];
+		assertThat(relief.post(API + "/sessions/" + key + "/pause", null).status()).isEqualTo(200);
+		ApiClient[] agents = new ApiClient[CALLERS];
 		for (int i = 0; i < CALLERS; i++) {
-			agents[i] = SessionDriver.with(this.sessions.pm(), this.sessions.agent()).agentId();
+			agents[i] = clientWith("AGENT");
 		}
-		List<ApiClient.Response> answers = Race.of(CALLERS,
-				(caller) -> this.sessions.agent()
-					.post(API + "/sessions/" + key + "/resume",
-							"{\"agent_id\": " + agents[caller] + ", \"expected_agent_id\": " + relief + "}"));
+		List<ApiClient.Response> answers = Race.of(CALLERS, (caller) -> agents[caller]
+			.post(API + "/sessions/" + key + "/resume", "{\"expected_agent_id\": " + relief.agentId() + "}"));
 		assertThat(answers).as(answers.toString())
 			.allMatch((answer) -> answer.status() == 200 || answer.status() == 409);
 		assertThat(Race.count(answers, 200)).isEqualTo(1);

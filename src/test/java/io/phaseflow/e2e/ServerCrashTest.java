@@ -63,12 +63,12 @@ class ServerCrashTest {
 		try (ServerProcess first = ServerProcess.start(this.work, "first", args)) {
 			ApiClient admin = new ApiClient(first.url(), Files.readString(data.resolve("admin.token")).trim());
 			String pm = token(admin, "PM");
-			String agent = token(admin, "AGENT");
 			long agentId = new ApiClient(first.url(), pm)
 				.post(API + "/agents", "{\"handle\": \"" + ApiTestSupport.unique("agent") + "\"}")
 				.json()
 				.get("id")
 				.asLong();
+			String agent = token(admin, "AGENT", agentId);
 			load = new SessionLoad(pm, agent, agentId);
 			List<Thread> threads = new ArrayList<>();
 			for (int i = 0; i < CLIENTS; i++) {
@@ -157,8 +157,14 @@ class ServerCrashTest {
 	}
 
 	static String token(ApiClient admin, String role) {
+		return token(admin, role, null);
+	}
+
+	/** A new token of one role, issued for the given agent (or none). */
+	static String token(ApiClient admin, String role, Long agentId) {
 		ApiClient.Response issued = admin.post(API + "/admin/tokens",
-				"{\"name\": \"" + ApiTestSupport.unique(role.toLowerCase()) + "\", \"roles\": [\"" + role + "\"]}");
+				"{\"name\": \"" + ApiTestSupport.unique(role.toLowerCase()) + "\", \"roles\": [\"" + role + "\"]"
+						+ ((agentId != null) ? ", \"agent_id\": " + agentId : "") + "}");
 		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
 		return issued.json().get("token").asText();
 	}

@@ -16,8 +16,16 @@ record SessionDriver(ApiClient pm, ApiClient agent, long agentId) {
 
 	static final String API = ApiTestSupport.API;
 
-	/** A PM and an AGENT client, and a new agent registered by the PM. */
+	/**
+	 * A PM and an AGENT client whose token acts for one agent, the agent the sessions are
+	 * started for.
+	 */
 	static SessionDriver with(ApiClient pm, ApiClient agent) {
+		return new SessionDriver(pm, agent, agent.agentId());
+	}
+
+	/** A PM and an AGENT client, and a new agent registered by the PM. */
+	static SessionDriver withNewAgent(ApiClient pm, ApiClient agent) {
 		long agentId = pm.post(API + "/agents", "{\"handle\": \"" + ApiTestSupport.unique("agent") + "\"}")
 			.json()
 			.get("id")

@@ -252,10 +252,12 @@ abstract class SessionNotesAndTimeTests extends ApiTestSupport {
 		assertThat(problem.at("/instructions/next_actions")).extracting(JsonNode::asText)
 			.satisfiesExactly((a) -> assertThat(a).startsWith("Add a summary now"),
 					(a) -> assertThat(a).startsWith("Add a context update now"),
-					(a) -> assertThat(a).startsWith("Force close anyway"),
+					(a) -> assertThat(a).startsWith("Ask a PM to force"),
 					(a) -> assertThat(a).startsWith("Continue working"));
 		assertThat(problem.at("/instructions/suggested_commands")).extracting(JsonNode::asText)
-			.contains("phaseflow update \"<what was done>\"", "phaseflow done --force \"<summary>\"");
+			.as("force is a PM's, not offered to an agent")
+			.contains("phaseflow update \"<what was done>\"")
+			.doesNotContain("phaseflow done --force \"<summary>\"");
 		assertThat(problem.at("/instructions/context_reminder/active_task").asText()).isEqualTo(task);
 		assertThat(problem.at("/instructions/context_reminder/active_phase").asText()).isEqualTo("intake");
 
@@ -277,8 +279,9 @@ abstract class SessionNotesAndTimeTests extends ApiTestSupport {
 
 		String forced = this.driver.readyTask();
 		String forcedKey = this.driver.start(forced, 201).get("session_key").asText();
-		ApiClient.Response force = agent.post(API + "/pm-tools/task-status",
-				body("task_code", forced, "status", "completed", "session_key", forcedKey, "force", true));
+		String forcing = body("task_code", forced, "status", "completed", "session_key", forcedKey, "force", true);
+		InputAndSecurityTests.refused(agent.post(API + "/pm-tools/task-status", forcing), 403, "force");
+		ApiClient.Response force = clientWith("PM", "AGENT").post(API + "/pm-tools/task-status", forcing);
 		assertThat(force.status()).as(force.toString()).isEqualTo(200);
 		assertThat(this.driver.session(forcedKey).get("status").asText()).isEqualTo("completed");
 

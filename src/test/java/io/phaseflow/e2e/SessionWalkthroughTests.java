@@ -50,10 +50,7 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	void people() {
 		this.pm = clientWith("PM");
 		this.agent = clientWith("AGENT");
-		this.agentId = this.pm.post(API + "/agents", "{\"handle\": \"" + unique("agent") + "\"}")
-			.json()
-			.get("id")
-			.asLong();
+		this.agentId = this.agent.agentId();
 	}
 
 	@Test
@@ -575,15 +572,15 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 			.as("paused is not terminal")
 			.isTrue();
 
-		long other = this.pm.post(API + "/agents", "{\"handle\": \"" + unique("relief") + "\"}")
-			.json()
-			.get("id")
-			.asLong();
-		JsonNode resumed = this.agent.post(API + "/sessions/" + key + "/resume", "{\"agent_id\": " + other + "}")
-			.json();
+		ApiClient relief = clientWith("AGENT");
+		long other = relief.agentId();
+		JsonNode resumed = relief.post(API + "/sessions/" + key + "/resume", "{}").json();
 		assertThat(resumed.get("status").asText()).isEqualTo("running");
 		assertThat(resumed.get("agent_id").asLong()).isEqualTo(other);
 		assertWaits(key, "intake", "agent");
+		InputAndSecurityTests.refused(complete(key, "{}"), 409, null);
+		this.agent = relief;
+		this.agentId = other;
 		putArtifact(key, "TASK.md");
 		assertThat(complete(key, "{}").status()).isEqualTo(200);
 
@@ -615,13 +612,11 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(start(task, 200).get("session_key").asText()).isEqualTo(first);
 		ApiClient.Response rejected = this.agent.post(API + "/sessions", body(task, "reject"));
 		assertThat(rejected.status()).isEqualTo(409);
-		long other = this.pm.post(API + "/agents", "{\"handle\": \"" + unique("other") + "\"}")
-			.json()
-			.get("id")
-			.asLong();
+		ApiClient other = clientWith("AGENT");
+		InputAndSecurityTests.refused(other.post(API + "/sessions", "{\"task_code\": \"" + task + "\"}"), 409, null);
 		InputAndSecurityTests.refused(
-				this.agent.post(API + "/sessions", "{\"task_code\": \"" + task + "\", \"agent_id\": " + other + "}"),
-				409, null);
+				other.post(API + "/sessions", "{\"task_code\": \"" + task + "\", \"on_active\": \"restart\"}"), 409,
+				null);
 		JsonNode restarted = this.agent.post(API + "/sessions", body(task, "restart")).json();
 		assertThat(restarted.get("session_key").asText()).isNotEqualTo(first);
 		assertThat(this.agent.get(API + "/sessions/" + first).json().get("status").asText()).isEqualTo("terminated");
@@ -723,9 +718,12 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		ApiClient.Response noTask = this.agent.post(API + "/sessions",
 				"{\"task_code\": \"no-such-task\", \"agent_id\": " + this.agentId + "}");
 		InputAndSecurityTests.refused(noTask, 422, "task_code");
-		ApiClient.Response noAgent = this.agent.post(API + "/sessions",
+		ApiClient.Response noAgent = clientWith("PM", "AGENT").post(API + "/sessions",
 				"{\"task_code\": \"" + readyTask() + "\", \"agent_id\": 987654321}");
 		InputAndSecurityTests.refused(noAgent, 422, "agent_id");
+		InputAndSecurityTests.refused(
+				this.agent.post(API + "/sessions", "{\"task_code\": \"" + readyTask() + "\", \"agent_id\": 987654321}"),
+				403, "agent_id");
 		InputAndSecurityTests.refused(this.agent.post(API + "/sessions/sess-none/phase-complete", "{}"), 404, null);
 		InputAndSecurityTests.refused(this.pm.post(API + "/sessions", body(readyTask(), null)), 403, null);
 	}

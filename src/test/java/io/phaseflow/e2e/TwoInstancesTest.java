@@ -55,10 +55,15 @@ class TwoInstancesTest {
 			assertThat(this.work.resolve("data-b").resolve("admin.token")).as("the database was not empty")
 				.doesNotExist();
 			String pmToken = ServerCrashTest.token(adminA, "PM");
-			String agentToken = ServerCrashTest.token(adminB, "AGENT");
+			long agentId = new ApiClient(a.url(), pmToken)
+				.post(API + "/agents", "{\"handle\": \"" + ApiTestSupport.unique("agent") + "\"}")
+				.json()
+				.get("id")
+				.asLong();
+			String agentToken = ServerCrashTest.token(adminB, "AGENT", agentId);
 			List<ApiClient> agents = List.of(new ApiClient(a.url(), agentToken), new ApiClient(b.url(), agentToken));
-			SessionDriver onA = SessionDriver.with(new ApiClient(a.url(), pmToken), agents.get(0));
-			SessionDriver onB = new SessionDriver(new ApiClient(b.url(), pmToken), agents.get(1), onA.agentId());
+			SessionDriver onA = new SessionDriver(new ApiClient(a.url(), pmToken), agents.get(0), agentId);
+			SessionDriver onB = new SessionDriver(new ApiClient(b.url(), pmToken), agents.get(1), agentId);
 
 			String idle = onA.start(onA.readyTask(), 201).get("session_key").asText();
 			Instant idleSince = Instant.now();

@@ -23,8 +23,12 @@ abstract class WebPageSupport extends ApiTestSupport {
 	 * overrides need a reviewer.
 	 */
 	AwaitingReviewer sessionAwaitingReviewer(String reason) {
+		return sessionAwaitingReviewer(reason, clientWith("AGENT"));
+	}
+
+	/** As {@link #sessionAwaitingReviewer(String)}, with a session of the given agent. */
+	AwaitingReviewer sessionAwaitingReviewer(String reason, ApiClient agent) {
 		ApiClient pm = clientWith("PM");
-		ApiClient agent = clientWith("AGENT");
 		String sprint = unique("web");
 		assertThat(createSprint(pm, sprint).status()).isEqualTo(201);
 		String task = unique("session-pages");
@@ -33,8 +37,7 @@ abstract class WebPageSupport extends ApiTestSupport {
 						+ sprint
 						+ "\", \"priority\": \"P1\", \"description\": \"Board, session page and override inbox\"}");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		long agentId = pm.post(API + "/agents", "{\"handle\": \"" + unique("agent") + "\"}").json().get("id").asLong();
-		String key = agent.post(API + "/sessions", "{\"task_code\": \"" + task + "\", \"agent_id\": " + agentId + "}")
+		String key = agent.post(API + "/sessions", "{\"task_code\": \"" + task + "\"}")
 			.json()
 			.get("session_key")
 			.asText();

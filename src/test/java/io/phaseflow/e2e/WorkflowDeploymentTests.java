@@ -84,7 +84,7 @@ abstract class WorkflowDeploymentTests extends ApiTestSupport {
 	void pmAndAgent() {
 		this.pm = clientWith("PM");
 		this.agent = clientWith("AGENT");
-		this.agentId = newAgent(this.pm);
+		this.agentId = this.agent.agentId();
 	}
 
 	@Test

@@ -1,0 +1,102 @@
+package io.phaseflow.session;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.RequestContext;
+import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The four-eyes rule of override decisions: the caller that requested an override, any
+ * token of the agent whose session requested it and any token of the session's present
+ * agent never decide it, whatever roles they hold; and a task a reviewer claimed is
+ * decided by that reviewer (or an ADMIN). The same rule holds on every path: the inbox,
+ * the pages and Flowable's REST API.
+ */
+@Component
+public class FourEyes {
+
+	private final WorkSessions sessions;
+
+	private final Refusals refusals;
+
+	FourEyes(WorkSessions sessions, Refusals refusals) {
+		this.sessions = sessions;
+		this.refusals = refusals;
+	}
+
+	/** Whether the caller is barred from deciding (or claiming) the override. */
+	public boolean isParty(PendingOverride pending) {
+		if (Objects.equals(RequestContext.actor(), pending.requestedBy())) {
+			return true;
+		}
+		Long own = RequestContext.agentId();
+		if (own == null) {
+			return false;
+		}
+		if (own.equals(pending.requestedByAgentId())) {
+			return true;
+		}
+		return this.sessions.findByKey(pending.sessionKey()).map((s) -> own.equals(s.agentId())).orElse(false);
+	}
+
+	/**
+	 * Checks that the caller may decide (or claim) the override.
+	 * @throws OwnOverride if the caller is a party to it; the refusal is recorded
+	 */
+	public void requireOtherReviewer(PendingOverride pending) {
+		if (!isParty(pending)) {
+			return;
+		}
+		OwnOverride refused = new OwnOverride();
+		this.sessions.findByKey(pending.sessionKey())
+			.ifPresent((session) -> this.refusals.aboutSession(Refusals.Rule.FOUR_EYES, session, refused.getMessage()));
+		throw refused;
+	}
+
+	/**
+	 * Checks that the caller may complete the override task given who claimed it.
+	 * @throws ClaimedByAnother if another reviewer claimed it
+	 */
+	public static void requireClaimHolder(PendingOverride pending, boolean admin) {
+		if (pending.assignee() != null && !pending.assignee().equals(RequestContext.actor()) && !admin) {
+			throw new ClaimedByAnother(pending.assignee());
+		}
+	}
+
+	/** The caller requested the override, or acts for the agent whose session did. */
+	public static class OwnOverride extends PhaseflowException {
+
+		OwnOverride() {
+			super(HttpStatus.FORBIDDEN,
+					"You cannot decide an override that you or your agent requested: " + "another reviewer decides it",
+					List.of());
+		}
+
+		@Override
+		public String title() {
+			return "Four-eyes rule";
+		}
+
+	}
+
+	/** Another reviewer claimed the override task. */
+	public static class ClaimedByAnother extends PhaseflowException {
+
+		ClaimedByAnother(String assignee) {
+			super(HttpStatus.CONFLICT, "Reviewer " + assignee + " claimed this override; only they (or an ADMIN) "
+					+ "decide it, or they unclaim it first", List.of());
+		}
+
+		@Override
+		public String title() {
+			return "Claimed by another reviewer";
+		}
+
+	}
+
+}

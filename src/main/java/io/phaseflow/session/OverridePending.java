@@ -1,0 +1,25 @@
+package io.phaseflow.session;
+
+import java.util.List;
+
+import io.phaseflow.common.PhaseflowException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The session waits for a reviewer's decision on an override, which neither a task's
+ * completion nor a forced end may skip.
+ */
+class OverridePending extends PhaseflowException {
+
+	OverridePending(WorkSession session) {
+		super(HttpStatus.CONFLICT, "Session " + session.sessionKey() + " waits for a reviewer to decide its "
+				+ session.currentPhase() + " override; it can be completed or ended after the decision", List.of());
+	}
+
+	@Override
+	public String title() {
+		return "Waiting for a reviewer";
+	}
+
+}

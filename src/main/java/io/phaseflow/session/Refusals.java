@@ -1,0 +1,75 @@
+package io.phaseflow.session;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.RequestContext;
+import io.phaseflow.event.EntityType;
+import io.phaseflow.event.EventLog;
+import io.phaseflow.event.NewEvent;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records the governance rules a caller ran into ({@code orchestration.access.refused}),
+ * in a transaction of its own: the refused request rolls back and changes nothing, but
+ * the PM still sees who tried what, in the session's timeline when there is a session.
+ */
+@Component
+public class Refusals {
+
+	/** The type of the events recorded here. */
+	public static final String EVENT = "orchestration.access.refused";
+
+	private final EventLog events;
+
+	private final JsonDocuments json;
+
+	Refusals(EventLog events, JsonDocuments json) {
+		this.events = events;
+		this.json = json;
+	}
+
+	/** The rules a refusal names. */
+	public enum Rule {
+
+		/** A token bound to one agent named another. */
+		AGENT_IDENTITY,
+		/** A caller acted on a session another agent owns. */
+		SESSION_OWNER,
+		/** The agent that requested an override, or its token, tried to decide it. */
+		FOUR_EYES,
+		/** A task was to be completed while its session waits for a reviewer. */
+		PENDING_OVERRIDE;
+
+		String value() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	/** Records a refusal about a session. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void aboutSession(Rule rule, WorkSession session, String detail) {
+		this.events.append(new NewEvent(EVENT, EntityType.TASK, session.taskId(), session.taskCode(),
+				session.sessionKey(), RequestContext.agentId(),
+				payload(rule, detail).put("owner_agent_id", session.agentId()), session.correlationId()));
+	}
+
+	/** Records a refusal outside any session, about the agent the caller acts for. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void aboutAgent(Rule rule, String detail, Long requestedAgentId) {
+		Long agentId = RequestContext.agentId();
+		this.events.append(new NewEvent(EVENT, EntityType.AGENT, agentId, null, null, agentId,
+				payload(rule, detail).put("requested_agent_id", requestedAgentId), null));
+	}
+
+	private ObjectNode payload(Rule rule, String detail) {
+		return this.json.newObject()
+			.put("rule", rule.value())
+			.put("detail", detail)
+			.put("token_agent_id", RequestContext.agentId());
+	}
+
+}

@@ -1,0 +1,331 @@
+package io.phaseflow.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The governance rules against the attacks that once walked around them: a token acting
+ * as another agent, a fenced agent writing after a hand-over, an agent approving its own
+ * override (through the inbox and Flowable's REST API), claims for someone else, and
+ * {@code force} skipping a reviewer. Each attack is refused with problem+json, changes
+ * nothing, and leaves an {@code orchestration.access.refused} event where a PM looks.
+ */
+abstract class GovernanceTests extends ApiTestSupport {
+
+	static final String PROCESS_API = ProcessApiTests.PROCESS_API;
+
+	static final String REFUSED = "orchestration.access.refused";
+
+	ApiClient pm;
+
+	@BeforeEach
+	void people() {
+		this.pm = clientWith("PM");
+	}
+
+	@Test
+	void anAgentTokenIsIssuedForOneAgent() {
+		InputAndSecurityTests.refused(this.admin.post(API + "/admin/tokens",
+				"{\"name\": \"" + unique("loose") + "\", \"roles\": [\"AGENT\"]}"), 422, "agent_id");
+		InputAndSecurityTests.refused(
+				this.admin.post(API + "/admin/tokens",
+						"{\"name\": \"" + unique("ghost") + "\", \"roles\": [\"AGENT\"], \"agent_id\": 987654321}"),
+				422, "agent_id");
+		ApiClient.Response lead = this.admin.post(API + "/admin/tokens",
+				"{\"name\": \"" + unique("lead") + "\", \"roles\": [\"PM\", \"AGENT\"]}");
+		assertThat(lead.status()).as("a PM's token may act for any agent").isEqualTo(201);
+	}
+
+	@Test
+	void aTokenActsOnlyAsItsOwnAgent() {
+		ApiClient first = clientWith("AGENT");
+		ApiClient second = clientWith("AGENT");
+		SessionDriver firstSessions = SessionDriver.with(this.pm, first);
+		String task = firstSessions.readyTask();
+
+		ApiClient.Response posing = second.post(API + "/agent/init", "{\"entity_type\": \"task\", \"entity_code\": \""
+				+ task + "\", \"agent_id\": " + first.agentId() + "}");
+		InputAndSecurityTests.refused(posing, 403, "agent_id");
+		InputAndSecurityTests.refused(second.post(API + "/sessions",
+				"{\"task_code\": \"" + task + "\", \"agent_id\": " + first.agentId() + "}"), 403, "agent_id");
+		assertThat(this.pm.get(API + "/sessions?task_code=" + task).json().get("data")).as("no session started")
+			.isEmpty();
+		assertThat(this.pm.get(API + "/tasks/" + task).json().get("status").asText()).isEqualTo("pending");
+		JsonNode refusal = lastOf(eventsOf("agent", null, second.agentId()), REFUSED);
+		assertThat(refusal.at("/payload/rule").asText()).isEqualTo("agent_identity");
+		assertThat(refusal.at("/payload/requested_agent_id").asLong()).isEqualTo(first.agentId());
+
+		ApiClient.Response init = first.post(API + "/agent/init",
+				"{\"entity_type\": \"task\", \"entity_code\": \"" + task + "\"}");
+		assertThat(init.status()).as(init.toString()).isEqualTo(200);
+		assertThat(init.json().at("/session/agent_id").asLong()).as("the token's agent by default")
+			.isEqualTo(first.agentId());
+		String key = init.json().at("/session/key").asText();
+
+		List<ApiClient.Response> intrusions = writesInto(second, key);
+		assertThat(intrusions).allSatisfy((answer) -> {
+			InputAndSecurityTests.refused(answer, 409, null);
+			assertThat(answer.json().get("owner_agent_id").asLong()).isEqualTo(first.agentId());
+		});
+		assertUntouched(key, "intake", "running");
+		assertThat(rulesOf(key)).as("every intrusion is in the session's timeline")
+			.hasSize(intrusions.size())
+			.containsOnly("session_owner");
+	}
+
+	@Test
+	void aPmActsForAnyAgentAndIsRecordedAsTheActor() {
+		String leadName = unique("lead");
+		ApiClient lead = clientNamed(leadName, "PM", "AGENT");
+		ApiClient agent = clientWith("AGENT");
+		String task = SessionDriver.with(this.pm, agent).readyTask();
+		ApiClient.Response started = lead.post(API + "/sessions",
+				"{\"task_code\": \"" + task + "\", \"agent_id\": " + agent.agentId() + "}");
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		String key = started.json().get("session_key").asText();
+		JsonNode event = lastOf(this.admin.get(API + "/events/session/" + key).json().get("data"),
+				"orchestration.session.started");
+		assertThat(event.get("agent_id").asLong()).isEqualTo(agent.agentId());
+		assertThat(event.at("/payload/actor").asText()).isEqualTo(leadName);
+		assertThat(agent.post(API + "/sessions/" + key + "/notes", "{\"kind\": \"note\", \"text\": \"mine\"}").status())
+			.as("the session is the agent's")
+			.isEqualTo(201);
+	}
+
+	@Test
+	void aHandOverFencesThePreviousOwner() {
+		ApiClient crashed = clientWith("AGENT");
+		ApiClient relief = clientWith("AGENT");
+		SessionDriver sessions = SessionDriver.with(this.pm, crashed);
+		String key = sessions.start(sessions.readyTask(), 201).get("session_key").asText();
+		sessions.putArtifact(key, "TASK.md");
+
+		InputAndSecurityTests.refused(relief.post(API + "/sessions/" + key + "/resume", "{\"agent_id\": "
+				+ clientWith("AGENT").agentId() + ", \"expected_agent_id\": " + crashed.agentId() + "}"), 403,
+				"agent_id");
+		ApiClient.Response takenOver = relief.post(API + "/sessions/" + key + "/resume",
+				"{\"expected_agent_id\": " + crashed.agentId() + "}");
+		assertThat(takenOver.status()).as(takenOver.toString()).isEqualTo(200);
+		assertThat(takenOver.json().get("agent_id").asLong()).isEqualTo(relief.agentId());
+
+		List<ApiClient.Response> late = writesInto(crashed, key);
+		assertThat(late).allSatisfy((answer) -> {
+			InputAndSecurityTests.refused(answer, 409, null);
+			assertThat(answer.json().get("detail").asText()).contains("agent " + relief.agentId(), "/resume");
+		});
+		assertUntouched(key, "intake", "running");
+		assertThat(this.admin.get(API + "/sessions/" + key + "/artifacts").json().get("data"))
+			.extracting((artifact) -> artifact.get("name").asText())
+			.as("only what the first owner wrote before the hand-over")
+			.containsExactly("TASK.md");
+
+		ApiClient later = clientWith("AGENT");
+		ApiClient.Response handedByPm = this.pm.as(tokenWith("PM", "AGENT"))
+			.post(API + "/sessions/" + key + "/resume",
+					"{\"agent_id\": " + later.agentId() + ", \"expected_agent_id\": " + relief.agentId() + "}");
+		assertThat(handedByPm.status()).as("a PM hands a dead agent's session to another").isEqualTo(200);
+		InputAndSecurityTests.refused(
+				relief.post(API + "/sessions/" + key + "/notes", "{\"kind\": \"note\", \"text\": \"still here\"}"), 409,
+				null);
+		assertThat(later.post(API + "/sessions/" + key + "/phase-complete", "{}").status()).isEqualTo(200);
+	}
+
+	@Test
+	void noOneDecidesAnOverrideTheirOwnAgentRequested() {
+		String selfName = unique("self");
+		ApiClient selfReviewing = clientNamed(selfName, "AGENT", "REVIEWER");
+		SessionDriver sessions = SessionDriver.with(this.pm, selfReviewing);
+		String key = sessions.awaitingOverrideApproval("I approve of myself").get("session_key").asText();
+		String id = overrideId(clientWith("REVIEWER"), key);
+
+		assertThat(selfReviewing.get(API + "/overrides").json().get("data")).as("not in the requester's inbox")
+			.noneMatch((pending) -> pending.get("session_key").asText().equals(key));
+		InputAndSecurityTests.refused(
+				selfReviewing.post(API + "/overrides/" + id + "/decision", "{\"decision\": \"approve\"}"), 403, null);
+		String task = PROCESS_API + "/runtime/tasks/" + id;
+		InputAndSecurityTests.refused(selfReviewing.post(task, completeWith("approve")), 403, null);
+		InputAndSecurityTests
+			.refused(
+					selfReviewing.post(PROCESS_API + "/form/form-data",
+							"{\"taskId\": \"" + id
+									+ "\", \"properties\": [{\"id\": \"decision\", \"value\": \"approve\"}]}"),
+					403, null);
+		InputAndSecurityTests.refused(selfReviewing.post(task, claim(selfName)), 403, null);
+		ApiClient sameAgentOtherToken = clientFor(selfReviewing.agentId(), "AGENT", "REVIEWER");
+		InputAndSecurityTests.refused(
+				sameAgentOtherToken.post(API + "/overrides/" + id + "/decision", "{\"decision\": \"approve\"}"), 403,
+				null);
+
+		assertUntouched(key, "plan", "awaiting_override");
+		assertThat(rulesOf(key)).hasSize(5).containsOnly("four_eyes");
+		ApiClient.Response decided = clientWith("REVIEWER").post(API + "/overrides/" + id + "/decision",
+				"{\"decision\": \"approve\", \"comment\": \"fine\"}");
+		assertThat(decided.status()).as("another reviewer decides it").isEqualTo(200);
+		assertThat(decided.json().get("current_phase").asText()).isEqualTo("execute");
+	}
+
+	@Test
+	void claimsAreForYourselfAndBindTheDecision() {
+		SessionDriver sessions = SessionDriver.with(this.pm, clientWith("AGENT"));
+		String key = sessions.awaitingOverrideApproval("claims").get("session_key").asText();
+		String aliceName = unique("alice");
+		ApiClient alice = clientNamed(aliceName, "REVIEWER");
+		ApiClient bob = clientWith("REVIEWER");
+		String id = overrideId(alice, key);
+		String task = PROCESS_API + "/runtime/tasks/" + id;
+
+		InputAndSecurityTests.refused(alice.post(task, claim("nobody-at-all")), 403, null);
+		assertThat(alice.post(task, claim(aliceName)).status()).isIn(200, 204);
+		InputAndSecurityTests.refused(bob.post(task, claim(null)), 403, null);
+		InputAndSecurityTests.refused(bob.post(task, completeWith("approve")), 409, null);
+		InputAndSecurityTests.refused(bob.post(API + "/overrides/" + id + "/decision", "{\"decision\": \"approve\"}"),
+				409, null);
+		JsonNode listed = null;
+		for (JsonNode pending : bob.get(API + "/overrides").json().get("data")) {
+			if (pending.get("session_key").asText().equals(key)) {
+				listed = pending;
+			}
+		}
+		assertThat(listed).isNotNull();
+		assertThat(listed.get("assignee").asText()).as("the inbox shows who claimed it").isEqualTo(aliceName);
+		assertUntouched(key, "plan", "awaiting_override");
+
+		assertThat(alice.post(task, completeWith("approve")).status()).isIn(200, 204);
+		assertThat(sessions.session(key).get("current_phase").asText()).isEqualTo("execute");
+	}
+
+	@Test
+	void forceNeitherBelongsToAgentsNorSkipsAReviewer() {
+		ApiClient agent = clientWith("AGENT");
+		SessionDriver sessions = SessionDriver.with(this.pm, agent);
+		JsonNode waiting = sessions.awaitingOverrideApproval("skip the reviewer");
+		String key = waiting.get("session_key").asText();
+		String task = waiting.get("task_code").asText();
+		String completion = "{\"task_code\": \"" + task + "\", \"status\": \"completed\", \"notes\": \"done\","
+				+ " \"force\": true, \"session_key\": \"" + key + "\"}";
+
+		InputAndSecurityTests.refused(agent.post(API + "/pm-tools/task-status", completion), 403, "force");
+		ApiClient lead = this.pm.as(tokenWith("PM", "AGENT"));
+		InputAndSecurityTests.refused(lead.post(API + "/pm-tools/task-status", completion), 409, null);
+		InputAndSecurityTests.refused(
+				lead.post(API + "/pm-tools/task-status", completion.replace(", \"session_key\": \"" + key + "\"", "")),
+				409, null);
+		InputAndSecurityTests.refused(agent.post(API + "/sessions/" + key + "/end", "{\"force\": true}"), 409, null);
+		InputAndSecurityTests.refused(lead.post(API + "/sessions/" + key + "/end", "{\"force\": true}"), 409, null);
+		assertUntouched(key, "plan", "awaiting_override");
+		assertThat(this.pm.get(API + "/tasks/" + task).json().get("status").asText()).isNotEqualTo("completed");
+		assertThat(overrideId(clientWith("REVIEWER"), key)).as("the override stays in the inbox").isNotNull();
+		assertThat(rulesOf(key)).contains("pending_override");
+	}
+
+	@Test
+	void completingATaskCompletesItsRunningSession() {
+		ApiClient agent = clientWith("AGENT");
+		SessionDriver sessions = SessionDriver.with(this.pm, agent);
+		String task = sessions.readyTask();
+		String key = sessions.start(task, 201).get("session_key").asText();
+		ApiClient.Response completed = this.pm.as(tokenWith("PM", "AGENT"))
+			.post(API + "/pm-tools/task-status", "{\"task_code\": \"" + task
+					+ "\", \"status\": \"completed\", \"notes\": \"done by hand\", \"force\": true}");
+		assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+		JsonNode session = sessions.session(key);
+		assertThat(session.get("status").asText()).as("no session keeps running on a completed task")
+			.isEqualTo("completed");
+	}
+
+	/** Every kind of write an agent makes into a session, by the given client. */
+	private static List<ApiClient.Response> writesInto(ApiClient client, String key) {
+		String session = API + "/sessions/" + key;
+		List<ApiClient.Response> answers = new ArrayList<>();
+		answers.add(client.post(session + "/notes", "{\"kind\": \"update\", \"text\": \"I was here\"}"));
+		answers.add(client.post(session + "/artifacts", "{\"name\": \"CONTEXT.md\", \"content\": \"# Mine\"}"));
+		answers.add(client.post(session + "/activity", "{\"activity_type\": \"files_read\", \"details\": {}}"));
+		answers.add(client.post(session + "/iterations", "{\"summary\": \"mine\"}"));
+		answers.add(client.post(session + "/phase-complete", "{}"));
+		answers.add(client.post(session + "/pause", null));
+		answers.add(client.post(session + "/terminate", "{\"reason\": \"mine now\"}"));
+		answers.add(client.post(session + "/end", "{\"force\": true}"));
+		return answers;
+	}
+
+	/** The session is where it was, with nothing an intruder wrote. */
+	private void assertUntouched(String key, String phase, String status) {
+		JsonNode session = this.admin.get(API + "/sessions/" + key).json();
+		assertThat(session.get("current_phase").asText()).isEqualTo(phase);
+		assertThat(session.get("status").asText()).isEqualTo(status);
+		assertThat(this.admin.get(API + "/sessions/" + key + "/notes").json().get("data")).isEmpty();
+		assertThat(this.admin.get(API + "/sessions/" + key + "/iterations").json().get("data"))
+			.noneMatch((iteration) -> iteration.path("summary").asText().equals("mine"));
+		assertThat(types(key)).doesNotContain("orchestration.activity.logged", "orchestration.session.paused",
+				"orchestration.session.terminated", "orchestration.session.completed");
+	}
+
+	private List<String> types(String key) {
+		List<String> types = new ArrayList<>();
+		this.admin.get(API + "/events/session/" + key + "?limit=1000")
+			.json()
+			.get("data")
+			.forEach((event) -> types.add(event.get("event_type").asText()));
+		return types;
+	}
+
+	/** The rules named by the session's refusal events, oldest first. */
+	private List<String> rulesOf(String key) {
+		List<String> rules = new ArrayList<>();
+		for (JsonNode event : this.admin.get(API + "/events/session/" + key + "?limit=1000").json().get("data")) {
+			if (event.get("event_type").asText().equals(REFUSED)) {
+				rules.add(event.at("/payload/rule").asText());
+			}
+		}
+		return rules;
+	}
+
+	private JsonNode eventsOf(String entityType, String code, long entityId) {
+		ApiClient.Response events = this.admin
+			.get(API + "/events?entity_type=" + entityType + "&event_type=" + REFUSED + "&limit=1000");
+		assertThat(events.status()).as(events.toString()).isEqualTo(200);
+		List<JsonNode> about = new ArrayList<>();
+		events.json().get("data").forEach((event) -> {
+			if (event.path("entity_id").asLong() == entityId) {
+				about.add(event);
+			}
+		});
+		return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(about);
+	}
+
+	private static JsonNode lastOf(JsonNode events, String type) {
+		JsonNode last = null;
+		for (JsonNode event : events) {
+			if (event.get("event_type").asText().equals(type)) {
+				last = event;
+			}
+		}
+		assertThat(last).as(type + " in " + events).isNotNull();
+		return last;
+	}
+
+	/** The id of the session's pending override, as a reviewer's inbox shows it. */
+	private static String overrideId(ApiClient reviewer, String key) {
+		for (JsonNode pending : reviewer.get(API + "/overrides").json().get("data")) {
+			if (pending.get("session_key").asText().equals(key)) {
+				return pending.get("id").asText();
+			}
+		}
+		throw new AssertionError("No pending override of " + key);
+	}
+
+	private static String completeWith(String decision) {
+		return "{\"action\": \"complete\", \"variables\": [{\"name\": \"decision\", \"value\": \"" + decision + "\"}]}";
+	}
+
+	private static String claim(String assignee) {
+		return "{\"action\": \"claim\", \"assignee\": " + ((assignee != null) ? "\"" + assignee + "\"" : "null") + "}";
+	}
+
+}
