@@ -102,13 +102,12 @@ public class EventStreams implements SmartLifecycle {
 			while (more && this.running) {
 				OpenTransactions.Reading reading = this.tail.waiting() ? this.transactions.read() : null;
 				long from = this.tail.released();
-				List<OrchestrationEvent> fetched = this.events
-					.find(new EventQuery(null, null, null, null, null, from, BATCH));
-				List<OrchestrationEvent> released = this.tail.advance(fetched, this.clock.instant(), reading);
+				EventSlice fetched = this.events.find(new EventQuery(null, null, null, null, null, from, BATCH));
+				List<OrchestrationEvent> released = this.tail.advance(fetched.events(), this.clock.instant(), reading);
 				if (!released.isEmpty()) {
 					publish(from, this.tail.released(), released);
 				}
-				more = fetched.size() == BATCH && !released.isEmpty();
+				more = fetched.nextAfterId() != null && !released.isEmpty();
 			}
 		}
 		catch (RuntimeException ex) {

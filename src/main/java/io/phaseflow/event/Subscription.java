@@ -160,11 +160,11 @@ public final class Subscription {
 
 	private void readUpTo(long to) throws Exception {
 		while (this.cursor < to) {
-			List<OrchestrationEvent> page = this.events.find(this.filter.page(this.cursor, PAGE), to);
-			for (OrchestrationEvent event : page) {
+			EventSlice page = this.events.find(this.filter.page(this.cursor, PAGE), to);
+			for (OrchestrationEvent event : page.events()) {
 				this.sink.send(event);
 			}
-			this.cursor = (page.size() < PAGE) ? to : page.get(page.size() - 1).id();
+			this.cursor = (page.nextAfterId() != null) ? page.nextAfterId() : to;
 		}
 	}
 

@@ -11,6 +11,7 @@ import io.phaseflow.common.WireValue;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
+import io.phaseflow.event.EventSlice;
 import io.phaseflow.event.EventStreamProperties;
 import io.phaseflow.event.EventStreams;
 import io.phaseflow.event.OrchestrationEvent;
@@ -143,9 +144,8 @@ class EventController {
 	}
 
 	private EventPage page(EventQuery query) {
-		List<OrchestrationEvent> data = this.events.find(query);
-		Long next = (data.size() == query.limit()) ? data.get(data.size() - 1).id() : null;
-		return new EventPage(data, next);
+		EventSlice slice = this.events.find(query);
+		return new EventPage(slice.events(), slice.nextAfterId());
 	}
 
 	private static EntityType entityType(String value) {
@@ -162,7 +162,8 @@ class EventController {
 
 	/**
 	 * A page of events; {@code next_after_id} is the {@code after_id} of the next page,
-	 * or null when this page is the last.
+	 * or null when this page is the last. A page holds fewer events than asked for when
+	 * their payloads reach {@code phaseflow.limits.max-event-page-size}.
 	 */
 	record EventPage(List<OrchestrationEvent> data, Long nextAfterId) {
 	}
