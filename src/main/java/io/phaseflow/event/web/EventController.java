@@ -7,6 +7,8 @@ import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.common.Codes;
 import io.phaseflow.common.InvalidParameter;
 import io.phaseflow.common.PageQuery;
+import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.WireValue;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
@@ -17,6 +19,7 @@ import io.phaseflow.event.EventStreams;
 import io.phaseflow.event.OrchestrationEvent;
 import io.phaseflow.event.Subscription;
 import io.phaseflow.event.TooManyStreams;
+import io.phaseflow.event.TooManyStreamsOfToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -87,7 +90,8 @@ class EventController {
 		Long after = (lastEventId != null) ? Long.valueOf(lastEventId(lastEventId)) : afterId;
 		SseEmitter emitter = new SseEmitter(this.streamProperties.timeout().toMillis());
 		emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("stream open"));
-		Subscription subscription = this.streams.subscribe(filter, after, new SseEventSink(emitter));
+		Subscription subscription = this.streams.subscribe(filter, after, RequestContext.actor(),
+				new SseEventSink(emitter));
 		emitter.onCompletion(subscription::cancel);
 		emitter.onError((ex) -> subscription.cancel());
 		emitter.onTimeout(subscription::cancel);
@@ -96,8 +100,8 @@ class EventController {
 		return emitter;
 	}
 
-	@ExceptionHandler(TooManyStreams.class)
-	ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreams ex) {
+	@ExceptionHandler({ TooManyStreams.class, TooManyStreamsOfToken.class })
+	ResponseEntity<ProblemDetail> tooManyStreams(PhaseflowException ex) {
 		return ResponseEntity.status(ex.status())
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
