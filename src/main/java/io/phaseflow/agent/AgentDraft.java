@@ -3,6 +3,7 @@ package io.phaseflow.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Codes;
+import io.phaseflow.common.WithinFieldLimit;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,5 +18,6 @@ import jakarta.validation.constraints.Size;
 public record AgentDraft(
 		@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) @Pattern(regexp = ".*[^0-9].*",
 				message = "must not be only digits") String handle,
-		@Size(max = 200) String name, AgentKind kind, JsonNode capabilities, ObjectNode metadata) {
+		@Size(max = 200) String name, AgentKind kind, @WithinFieldLimit JsonNode capabilities,
+		@WithinFieldLimit ObjectNode metadata) {
 }

@@ -2,6 +2,7 @@ package io.phaseflow.api;
 
 import java.io.IOException;
 
+import io.phaseflow.common.Limits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,17 +10,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.NotNull;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -62,16 +58,6 @@ class RequestLimits {
 		registration.setName("requestSizeLimit");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
-	}
-
-	/**
-	 * Request limits.
-	 *
-	 * @param maxRequestSize the largest request body the API reads
-	 */
-	@ConfigurationProperties("phaseflow.limits")
-	@Validated
-	record Limits(@NotNull @DefaultValue("2MB") DataSize maxRequestSize) {
 	}
 
 	/** A body read beyond the limit: 413. */

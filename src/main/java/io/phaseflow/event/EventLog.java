@@ -10,12 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.Limits;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.WireValue;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,16 +39,31 @@ public class EventLog {
 	private static final String COLUMNS = "SELECT id, event_type, entity_type, entity_id, entity_code, correlation_id,"
 			+ " session_key, agent_id, payload, emitted_at FROM orchestration_events";
 
+	/**
+	 * Rows the database driver hands over at a time while a read runs (PostgreSQL's
+	 * driver otherwise reads the whole result before the first row), so that a read that
+	 * stops at its byte limit has not loaded the rows after it.
+	 */
+	private static final int FETCH_SIZE = 50;
+
 	private final JdbcClient jdbc;
+
+	private final JdbcClient reads;
 
 	private final JsonDocuments json;
 
 	private final Clock clock;
 
-	public EventLog(JdbcClient jdbc, JsonDocuments json, Clock clock) {
+	private final long maxReadBytes;
+
+	public EventLog(JdbcClient jdbc, DataSource dataSource, JsonDocuments json, Clock clock, Limits limits) {
 		this.jdbc = jdbc;
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH_SIZE);
+		this.reads = JdbcClient.create(template);
 		this.json = json;
 		this.clock = clock;
+		this.maxReadBytes = limits.maxEventPageSize().toBytes();
 	}
 
 	/**
@@ -82,24 +102,32 @@ public class EventLog {
 				correlationId, event.sessionKey(), event.agentId(), payload, now);
 	}
 
-	/** Reads events matching the query, oldest first. */
+	/**
+	 * Reads events matching the query, oldest first: at most {@code limit} of them, and
+	 * no more than {@code phaseflow.limits.max-event-page-size} bytes of payloads (but at
+	 * least one event).
+	 */
 	@Transactional(readOnly = true)
-	public List<OrchestrationEvent> find(EventQuery query) {
+	public EventSlice find(EventQuery query) {
 		return select(query, "ASC", null);
 	}
 
 	/**
-	 * Reads events matching the query whose ids are at most {@code lastId}, oldest first.
+	 * Reads events matching the query whose ids are at most {@code lastId}, oldest first,
+	 * within the same limits as {@link #find(EventQuery)}.
 	 */
 	@Transactional(readOnly = true)
-	public List<OrchestrationEvent> find(EventQuery query, long lastId) {
+	public EventSlice find(EventQuery query, long lastId) {
 		return select(query, "ASC", lastId);
 	}
 
-	/** The latest {@code limit} events matching the query's filters, oldest first. */
+	/**
+	 * The latest {@code limit} events matching the query's filters (fewer when their
+	 * payloads pass the byte limit), oldest first.
+	 */
 	@Transactional(readOnly = true)
 	public List<OrchestrationEvent> latest(EventQuery query) {
-		List<OrchestrationEvent> newestFirst = new ArrayList<>(select(query, "DESC", null));
+		List<OrchestrationEvent> newestFirst = new ArrayList<>(select(query, "DESC", null).events());
 		Collections.reverse(newestFirst);
 		return newestFirst;
 	}
@@ -110,7 +138,7 @@ public class EventLog {
 		return this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM orchestration_events").query(Long.class).single();
 	}
 
-	private List<OrchestrationEvent> select(EventQuery query, String order, Long lastId) {
+	private EventSlice select(EventQuery query, String order, Long lastId) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("afterId", query.afterId());
 		params.put("limit", query.limit());
@@ -125,7 +153,27 @@ public class EventLog {
 		filter(sql, params, "session_key", query.sessionKey());
 		filter(sql, params, "correlation_id", query.correlationId());
 		sql.append(" ORDER BY id ").append(order).append(" FETCH FIRST :limit ROWS ONLY");
-		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
+		return this.reads.sql(sql.toString())
+			.params(params)
+			.query((ResultSetExtractor<EventSlice>) (rs) -> slice(rs, query.limit()));
+	}
+
+	/**
+	 * The rows up to the byte limit, counted in characters of the payloads' JSON: the
+	 * first row always, then rows while their payloads together stay within the limit.
+	 */
+	private EventSlice slice(ResultSet rs, int limit) throws SQLException {
+		List<OrchestrationEvent> events = new ArrayList<>();
+		long size = 0;
+		while (rs.next()) {
+			String payload = rs.getString("payload");
+			size += payload.length();
+			if (!events.isEmpty() && size > this.maxReadBytes) {
+				return new EventSlice(events, events.get(events.size() - 1).id());
+			}
+			events.add(map(rs, payload));
+		}
+		return new EventSlice(events, (events.size() == limit) ? events.get(events.size() - 1).id() : null);
 	}
 
 	private static void filter(StringBuilder sql, Map<String, Object> params, String column, Object value) {
@@ -135,11 +183,11 @@ public class EventLog {
 		}
 	}
 
-	private OrchestrationEvent map(ResultSet rs, int row) throws SQLException {
+	private OrchestrationEvent map(ResultSet rs, String payload) throws SQLException {
 		return new OrchestrationEvent(rs.getLong("id"), rs.getString("event_type"),
 				WireValue.parse(EntityType.class, rs.getString("entity_type")), rs.getObject("entity_id", Long.class),
 				rs.getString("entity_code"), rs.getString("correlation_id"), rs.getString("session_key"),
-				rs.getObject("agent_id", Long.class), this.json.read(rs.getString("payload")),
+				rs.getObject("agent_id", Long.class), this.json.read(payload),
 				rs.getObject("emitted_at", OffsetDateTime.class));
 	}
 

@@ -22,11 +22,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxStreams how many streams one instance serves at once
  * @param timeout how long one stream stays open; clients then reconnect with
  * {@code Last-Event-ID}
+ * @param maxStreamsPerToken how many streams one token holds at once on one instance, so
+ * that one caller cannot take every stream
+ * @param tokenCheck how often the tokens of the open streams are checked; a stream whose
+ * token was revoked (on any instance) ends at the next check
  */
 @ConfigurationProperties("phaseflow.events.stream")
 @Validated
 public record EventStreamProperties(@NotNull @DefaultValue("250ms") Duration pollInterval,
 		@NotNull @DefaultValue("2s") Duration grace, @NotNull @DefaultValue("60s") Duration maxWait,
 		@NotNull @DefaultValue("15s") Duration heartbeat, @Positive @DefaultValue("100") int maxStreams,
-		@NotNull @DefaultValue("30m") Duration timeout) {
+		@NotNull @DefaultValue("30m") Duration timeout, @Positive @DefaultValue("10") int maxStreamsPerToken,
+		@NotNull @DefaultValue("1s") Duration tokenCheck) {
 }

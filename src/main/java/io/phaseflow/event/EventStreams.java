@@ -3,10 +3,14 @@ package io.phaseflow.event;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.phaseflow.security.TokenIssuer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,8 @@ public class EventStreams implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final TokenIssuer tokens;
+
 	private final Object lock = new Object();
 
 	private final List<Subscription> subscriptions = new ArrayList<>();
@@ -51,8 +57,10 @@ public class EventStreams implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	EventStreams(EventLog events, OpenTransactions transactions, EventStreamProperties properties, Clock clock) {
+	EventStreams(EventLog events, OpenTransactions transactions, EventStreamProperties properties, Clock clock,
+			TokenIssuer tokens) {
 		this.events = events;
+		this.tokens = tokens;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
@@ -61,9 +69,11 @@ public class EventStreams implements SmartLifecycle {
 	/**
 	 * Opens a stream of the events matching the filter: those after {@code afterId}, or,
 	 * when it is null, those released from now on.
+	 * @param owner the name of the caller's token; the stream ends once it is revoked
 	 * @throws TooManyStreams when this instance serves as many streams as it may
+	 * @throws TooManyStreamsOfToken when the token holds as many streams as one may
 	 */
-	public Subscription subscribe(EventQuery filter, Long afterId, EventSink sink) {
+	public Subscription subscribe(EventQuery filter, Long afterId, String owner, EventSink sink) {
 		Subscription subscription;
 		long released;
 		synchronized (this.lock) {
@@ -74,8 +84,12 @@ public class EventStreams implements SmartLifecycle {
 				throw new TooManyStreams("This instance already serves " + this.properties.maxStreams()
 						+ " event streams; retry later or on another instance");
 			}
+			if (this.subscriptions.stream().filter((open) -> open.owner().equals(owner)).count() >= this.properties
+				.maxStreamsPerToken()) {
+				throw new TooManyStreamsOfToken(this.properties.maxStreamsPerToken());
+			}
 			released = this.watermark;
-			subscription = new Subscription(filter, (afterId != null) ? afterId : released, sink, this.events,
+			subscription = new Subscription(filter, (afterId != null) ? afterId : released, owner, sink, this.events,
 					this.delivery, this::remove);
 			this.subscriptions.add(subscription);
 		}
@@ -102,13 +116,12 @@ public class EventStreams implements SmartLifecycle {
 			while (more && this.running) {
 				OpenTransactions.Reading reading = this.tail.waiting() ? this.transactions.read() : null;
 				long from = this.tail.released();
-				List<OrchestrationEvent> fetched = this.events
-					.find(new EventQuery(null, null, null, null, null, from, BATCH));
-				List<OrchestrationEvent> released = this.tail.advance(fetched, this.clock.instant(), reading);
+				EventSlice fetched = this.events.find(new EventQuery(null, null, null, null, null, from, BATCH));
+				List<OrchestrationEvent> released = this.tail.advance(fetched.events(), this.clock.instant(), reading);
 				if (!released.isEmpty()) {
 					publish(from, this.tail.released(), released);
 				}
-				more = fetched.size() == BATCH && !released.isEmpty();
+				more = fetched.nextAfterId() != null && !released.isEmpty();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -123,6 +136,30 @@ public class EventStreams implements SmartLifecycle {
 			targets = List.copyOf(this.subscriptions);
 		}
 		targets.forEach((subscription) -> subscription.released(from, to, released));
+	}
+
+	/**
+	 * Ends the streams whose tokens are no longer active: revoked here or on another
+	 * instance sharing the database.
+	 */
+	private void checkTokens() {
+		try {
+			List<Subscription> open;
+			synchronized (this.lock) {
+				open = List.copyOf(this.subscriptions);
+			}
+			if (open.isEmpty()) {
+				return;
+			}
+			Set<String> active = this.tokens
+				.activeAmong(open.stream().map(Subscription::owner).collect(Collectors.toSet()));
+			open.stream()
+				.filter((subscription) -> !active.contains(subscription.owner()))
+				.forEach(Subscription::cancel);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Checking the tokens of the event streams failed; trying again", ex);
+		}
 	}
 
 	private void heartbeat() {
@@ -147,6 +184,8 @@ public class EventStreams implements SmartLifecycle {
 		long heartbeat = this.properties.heartbeat().toMillis();
 		this.poller.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
 		this.poller.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+		long tokenCheck = this.properties.tokenCheck().toMillis();
+		this.poller.scheduleWithFixedDelay(this::checkTokens, tokenCheck, tokenCheck, TimeUnit.MILLISECONDS);
 	}
 
 	@Override

@@ -27,6 +27,8 @@ public final class Subscription {
 
 	private final EventQuery filter;
 
+	private final String owner;
+
 	private final EventSink sink;
 
 	private final EventLog events;
@@ -43,9 +45,10 @@ public final class Subscription {
 
 	private boolean closed;
 
-	Subscription(EventQuery filter, long cursor, EventSink sink, EventLog events, Executor delivery,
+	Subscription(EventQuery filter, long cursor, String owner, EventSink sink, EventLog events, Executor delivery,
 			Consumer<Subscription> onClose) {
 		this.filter = filter;
+		this.owner = owner;
 		this.cursor = cursor;
 		this.sink = sink;
 		this.events = events;
@@ -53,7 +56,14 @@ public final class Subscription {
 		this.onClose = onClose;
 	}
 
-	/** Ends the stream (the client went away, or the server stops). */
+	/** The name of the token that opened the stream. */
+	String owner() {
+		return this.owner;
+	}
+
+	/**
+	 * Ends the stream (the client went away, its token was revoked, or the server stops).
+	 */
 	public void cancel() {
 		synchronized (this) {
 			if (this.closed) {
@@ -160,11 +170,11 @@ public final class Subscription {
 
 	private void readUpTo(long to) throws Exception {
 		while (this.cursor < to) {
-			List<OrchestrationEvent> page = this.events.find(this.filter.page(this.cursor, PAGE), to);
-			for (OrchestrationEvent event : page) {
+			EventSlice page = this.events.find(this.filter.page(this.cursor, PAGE), to);
+			for (OrchestrationEvent event : page.events()) {
 				this.sink.send(event);
 			}
-			this.cursor = (page.size() < PAGE) ? to : page.get(page.size() - 1).id();
+			this.cursor = (page.nextAfterId() != null) ? page.nextAfterId() : to;
 		}
 	}
 

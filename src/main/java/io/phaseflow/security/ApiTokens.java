@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,14 @@ class ApiTokens {
 
 	Optional<ApiToken> findById(long id) {
 		return this.jdbc.sql("SELECT * FROM api_tokens WHERE id = :id").param("id", id).query(this::map).optional();
+	}
+
+	/** Which of these token names belong to active tokens. */
+	List<String> activeNames(Collection<String> names) {
+		return this.jdbc.sql("SELECT name FROM api_tokens WHERE revoked_at IS NULL AND name IN (:names)")
+			.param("names", names)
+			.query(String.class)
+			.list();
 	}
 
 	List<ApiToken> findAll() {

@@ -3,6 +3,7 @@ package io.phaseflow.security;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -86,6 +87,19 @@ public class TokenIssuer {
 	public UserDetails user(String secret) {
 		return authenticate(secret).<UserDetails>map(TokenUser::new)
 			.orElseThrow(() -> new UsernameNotFoundException("Unknown or revoked token"));
+	}
+
+	/**
+	 * Which of these token names (as callers are named) belong to tokens that are still
+	 * active; one query, run on its own like {@link #authenticate(String)}.
+	 */
+	public Set<String> activeAmong(Collection<String> names) {
+		return names.isEmpty() ? Set.of() : Set.copyOf(this.tokens.activeNames(names));
+	}
+
+	/** Whether the token with this name (as callers are named) is still active. */
+	public boolean isActive(String name) {
+		return !this.tokens.activeNames(List.of(name)).isEmpty();
 	}
 
 	@Transactional(readOnly = true)

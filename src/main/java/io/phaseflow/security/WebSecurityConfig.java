@@ -1,5 +1,6 @@
 package io.phaseflow.security;
 
+import io.phaseflow.api.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Who may open which web page. The pages under {@code /ui} sign in with a form where the
@@ -36,8 +38,9 @@ class WebSecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain pages(HttpSecurity http, TokenIssuer tokens) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, TokenIssuer tokens, ProblemResponses problems) throws Exception {
 		http.securityMatcher("/ui/**", "/")
+			.addFilterAfter(new PageTokenCheck(tokens, problems), SecurityContextHolderFilter.class)
 			.authenticationManager(new ProviderManager(new TokenLogin(tokens)))
 			.formLogin((login) -> login.loginPage(LOGIN)
 				.passwordParameter("token")

@@ -1,6 +1,7 @@
 package io.phaseflow.session;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.WithinFieldLimit;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,5 +15,5 @@ import jakarta.validation.constraints.Size;
 public record ActivityReport(
 		@NotBlank @Pattern(regexp = "[a-z][a-z0-9_.-]{0,99}",
 				message = "must be a lower-case name like code_generated") String activityType,
-		ObjectNode details, @Size(max = 2000) String description) {
+		@WithinFieldLimit ObjectNode details, @Size(max = 2000) String description) {
 }

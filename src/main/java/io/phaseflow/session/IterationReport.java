@@ -2,6 +2,7 @@ package io.phaseflow.session;
 
 import java.math.BigDecimal;
 
+import io.phaseflow.common.WithinFieldLimit;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +17,6 @@ import jakarta.validation.constraints.Size;
 public record IterationReport(@Positive Integer iterationNumber,
 		@Pattern(regexp = "running|completed|failed|qa_pending|qa_passed|qa_failed",
 				message = "must be one of: running, completed, failed, qa_pending, qa_passed, qa_failed") String status,
-		@Size(max = 20000) String summary, @PositiveOrZero Long tokensInput, @PositiveOrZero Long tokensOutput,
-		@DecimalMin("0") @Digits(integer = 8, fraction = 6) BigDecimal cost) {
+		@Size(max = 20000) @WithinFieldLimit String summary, @PositiveOrZero Long tokensInput,
+		@PositiveOrZero Long tokensOutput, @DecimalMin("0") @Digits(integer = 8, fraction = 6) BigDecimal cost) {
 }

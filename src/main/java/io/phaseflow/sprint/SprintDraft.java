@@ -3,6 +3,7 @@ package io.phaseflow.sprint;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Codes;
+import io.phaseflow.common.WithinFieldLimit;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Size;
  */
 public record SprintDraft(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String sprintCode,
 		@NotBlank @Size(max = 500) @Pattern(regexp = "[^\\r\\n]*", message = "must be one line") String title,
-		@NotNull SprintStatus status, @Size(max = 200) String owner, @NotNull ObjectNode metadata) {
+		@NotNull SprintStatus status, @Size(max = 200) String owner, @NotNull @WithinFieldLimit ObjectNode metadata) {
 
 	/** Fills the defaults (status planning, empty metadata) a client may leave out. */
 	public SprintDraft withDefaults() {

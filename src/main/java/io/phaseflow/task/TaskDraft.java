@@ -3,6 +3,7 @@ package io.phaseflow.task;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Codes;
+import io.phaseflow.common.WithinFieldLimit;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +20,8 @@ public record TaskDraft(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Cod
 		@Size(max = 20000) String description, @Size(max = 100) String category, @NotNull TaskStatus status,
 		@NotNull Priority priority, @Positive Long sprintId,
 		@Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String sprintCode,
-		@PositiveOrZero Integer estimateMinutes, @NotNull ObjectNode metadata, @NotNull ObjectNode agentConfig) {
+		@PositiveOrZero Integer estimateMinutes, @NotNull @WithinFieldLimit ObjectNode metadata,
+		@NotNull @WithinFieldLimit ObjectNode agentConfig) {
 
 	/**
 	 * Fills the defaults a client may leave out: pending, P2, empty metadata and agent

@@ -104,6 +104,23 @@ final class EventStreamClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Whether the server ended the stream within the time (events and comments before the
+	 * end are skipped).
+	 */
+	boolean ended(Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (true) {
+			Message message = this.messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+			if (message == null) {
+				return false;
+			}
+			if (ended(message)) {
+				return true;
+			}
+		}
+	}
+
 	/** Whether the message marks the end of the stream (which then stays marked). */
 	private boolean ended(Message message) {
 		if (message == END) {

@@ -255,8 +255,14 @@ abstract class EventStreamTests extends ApiTestSupport {
 	void streamsPerInstanceAreLimitedAndClosedOnesAreCleanedUp() throws Exception {
 		await().atMost(WAIT).until(() -> this.streams.openStreams() == 0);
 		List<EventStreamClient> full = new ArrayList<>();
+		String holder = this.token;
 		for (int i = 0; i < this.streamProperties.maxStreams(); i++) {
-			full.add(open("", Map.of()));
+			if (i > 0 && i % this.streamProperties.maxStreamsPerToken() == 0) {
+				holder = tokenWith("PM");
+			}
+			EventStreamClient stream = attempt(holder, "", Map.of());
+			assertThat(stream.status()).isEqualTo(200);
+			full.add(stream);
 		}
 		EventStreamClient refused = attempt(this.token, "", Map.of());
 		assertThat(refused.status()).isEqualTo(503);

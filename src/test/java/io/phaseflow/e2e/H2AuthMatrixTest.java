@@ -110,6 +110,7 @@ class H2AuthMatrixTest extends ApiTestSupport {
 			row("GET", "/actuator/info", Need.PUBLIC),
 			row("GET", "/actuator/metrics", Need.ADMIN),
 			row("GET", "/v3/api-docs", Need.PUBLIC),
+			row("GET", "/error", Need.PUBLIC),
 			row("GET", "/process-api/runtime/tasks", Need.ANY),
 			row("POST", "/process-api/query/tasks", Need.ANY),
 			row("GET", "/process-api/form/form-data", Need.ANY),

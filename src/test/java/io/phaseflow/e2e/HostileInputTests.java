@@ -533,6 +533,7 @@ abstract class HostileInputTests extends ApiTestSupport {
 					out.add(body(row, path, spec, name,
 							Map.of("k", HOSTILE.get(random.nextInt(HOSTILE.size())), "\u0000", "x"), "hostile object"));
 				}
+				out.add(body(row, path, spec, name, Map.of("k", "z".repeat(100_000)), "oversized object"));
 				String nested = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
 				Map<String, Object> rest = new LinkedHashMap<>(spec.fields());
 				rest.remove(name);

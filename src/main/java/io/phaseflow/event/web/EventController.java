@@ -7,15 +7,19 @@ import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.common.Codes;
 import io.phaseflow.common.InvalidParameter;
 import io.phaseflow.common.PageQuery;
+import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.WireValue;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
+import io.phaseflow.event.EventSlice;
 import io.phaseflow.event.EventStreamProperties;
 import io.phaseflow.event.EventStreams;
 import io.phaseflow.event.OrchestrationEvent;
 import io.phaseflow.event.Subscription;
 import io.phaseflow.event.TooManyStreams;
+import io.phaseflow.event.TooManyStreamsOfToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -86,7 +90,8 @@ class EventController {
 		Long after = (lastEventId != null) ? Long.valueOf(lastEventId(lastEventId)) : afterId;
 		SseEmitter emitter = new SseEmitter(this.streamProperties.timeout().toMillis());
 		emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("stream open"));
-		Subscription subscription = this.streams.subscribe(filter, after, new SseEventSink(emitter));
+		Subscription subscription = this.streams.subscribe(filter, after, RequestContext.actor(),
+				new SseEventSink(emitter));
 		emitter.onCompletion(subscription::cancel);
 		emitter.onError((ex) -> subscription.cancel());
 		emitter.onTimeout(subscription::cancel);
@@ -95,8 +100,8 @@ class EventController {
 		return emitter;
 	}
 
-	@ExceptionHandler(TooManyStreams.class)
-	ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreams ex) {
+	@ExceptionHandler({ TooManyStreams.class, TooManyStreamsOfToken.class })
+	ResponseEntity<ProblemDetail> tooManyStreams(PhaseflowException ex) {
 		return ResponseEntity.status(ex.status())
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -143,9 +148,8 @@ class EventController {
 	}
 
 	private EventPage page(EventQuery query) {
-		List<OrchestrationEvent> data = this.events.find(query);
-		Long next = (data.size() == query.limit()) ? data.get(data.size() - 1).id() : null;
-		return new EventPage(data, next);
+		EventSlice slice = this.events.find(query);
+		return new EventPage(slice.events(), slice.nextAfterId());
 	}
 
 	private static EntityType entityType(String value) {
@@ -162,7 +166,8 @@ class EventController {
 
 	/**
 	 * A page of events; {@code next_after_id} is the {@code after_id} of the next page,
-	 * or null when this page is the last.
+	 * or null when this page is the last. A page holds fewer events than asked for when
+	 * their payloads reach {@code phaseflow.limits.max-event-page-size}.
 	 */
 	record EventPage(List<OrchestrationEvent> data, Long nextAfterId) {
 	}

@@ -1,0 +1,27 @@
+package io.phaseflow.event;
+
+import java.util.List;
+
+import io.phaseflow.common.PhaseflowException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The caller's token already holds as many event streams as one token may (HTTP 429).
+ */
+public class TooManyStreamsOfToken extends PhaseflowException {
+
+	public TooManyStreamsOfToken(int max) {
+		super(HttpStatus.TOO_MANY_REQUESTS,
+				"Your token already holds " + max
+						+ " event streams on this instance (phaseflow.events.stream.max-streams-per-token); "
+						+ "close one before opening another",
+				List.of());
+	}
+
+	@Override
+	public String title() {
+		return "Too many requests";
+	}
+
+}
