@@ -113,11 +113,12 @@ abstract class LimitsGovernanceTests extends WebPageSupport {
 
 	@Test
 	void oversizedAgentTextIsRefusedAndNothingIsStored() {
-		String key = newSession();
+		SessionDriver driver = newDriver();
+		String key = newSession(driver);
 		int maxField = (int) this.limits.maxFieldSize().toBytes();
 		long events = timeline(key).size();
 		long items = workItems(key);
-		ApiClient agent = clientWith("AGENT");
+		ApiClient agent = driver.agent();
 
 		ApiClient.Response activity = agent.post(API + "/sessions/" + key + "/activity", activity(maxField, 0));
 		InputAndSecurityTests.refused(activity, 422, "details");
@@ -139,8 +140,9 @@ abstract class LimitsGovernanceTests extends WebPageSupport {
 
 	@Test
 	void eventPagesEndEarlyByBytesAndPagingOnReadsEveryEventOnce() throws Exception {
-		String key = newSession();
-		ApiClient agent = clientWith("AGENT");
+		SessionDriver driver = newDriver();
+		String key = newSession(driver);
+		ApiClient agent = driver.agent();
 		int reports = (int) (this.limits.maxEventPageSize().toBytes() / LARGE_DETAILS) + 3;
 		for (int i = 0; i < reports; i++) {
 			ApiClient.Response logged = agent.post(API + "/sessions/" + key + "/activity", activity(LARGE_DETAILS, i));
@@ -196,8 +198,12 @@ abstract class LimitsGovernanceTests extends WebPageSupport {
 		assertThat(this.admin.delete(API + "/admin/tokens/" + token.id()).status()).isEqualTo(200);
 	}
 
-	private String newSession() {
-		SessionDriver driver = SessionDriver.with(clientWith("PM"), clientWith("AGENT"));
+	/** A PM, an agent and the agent's new session. */
+	private SessionDriver newDriver() {
+		return SessionDriver.with(clientWith("PM"), clientWith("AGENT"));
+	}
+
+	private static String newSession(SessionDriver driver) {
 		return driver.start(driver.readyTask(), 201).get("session_key").asText();
 	}
 
