@@ -395,8 +395,8 @@ public class SessionManagement {
 		SessionHeldByAnotherAgent(WorkSession session) {
 			super(org.springframework.http.HttpStatus.CONFLICT,
 					"Task " + session.taskCode() + " has the active session " + session.sessionKey() + " of agent "
-							+ session.agentId() + "; take it over with POST /sessions/" + session.sessionKey()
-							+ "/resume {agent_id}",
+							+ session.agentId() + "; take it over with POST /api/orchestration/sessions/"
+							+ session.sessionKey() + "/resume {\"expected_agent_id\": " + session.agentId() + "}",
 					List.of());
 		}
 
