@@ -79,8 +79,9 @@ public class TaskStatusReports {
 			throw new ForceNeedsPm();
 		}
 		Long agentId = this.identity.agentOrNone(update.agentId());
+		// a report on a task whose session runs is a report in that session, by its owner
 		String sessionKey = (update.sessionKey() != null) ? update.sessionKey()
-				: (completing ? this.sessions.activeSessionKey(update.taskCode()).orElse(null) : null);
+				: this.sessions.activeSessionKey(update.taskCode()).orElse(null);
 		EventScope scope = (sessionKey != null) ? this.sessions.scope(sessionKey, update.taskCode())
 				: new EventScope(null, agentId, null);
 		WorkSession session = (sessionKey != null) ? this.views.owned(sessionKey) : null;

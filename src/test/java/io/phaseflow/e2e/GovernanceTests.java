@@ -73,9 +73,16 @@ abstract class GovernanceTests extends ApiTestSupport {
 			InputAndSecurityTests.refused(answer, 409, null);
 			assertThat(answer.json().get("owner_agent_id").asLong()).isEqualTo(first.agentId());
 		});
+		InputAndSecurityTests.refused(
+				second.post(API + "/pm-tools/task-status",
+						"{\"task_code\": \"" + task + "\", \"status\": \"blocked\", \"notes\": \"mine now\"}"),
+				409, null);
+		assertThat(this.pm.get(API + "/tasks/" + task).json().get("status").asText())
+			.as("a status report on a task in a session is its owner's")
+			.isNotEqualTo("blocked");
 		assertUntouched(key, "intake", "running");
 		assertThat(rulesOf(key)).as("every intrusion is in the session's timeline")
-			.hasSize(intrusions.size())
+			.hasSize(intrusions.size() + 1)
 			.containsOnly("session_owner");
 	}
 
