@@ -89,6 +89,53 @@ abstract class FilesGovernanceTests extends ApiTestSupport {
 		assertImportKeepsTheCriteria(task);
 	}
 
+	@Test
+	void aSymlinkedSprintFolderIsRefusedAndNothingIsCreatedOutsideTheRoot() throws IOException {
+		String sprint = unique("sprint");
+		String task = unique("task");
+		assertThat(createSprint(this.driver.pm(), sprint).status()).isEqualTo(201);
+		assertThat(createTask(this.driver.pm(), task, "\"sprint_code\": \"" + sprint + "\"").status()).isEqualTo(201);
+		Path outside = Files.createTempDirectory("phaseflow-outside");
+		Path link = Files.createDirectories(root().resolve("sprints")).resolve(sprint);
+		Files.createSymbolicLink(link, outside);
+
+		for (String call : new String[] { "/sprints/" + sprint + "/sync", "/tasks/" + task + "/sync",
+				"/tasks/" + task + "/import" }) {
+			ApiClient.Response refused = this.driver.pm().post(API + call, null);
+			InputAndSecurityTests.refused(refused, 409, link.toString());
+			assertThat(refused.json().get("detail").asText()).contains(link + " is a symbolic link");
+		}
+		assertThat(outside).as("nothing was created through the link").isEmptyDirectory();
+		assertThat(link).isSymbolicLink();
+		assertThat(this.admin.get(API + "/sync/status?all=true").body()).doesNotContain(sprint);
+	}
+
+	@Test
+	void aSymlinkedTaskMdIsNeitherReadNorOverwritten() throws IOException {
+		String task = this.driver.readyTask();
+		Path secret = Files.createTempFile("phaseflow-secret", ".md");
+		String stolen = "# Task: Stolen\n\n**Task Code**: `" + task + "`\n**Status**: pending\n\n"
+				+ "## Acceptance Criteria\n- stolen\n";
+		Files.writeString(secret, stolen);
+		Path link = Files.createDirectories(root().resolve("tasks/" + task)).resolve("TASK.md");
+		Files.createSymbolicLink(link, secret);
+
+		InputAndSecurityTests.refused(this.driver.pm().post(API + "/tasks/" + task + "/import", null), 409,
+				link.toString());
+		InputAndSecurityTests.refused(this.driver.pm().post(API + "/tasks/" + task + "/sync", null), 409,
+				link.toString());
+		JsonNode read = this.driver.pm().get(API + "/tasks/" + task).json();
+		assertThat(read.get("title").asText()).isEqualTo("Task " + task);
+		assertThat(read.at("/metadata/acceptance_criteria")).extracting(JsonNode::asText).containsExactly("it works");
+		assertThat(secret).hasContent(stolen);
+		assertThat(link).isSymbolicLink();
+		assertThat(this.admin.get(API + "/sync/status?all=true").body()).doesNotContain(task);
+	}
+
+	private Path root() {
+		return this.properties.dataDir().resolve("delegation");
+	}
+
 	private void assertImportKeepsTheCriteria(String task) {
 		ApiClient.Response imported = this.driver.pm().post(API + "/tasks/" + task + "/import", null);
 		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
