@@ -74,24 +74,22 @@ final class FilesRoot {
 
 	/** Whether the path is a regular file reached without a link. */
 	boolean isRegularFile(Path file) {
-		try {
-			refuseLinks(file);
-		}
-		catch (SymbolicLinkRefused ex) {
-			return false;
-		}
-		return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+		return noLinkOnTheWay(file) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	/** Whether the path is a folder reached without a link. */
 	boolean isDirectory(Path folder) {
+		return noLinkOnTheWay(folder) && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS);
+	}
+
+	private boolean noLinkOnTheWay(Path path) {
 		try {
-			refuseLinks(folder);
+			refuseLinks(path);
+			return true;
 		}
 		catch (SymbolicLinkRefused ex) {
 			return false;
 		}
-		return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	/**
