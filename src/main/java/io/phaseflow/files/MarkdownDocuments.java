@@ -44,9 +44,9 @@ public class MarkdownDocuments {
 	}
 
 	/**
-	 * TASK.md (seed 000 steps 3 and 7). What agents wrote (completion notes, session
-	 * notes) is escaped here rather than in the template, so a template of one's own
-	 * cannot let it open a section.
+	 * TASK.md: the task, its completion and its sessions. What agents wrote (completion
+	 * notes, session notes) is escaped here rather than in the template, so a template of
+	 * one's own cannot let it open a section.
 	 */
 	public String task(Task task) {
 		Map<String, Object> data = taskData(task, 1);
