@@ -1,6 +1,8 @@
 <#-- TASK.md: a task as seed 000 step 3 lays it out, with its completion (step 7) and
      the summaries of the sessions that worked on it.
-     A description line starting with # is escaped (\#) so it cannot pose as a section. -->
+     A description line starting with # is escaped (\#) so it cannot pose as a section.
+     Completion notes and session notes come escaped by Phaseflow (agents wrote them) and
+     stay last: an import reads the file only up to them. -->
 # Task: ${task.title}
 
 **Task Code**: `${task.task_code}`
@@ -21,7 +23,7 @@ ${task.description?replace("(?m)^#", "\\\\#", "r")}
 
 ## ${section.heading}
 <#list section.items as item>
-- ${item?replace("\n", " ")}
+- ${item?replace("[\\r\\n]+", " ", "r")}
 </#list>
 </#list>
 <#if completion_notes??>

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -38,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes the markdown mirror: {@code SPRINT.md}, {@code TASK.md} and their {@code .hash}
  * files (the entity's content hash). Each file is written to a temporary file beside it
- * and moved into place, so a reader never sees half a file; no path leaves the root. With
+ * and moved into place, so a reader never sees half a file; no path leaves the root, and
+ * no symbolic link below it is followed ({@link FilesRoot}). With
  * {@code phaseflow.events.emit-file-syncs} each file also gets an
  * {@code orchestration.file.synced} event.
  */
@@ -49,7 +51,7 @@ public class FileSync {
 
 	private final Path root;
 
-	private final Path configuredRoot;
+	private final FilesRoot files;
 
 	private final MarkdownDocuments documents;
 
@@ -79,8 +81,8 @@ public class FileSync {
 		this.management = management;
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.configuredRoot = properties.root().normalize();
-		this.root = properties.root().toAbsolutePath().normalize();
+		this.files = new FilesRoot(properties.root());
+		this.root = this.files.path();
 		this.documents = documents;
 		this.sprints = sprints;
 		this.tasks = tasks;
@@ -118,7 +120,7 @@ public class FileSync {
 	public void syncTaskAfterCommit(String code, boolean onlyIfSynced) {
 		afterCommit(() -> this.newTransaction.executeWithoutResult((status) -> {
 			Task task = this.tasks.findByCode(code).orElseThrow();
-			if (!onlyIfSynced || Files.exists(taskFolder(task).resolve("TASK.md"))) {
+			if (!onlyIfSynced || Files.exists(taskFolder(task).resolve("TASK.md"), LinkOption.NOFOLLOW_LINKS)) {
 				writeTask(task);
 			}
 		}), "task " + code);
@@ -156,7 +158,7 @@ public class FileSync {
 		for (Path sprintFolder : children(this.root.resolve("sprints"))) {
 			String sprintCode = sprintFolder.getFileName().toString();
 			Path sprintFile = sprintFolder.resolve("SPRINT.md");
-			if (Files.isRegularFile(sprintFile)) {
+			if (this.files.isRegularFile(sprintFile)) {
 				drifts.add(compare(sprintFile, "sprint", sprintCode,
 						this.sprints.findByCode(sprintCode)
 							.map((sprint) -> new Mirror(sprint.hash(), this.documents.sprint(sprint)))
@@ -182,16 +184,11 @@ public class FileSync {
 		Task task = this.tasks.findByCode(Codes.normalize("task_code", code))
 			.orElseThrow(() -> new EntityNotFound("task", code));
 		Path file = taskFolder(task).resolve("TASK.md");
-		if (!Files.isRegularFile(file)) {
+		this.files.refuseLinks(file);
+		if (!this.files.isRegularFile(file)) {
 			throw new EntityNotFound("TASK.md of task", task.taskCode());
 		}
-		String markdown;
-		try {
-			markdown = Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read " + file, ex);
-		}
+		String markdown = this.files.read(file);
 		TaskMarkdown.Parsed parsed = TaskMarkdown.parse("TASK.md", markdown);
 		if (!parsed.taskCode().equalsIgnoreCase(task.taskCode())) {
 			throw TaskMarkdown.refused("TASK.md", lineOf(markdown, "**Task Code**"),
@@ -224,7 +221,7 @@ public class FileSync {
 
 	private void compareTask(Path folder, List<Drift> drifts) {
 		Path file = folder.resolve("TASK.md");
-		if (Files.isRegularFile(file)) {
+		if (this.files.isRegularFile(file)) {
 			String code = folder.getFileName().toString();
 			drifts.add(compare(file, "task", code,
 					this.tasks.findByCode(code)
@@ -234,7 +231,7 @@ public class FileSync {
 	}
 
 	private Drift compare(Path file, String type, String code, Mirror database) {
-		String shown = this.configuredRoot.resolve(this.root.relativize(file)).toString();
+		String shown = this.files.shown(file);
 		String fileHash = read(file.resolveSibling(".hash")).trim();
 		if (database == null) {
 			return new Drift(shown, type, code, "orphan", fileHash, null);
@@ -247,21 +244,18 @@ public class FileSync {
 	private record Mirror(String hash, String markdown) {
 	}
 
-	private static String read(Path file) {
-		try {
-			return Files.isRegularFile(file) ? Files.readString(file) : "";
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read " + file, ex);
-		}
+	/** The file's text, or nothing when it is missing or a link. */
+	private String read(Path file) {
+		return this.files.isRegularFile(file) ? this.files.read(file) : "";
 	}
 
-	private static List<Path> children(Path folder) {
-		if (!Files.isDirectory(folder)) {
+	/** The folders of the mirror in the folder; links are left out, never followed. */
+	private List<Path> children(Path folder) {
+		if (!this.files.isDirectory(folder)) {
 			return List.of();
 		}
 		try (var stream = Files.list(folder)) {
-			return stream.filter(Files::isDirectory)
+			return stream.filter(this.files::isDirectory)
 				.filter((path) -> Codes.isValid(path.getFileName().toString()))
 				.sorted()
 				.toList();
@@ -296,7 +290,7 @@ public class FileSync {
 			return false;
 		}
 		Path file = taskFolder(task).resolve(name).normalize();
-		return file.startsWith(this.root) && Files.isRegularFile(file);
+		return file.startsWith(this.root) && this.files.isRegularFile(file);
 	}
 
 	private Path taskFolder(Task task) {
@@ -317,21 +311,17 @@ public class FileSync {
 	private SyncedFile write(Path folder, String name, String markdown, String hash, EntityType type, long id,
 			String code) {
 		Path file = folder.resolve(name).normalize();
-		if (!file.startsWith(this.root)) {
-			throw new IllegalStateException("Refusing to write outside " + this.root + ": " + file);
-		}
+		this.files.refuseLinks(file);
+		this.files.refuseLinks(folder.resolve(".hash"));
 		try {
-			Files.createDirectories(folder);
-			if (!folder.toRealPath().startsWith(this.root.toRealPath())) {
-				throw new IllegalStateException("Refusing to write through a link out of " + this.root + ": " + folder);
-			}
+			this.files.createFolders(folder);
 			atomicWrite(file, markdown);
 			atomicWrite(folder.resolve(".hash"), hash + "\n");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write " + file, ex);
 		}
-		String shown = this.configuredRoot.resolve(this.root.relativize(file)).toString();
+		String shown = this.files.shown(file);
 		if (this.emitFileSyncs) {
 			this.events.append(NewEvent.about("orchestration.file.synced", type, id, code,
 					this.json.newObject()

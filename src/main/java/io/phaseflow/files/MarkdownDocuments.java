@@ -43,10 +43,14 @@ public class MarkdownDocuments {
 		this.mapper = mapper;
 	}
 
-	/** TASK.md (seed 000 steps 3 and 7). */
+	/**
+	 * TASK.md: the task, its completion and its sessions. What agents wrote (completion
+	 * notes, session notes) is escaped here rather than in the template, so a template of
+	 * one's own cannot let it open a section.
+	 */
 	public String task(Task task) {
 		Map<String, Object> data = taskData(task, 1);
-		completionNotes(task).ifPresent((notes) -> data.put("completion_notes", notes));
+		completionNotes(task).ifPresent((notes) -> data.put("completion_notes", AgentText.escape(notes)));
 		data.put("sessions", sessions(task.metadata().get("session_summaries")));
 		return this.templates.render("TASK.md.ftl", data);
 	}
@@ -121,8 +125,9 @@ public class MarkdownDocuments {
 			for (String field : new String[] { "session_key", "status", "ended_at", "active_minutes", "summary" }) {
 				putText(session, field, summary.get(field));
 			}
-			session.put("updates", texts(summary.get("updates")));
-			session.put("notes", texts(summary.get("notes")));
+			session.computeIfPresent("summary", (key, text) -> AgentText.oneLine((String) text));
+			session.put("updates", texts(summary.get("updates")).stream().map(AgentText::oneLine).toList());
+			session.put("notes", texts(summary.get("notes")).stream().map(AgentText::oneLine).toList());
 			sessions.add(session);
 		}
 		return sessions;

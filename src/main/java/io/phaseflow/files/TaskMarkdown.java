@@ -1,6 +1,7 @@
 package io.phaseflow.files;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,11 @@ import io.phaseflow.common.RuleBroken;
 
 /**
  * Reads back a TASK.md in the layout {@code TASK.md.ftl} writes: the title, task code,
- * status, description and the bulleted objectives, deliverables and acceptance criteria.
- * A line that does not fit is refused with its number.
+ * status, description and the bulleted objectives, deliverables and acceptance criteria:
+ * the parts a PM owns. The sections Phaseflow writes from what agents reported
+ * (completion notes, work sessions) come last, and reading stops at the first of them, so
+ * nothing an agent wrote is ever read back into the task. A line that does not fit, or a
+ * section given twice, is refused with its number.
  */
 final class TaskMarkdown {
 
@@ -29,7 +33,10 @@ final class TaskMarkdown {
 	private static final Map<String, String> SECTIONS = Map.of("Objectives", "objectives", "Deliverables",
 			"deliverables", "Acceptance Criteria", "acceptance_criteria");
 
-	/** Sections the database fills in, which an import leaves alone. */
+	/**
+	 * Sections the database fills in from agents' reports; the PM's part of the file ends
+	 * at the first.
+	 */
 	private static final Set<String> WRITTEN_BY_PHASEFLOW = Set.of("Completion Notes", "Work Sessions");
 
 	private TaskMarkdown() {
@@ -49,19 +56,26 @@ final class TaskMarkdown {
 		Map<String, List<String>> lists = new LinkedHashMap<>();
 		StringBuilder description = null;
 		String section = null;
+		Set<String> seen = new HashSet<>();
 		for (int i = 1; i < lines.length; i++) {
 			String line = lines[i];
 			Matcher heading = HEADING.matcher(line);
 			Matcher field = FIELD.matcher(line);
 			if (heading.matches()) {
 				section = heading.group(1).trim();
+				if (WRITTEN_BY_PHASEFLOW.contains(section)) {
+					break;
+				}
+				if (!seen.add(section)) {
+					throw refused(file, i + 1, "section '" + section + "' is given twice");
+				}
 				if (section.equals("Description")) {
 					description = new StringBuilder();
 				}
 				else if (SECTIONS.containsKey(section)) {
 					lists.put(SECTIONS.get(section), new ArrayList<>());
 				}
-				else if (!WRITTEN_BY_PHASEFLOW.contains(section)) {
+				else {
 					throw refused(file, i + 1, "unknown section '" + section
 							+ "'; expected Description, Objectives, Deliverables, Acceptance Criteria, Completion Notes or Work Sessions");
 				}

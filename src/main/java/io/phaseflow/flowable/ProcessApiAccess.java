@@ -603,7 +603,15 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void accessHistoryTaskInfoById(HistoricTaskInstance historicTaskInstance) {
-		admin();
+		// Reading a running task's comments, events and attachments comes through here:
+		// whoever may comment on the task may read them back.
+		Task running = this.tasks.createTaskQuery().taskId(historicTaskInstance.getId()).singleResult();
+		if (running != null) {
+			mayWorkOn(running);
+		}
+		else {
+			admin();
+		}
 	}
 
 	@Override

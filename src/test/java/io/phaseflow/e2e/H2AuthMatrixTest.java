@@ -119,7 +119,9 @@ class H2AuthMatrixTest extends ApiTestSupport {
 			row("GET", "/process-api/runtime/process-instances", Need.ADMIN),
 			row("GET", "/process-api/history/historic-process-instances", Need.ADMIN),
 			row("GET", "/process-api/management/engine", Need.ADMIN),
-			row("GET", "/process-api/management/jobs", Need.ADMIN));
+			row("GET", "/process-api/management/jobs", Need.ADMIN),
+			row("GET", "/process-api/identity/users", Need.ADMIN),
+			row("POST", "/process-api/identity/groups", Need.ADMIN));
 	// @formatter:on
 
 	static final List<String> ROLES = List.of("AGENT", "PM", "REVIEWER", "ADMIN");

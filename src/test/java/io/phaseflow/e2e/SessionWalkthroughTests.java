@@ -680,7 +680,7 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(injected.status()).as(injected.toString()).isEqualTo(200);
 		String taskCode = injected.json().get("task_code").asText();
 		assertThat(this.properties.dataDir().resolve("delegation/tasks/" + taskCode + "/TASK.md")).content()
-			.contains("## Completion Notes\n${7*7} <#assign x=1>",
+			.contains("## Completion Notes\n\\${7*7} <#assign x=1>",
 					": ${7*7} <#assign x=1>\n  - Update: ${7*7} <@x/> in an update");
 	}
 

@@ -1,0 +1,9 @@
+package io.phaseflow.e2e;
+
+/**
+ * {@link FilesGovernanceTests} on PostgreSQL.
+ */
+@PostgresTest
+class PostgresFilesGovernanceTest extends FilesGovernanceTests {
+
+}

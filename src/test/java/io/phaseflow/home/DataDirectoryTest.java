@@ -1,0 +1,41 @@
+package io.phaseflow.home;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DataDirectoryTest {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void anExistingDataDirectoryAndItsFilesBecomeOwnerOnly() throws Exception {
+		Path data = Files.createDirectory(this.temp.resolve("data"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		Path database = Files.createFile(data.resolve("phaseflow.mv.db"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
+
+		DataDirectory.ownerOnly(data);
+
+		assertThat(Files.getPosixFilePermissions(data)).isEqualTo(DataDirectory.FOLDER);
+		assertThat(Files.getPosixFilePermissions(database)).isEqualTo(DataDirectory.FILE);
+	}
+
+	@Test
+	void aMissingDataDirectoryIsCreatedOwnerOnly() throws Exception {
+		Path data = this.temp.resolve("new/data");
+
+		DataDirectory.ownerOnly(data);
+
+		assertThat(Files.getPosixFilePermissions(data)).isEqualTo(DataDirectory.FOLDER);
+	}
+
+}
