@@ -190,7 +190,8 @@ abstract class WorkflowDeploymentTests extends ApiTestSupport {
 					"run: Script tasks are not allowed; use a service task with flowable:delegateExpression",
 					"call: flowable:delegateExpression ${noSuchDelegate} names no bean",
 					"reach: flowable:delegateExpression ${workflows} names a bean that is not a JavaDelegate",
-					"ask: flowable:formKey \"sign-off\" names no form of forms/ (there are: override-approval)");
+					"ask: flowable:formKey \"sign-off\" names no form of forms/ (there are: override-approval)",
+					"sneaky: process sneaky is not one Phaseflow runs (only agentTaskSession and sessionPhase)");
 		assertThat(sneaky).allSatisfy((error) -> {
 			assertThat(error.get("file").asText()).isEqualTo("processes/sneaky.bpmn20.xml");
 			assertThat(error.get("line").asInt()).isPositive();
