@@ -19,9 +19,18 @@ import org.springframework.stereotype.Component;
 @Component
 class DeploymentRefusals implements ProblemTranslator {
 
+	/**
+	 * The refusal, also when the process engine's REST API wrapped it in its own
+	 * exception.
+	 */
 	@Override
 	public Optional<ProblemDetail> translate(Exception ex) {
-		return (ex instanceof DeploymentRejected rejected) ? Optional.of(problem(rejected)) : Optional.empty();
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof DeploymentRejected rejected) {
+				return Optional.of(problem(rejected));
+			}
+		}
+		return Optional.empty();
 	}
 
 	static ProblemDetail problem(DeploymentRejected ex) {
