@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -32,9 +31,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class DeploymentGovernanceTests extends ApiTestSupport {
 
-	static final String WORKFLOW = API + "/workflow";
-
-	static final String DEPLOYMENTS = WORKFLOW + "/deployments";
+	static final String DEPLOYMENTS = WorkflowDeploymentTests.DEPLOYMENTS;
 
 	static final String PROCESS_API_DEPLOYMENTS = "/process-api/repository/deployments";
 
@@ -227,28 +224,16 @@ abstract class DeploymentGovernanceTests extends ApiTestSupport {
 		return new FilePart("bpmn", file, shippedContent(file));
 	}
 
-	private JsonNode deployed(FilePart... parts) {
-		ApiClient.Response response = this.admin.postFiles(DEPLOYMENTS, List.of(parts));
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return response.json();
+	private void deployed(FilePart... parts) {
+		WorkflowDeploymentTests.deployedBy(this.admin, parts);
 	}
 
-	/** The errors of a refused deployment. */
 	private static JsonNode refused(ApiClient.Response response) {
-		InputAndSecurityTests.refused(response, 422, null);
-		assertThat(response.json().get("title").asText()).isEqualTo("Deployment refused");
-		return response.json().get("errors");
+		return WorkflowDeploymentTests.refused(response);
 	}
 
-	/** Every version as {@code version@deployment}, newest first. */
 	private List<String> versions() {
-		List<String> versions = new ArrayList<>();
-		this.admin.get(WORKFLOW)
-			.json()
-			.get("versions")
-			.forEach((version) -> versions
-				.add(version.get("version").asText() + "@" + version.get("deployment_id").asText()));
-		return versions;
+		return WorkflowDeploymentTests.versionsOf(this.admin);
 	}
 
 	/**
