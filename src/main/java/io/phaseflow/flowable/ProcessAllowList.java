@@ -68,6 +68,8 @@ final class ProcessAllowList {
 
 	private static final Pattern DECLARATION = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern ENCODING = Pattern.compile("\\A\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
 	private static final String ALLOWED = "only a plain reference to a variable Phaseflow sets ("
 			+ String.join(", ", VARIABLES.stream().sorted().toList()) + ") or its comparison with a text, as in ${"
 			+ ProcessVariables.QA_STATUS + " == 'qa_failed'}, is allowed";
@@ -82,13 +84,23 @@ final class ProcessAllowList {
 
 	/**
 	 * Document type and entity declarations, found in the raw text before any parser sees
-	 * it.
+	 * it, and any encoding but UTF-8 (the engine would read another encoding differently
+	 * from these checks).
 	 * @return whether the file has one (each is reported)
 	 */
 	static boolean declarations(byte[] content, BpmnInspector.Problems problems) {
 		String text = new String(content, StandardCharsets.UTF_8);
-		Matcher declaration = DECLARATION.matcher(text);
+		Matcher encoding = ENCODING.matcher(text);
 		boolean found = false;
+		if (encoding.find() && !encoding.group(1).equalsIgnoreCase("UTF-8")) {
+			found = true;
+			problems.add(1, "encoding", "a process file must be UTF-8, not " + encoding.group(1));
+		}
+		else if (text.indexOf('\0') >= 0) {
+			found = true;
+			problems.add(1, "encoding", "a process file must be UTF-8");
+		}
+		Matcher declaration = DECLARATION.matcher(text);
 		while (declaration.find()) {
 			found = true;
 			problems.add(lineAt(text, declaration.start()), declaration.group(1).toUpperCase(),
@@ -144,6 +156,10 @@ final class ProcessAllowList {
 		}
 		if (element instanceof BoundaryEvent boundary) {
 			boundary(boundary, problems);
+		}
+		if (element instanceof SequenceFlow flow && flow.getConditionLanguage() != null) {
+			problems.add(line, element.getId(), "a condition in language \"" + flow.getConditionLanguage()
+					+ "\" is a script; write it as an expression without a language attribute");
 		}
 	}
 
