@@ -212,6 +212,10 @@ class BpmnInspector {
 			this.found.add(new ConfigProblem(this.file, Math.max(line, 0), (path != null) ? path : "", message));
 		}
 
+		List<ConfigProblem> found() {
+			return List.copyOf(this.found);
+		}
+
 	}
 
 }
