@@ -1,5 +1,7 @@
 package io.phaseflow.flowable;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.flowable.common.engine.impl.cfg.SpringBeanFactoryProxyMap;
@@ -20,6 +22,12 @@ final class PhaseflowDelegates extends SpringBeanFactoryProxyMap {
 
 	private final ListableBeanFactory beans;
 
+	/**
+	 * Whether a name is one of Phaseflow's delegates, asked once per name: every service
+	 * task asks, and the beans do not change while the application runs.
+	 */
+	private final Map<String, Boolean> delegates = new ConcurrentHashMap<>();
+
 	PhaseflowDelegates(ListableBeanFactory beans) {
 		super(beans);
 		this.beans = beans;
@@ -27,7 +35,11 @@ final class PhaseflowDelegates extends SpringBeanFactoryProxyMap {
 
 	@Override
 	public boolean containsKey(Object key) {
-		return key instanceof String name && this.beans.containsBean(name)
+		return key instanceof String name && this.delegates.computeIfAbsent(name, this::isDelegate);
+	}
+
+	private boolean isDelegate(String name) {
+		return this.beans.containsBean(name)
 				&& Stream.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class)
 					.anyMatch((type) -> this.beans.isTypeMatch(name, type))
 				&& isOwn(this.beans.getBean(name));
