@@ -21,8 +21,6 @@ import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.EventDefinition;
 import org.flowable.bpmn.model.ExclusiveGateway;
 import org.flowable.bpmn.model.FlowElement;
-import org.flowable.bpmn.model.InclusiveGateway;
-import org.flowable.bpmn.model.ParallelGateway;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.model.SequenceFlow;
@@ -76,8 +74,8 @@ final class ProcessAllowList {
 
 	/** Element types the shipped processes are made of; nothing else runs. */
 	private static final List<Class<? extends FlowElement>> ELEMENTS = List.of(StartEvent.class, EndEvent.class,
-			SequenceFlow.class, ExclusiveGateway.class, ParallelGateway.class, InclusiveGateway.class, UserTask.class,
-			ServiceTask.class, CallActivity.class, BoundaryEvent.class);
+			SequenceFlow.class, ExclusiveGateway.class, UserTask.class, ServiceTask.class, CallActivity.class,
+			BoundaryEvent.class);
 
 	private ProcessAllowList() {
 	}
