@@ -33,12 +33,12 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks one BPMN file as a deployment would, collecting every problem with its line: the
- * XML against the BPMN schema (without DTDs or external entities), Flowable's validation
- * rules plus Phaseflow's (no script tasks), service tasks and listeners calling an
- * existing bean of the right type through {@code flowable:delegateExpression="${bean}"},
- * user tasks naming an existing form of {@code forms/}, and the phases the session
- * process passes to its call activities.
+ * Checks one BPMN file as a deployment would, collecting every problem with its line: no
+ * document type declaration, the XML against the BPMN schema, Flowable's validation rules
+ * plus Phaseflow's (no script tasks), service tasks and listeners calling an Phaseflow
+ * delegate bean of the right type through {@code flowable:delegateExpression="${bean}"},
+ * user tasks naming an existing form of {@code forms/}, what {@link ProcessAllowList}
+ * allows, and the phases the session process passes to its call activities.
  */
 @Component
 class BpmnInspector {
@@ -58,7 +58,7 @@ class BpmnInspector {
 
 	ProcessFileReport inspect(DeploymentFile file) {
 		Problems problems = new Problems(file.name());
-		BpmnModel model = parse(file, problems);
+		BpmnModel model = ProcessAllowList.declarations(file.content(), problems) ? null : parse(file, problems);
 		if (model == null) {
 			return new ProcessFileReport(file.name(), List.of(), false, List.of(), problems.found);
 		}
@@ -73,6 +73,8 @@ class BpmnInspector {
 			}
 		}
 		model.getProcesses().forEach((process) -> delegates(process, problems));
+		ProcessAllowList.model(model.getProcesses(), problems);
+		ProcessAllowList.expressions(file.content(), problems);
 		Process session = model.getProcessById(WorkflowEngine.SESSION_PROCESS);
 		List<String> phases = (session != null) ? CalledPhases.of(session,
 				(activity) -> problems.add(activity.getXmlRowNumber(), activity.getId(),
@@ -189,10 +191,14 @@ class BpmnInspector {
 			problems.add(line, where,
 					"flowable:delegateExpression ${" + name + "} names a bean that is not a " + names);
 		}
+		else if (!PhaseflowDelegates.isOwn(this.beans.getBean(name))) {
+			problems.add(line, where, "flowable:delegateExpression ${" + name
+					+ "} names a bean that is not one of Phaseflow's delegates");
+		}
 	}
 
 	/** The problems of one file. */
-	private static final class Problems {
+	static final class Problems {
 
 		private final String file;
 
@@ -204,6 +210,10 @@ class BpmnInspector {
 
 		void add(int line, String path, String message) {
 			this.found.add(new ConfigProblem(this.file, Math.max(line, 0), (path != null) ? path : "", message));
+		}
+
+		List<ConfigProblem> found() {
+			return List.copyOf(this.found);
 		}
 
 	}

@@ -21,6 +21,7 @@ import org.flowable.validation.validator.ValidatorSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,8 @@ import org.springframework.stereotype.Component;
  * {@code startUserId} and task completions name who acted, and a candidate user's groups
  * are the caller's role groups ({@code reviewers}, …): Phaseflow has no user store of
  * Flowable's;</li>
+ * <li>expressions reach only process variables and Phaseflow's delegates, and call no
+ * method ({@link RestrictedExpressions});</li>
  * <li>user tasks whose {@code formKey} names a file of {@code forms/} get that form;</li>
  * <li>the JDK's {@code DatatypeFactory} is named (JAXP's system property, unless set
  * already): Flowable asks for a new factory for every timer it schedules (a phase's stale
@@ -58,8 +61,11 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 
 	private final TaskForms forms;
 
-	EngineSettings(TaskForms forms) {
+	private final ListableBeanFactory beans;
+
+	EngineSettings(TaskForms forms, ListableBeanFactory beans) {
 		this.forms = forms;
+		this.beans = beans;
 		Authentication.setAuthenticationContext(new SpringSecurityAuthenticationContext());
 	}
 
@@ -68,6 +74,7 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 		processing(engine);
 		engine.setDeploymentResources(new Resource[0]);
 		engine.setProcessValidator(processValidator());
+		RestrictedExpressions.apply(engine, this.beans);
 		engine.setFormHandlerHelper(new FormFileHandlers(this.forms));
 		engine.setCandidateManager((user) -> user.equals(RequestContext.actor())
 				? RequestContext.groups().stream().sorted().toList() : List.of());

@@ -11,6 +11,9 @@ import io.phaseflow.common.FieldError;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.session.FourEyes;
 import io.phaseflow.session.PhaseSteps;
+import io.phaseflow.workflow.ConfigProblem;
+import io.phaseflow.workflow.DeploymentFile;
+import io.phaseflow.workflow.DeploymentRejected;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 import org.flowable.common.engine.api.FlowableForbiddenException;
@@ -34,6 +37,7 @@ import org.flowable.engine.history.HistoricDetail;
 import org.flowable.engine.history.HistoricDetailQuery;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.history.HistoricProcessInstanceQuery;
+import org.flowable.engine.impl.repository.DeploymentBuilderImpl;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.DeploymentBuilder;
 import org.flowable.engine.repository.DeploymentQuery;
@@ -117,7 +121,9 @@ import org.springframework.stereotype.Component;
  * <li>the agent's "Work on phase" task is only completed through Phaseflow's
  * phase-complete, which checks the phase, and sessions are only started through
  * Phaseflow;</li>
- * <li>processes are deployed only through Phaseflow's checked deployments;</li>
+ * <li>processes are deployed only through Phaseflow's checked deployments; an ADMIN's
+ * upload here is checked against the same rules first, so forbidden content is named
+ * (422) before the upload is refused (403);</li>
  * <li>process definitions and deployments may be read by anyone authenticated; everything
  * else — deployments, deletions, variables, jobs, history, management — needs ADMIN.</li>
  * </ul>
@@ -139,14 +145,17 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	private final FourEyes fourEyes;
 
+	private final BpmnInspector inspector;
+
 	ProcessApiAccess(TaskService tasks, TaskForms forms, RuntimeService runtime, PhaseSteps steps,
-			FlowableWorkflowEngine workflow, FourEyes fourEyes) {
+			FlowableWorkflowEngine workflow, FourEyes fourEyes, BpmnInspector inspector) {
 		this.workflow = workflow;
 		this.fourEyes = fourEyes;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.runtime = runtime;
 		this.steps = steps;
+		this.inspector = inspector;
 	}
 
 	@Override
@@ -493,11 +502,26 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void executeNewDeploymentForTenantId(String tenantId) {
-		refuseDeployment();
+		admin();
 	}
 
+	/**
+	 * Never deploys; an ADMIN's files are checked first, so forbidden content is named
+	 * (422) as on Phaseflow's own deployment endpoint.
+	 */
 	@Override
 	public void enhanceDeployment(DeploymentBuilder deploymentBuilder) {
+		List<ConfigProblem> problems = new ArrayList<>();
+		if (deploymentBuilder instanceof DeploymentBuilderImpl builder) {
+			builder.getDeployment().getResources().forEach((name, resource) -> {
+				if (name.endsWith(".bpmn20.xml") || name.endsWith(".bpmn")) {
+					problems.addAll(this.inspector.inspect(new DeploymentFile(name, resource.getBytes())).problems());
+				}
+			});
+		}
+		if (!problems.isEmpty()) {
+			throw new DeploymentRejected(problems);
+		}
 		refuseDeployment();
 	}
 

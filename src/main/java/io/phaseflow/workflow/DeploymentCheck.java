@@ -17,8 +17,10 @@ import io.phaseflow.workflow.ProcessDeployments.SessionProcessVersion;
  * Checks a new version before it is deployed and collects every problem: each process
  * file parses and passes the engine's rules, exactly one file defines the session
  * process, {@code workflow.yaml} loads, the phases the session process calls and the
- * configured phases match, and every phase a running session's version calls stays
- * configured (so those sessions can finish).
+ * configured phases match exactly, and every phase a running session's version calls
+ * stays configured (so those sessions can finish). Together these refuse dropping a phase
+ * from the process while sessions still use it: the version would be consistent only
+ * until they end.
  */
 final class DeploymentCheck {
 
@@ -148,8 +150,19 @@ final class DeploymentCheck {
 					.forEach((phase) -> usedBy.computeIfAbsent(phase, (key) -> new ArrayList<>()).add(version));
 			}
 		}
-		this.problems.addAll(WorkflowConsistency.problems(session.file(), workflowFile, session.calledPhases(),
-				definition.phaseIds(), usedBy.keySet()));
+		// exactly, whatever runs today: a phase kept only for running sessions would
+		// leave the
+		// process and workflow.yaml inconsistent once they end
+		for (ConfigProblem problem : WorkflowConsistency.problems(session.file(), workflowFile, session.calledPhases(),
+				definition.phaseIds(), Set.of())) {
+			String phase = problem.path().substring("phases.".length());
+			this.problems.add(usedBy.containsKey(phase) && !session.calledPhases().contains(phase) ? new ConfigProblem(
+					problem.file(), problem.line(), problem.path(),
+					problem.message() + "; running sessions still use it, so this version would leave the process and "
+							+ workflowFile + " inconsistent once they end: keep the phase in both files until they"
+							+ " have finished (or terminate them), then drop it from both")
+					: problem);
+		}
 		usedBy.forEach((phase, using) -> {
 			if (definition.phase(phase).isEmpty() && !session.calledPhases().contains(phase)) {
 				this.problems.add(new ConfigProblem(workflowFile, 0, "phases." + phase, stillUsed(using)));

@@ -52,8 +52,12 @@ public class WorkingCopyWatch implements SmartLifecycle {
 
 	private volatile Check lastCheck;
 
-	WorkingCopyWatch(WorkflowDeployer deployer, PhaseflowHome home, ProcessesProperties properties, Clock clock) {
+	private final WorkflowConsistency consistency;
+
+	WorkingCopyWatch(WorkflowDeployer deployer, WorkflowConsistency consistency, PhaseflowHome home,
+			ProcessesProperties properties, Clock clock) {
 		this.deployer = deployer;
+		this.consistency = consistency;
 		this.properties = properties;
 		this.clock = clock;
 		this.folders = List.of(home.localPath("processes", "any" + ProcessDeployments.PROCESS_SUFFIX).getParent(),
@@ -165,6 +169,7 @@ public class WorkingCopyWatch implements SmartLifecycle {
 			Optional<DeploymentSummary> deployed = this.deployer.deployWorkingCopy(false);
 			this.lastCheck = new Check(now, deployed.isPresent() ? Check.DEPLOYED : Check.UNCHANGED,
 					deployed.map(DeploymentSummary::id).orElse(null), List.of());
+			this.consistency.workingCopyRefused(List.of());
 		}
 		catch (DeploymentRejected ex) {
 			log.warn("A file saved in the working copy was refused; nothing was deployed:\n{}",

@@ -75,6 +75,32 @@ class H2WorkingCopyWatchTest extends ApiTestSupport {
 		assertThat(versions(unchanged)).as("the working copy is what is deployed already").isEqualTo(versions);
 	}
 
+	@Test
+	void aSavedFileWithAForbiddenExpressionIsRefusedAndRunsNothing() throws IOException {
+		Path file = home.resolve("processes/session-phase.bpmn20.xml");
+		String saved = Files.readString(file);
+		Path marker = Files.createTempDirectory("phaseflow-watch").resolve("marker");
+		List<String> versions = versions(workflow());
+
+		Files.writeString(file, saved.replace("${agentAssignee}", DeploymentGovernanceTests.exploit(marker)));
+		JsonNode refused = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(this::workflow, (workflow) -> "refused".equals(workflow.at("/watch/last_outcome").asText())
+					&& workflow.at("/watch/last_problems").toString().contains("calls a method"));
+		assertThat(refused.at("/watch/last_problems")).anySatisfy((problem) -> {
+			assertThat(problem.get("file").asText()).isEqualTo("processes/session-phase.bpmn20.xml");
+			assertThat(problem.get("field").asText()).isEqualTo("workOnPhase");
+			assertThat(problem.get("line").asInt()).isPositive();
+		});
+		assertThat(versions(refused)).as("nothing was deployed").isEqualTo(versions);
+		assertThat(marker).as("no command ran").doesNotExist();
+
+		Files.writeString(file, saved);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(this::workflow, (workflow) -> !"refused".equals(workflow.at("/watch/last_outcome").asText()));
+	}
+
 	private JsonNode workflow() {
 		ApiClient.Response workflow = this.admin.get(API + "/workflow");
 		assertThat(workflow.status()).as(workflow.toString()).isEqualTo(200);

@@ -190,7 +190,8 @@ abstract class WorkflowDeploymentTests extends ApiTestSupport {
 					"run: Script tasks are not allowed; use a service task with flowable:delegateExpression",
 					"call: flowable:delegateExpression ${noSuchDelegate} names no bean",
 					"reach: flowable:delegateExpression ${workflows} names a bean that is not a JavaDelegate",
-					"ask: flowable:formKey \"sign-off\" names no form of forms/ (there are: override-approval)");
+					"ask: flowable:formKey \"sign-off\" names no form of forms/ (there are: override-approval)",
+					"sneaky: process sneaky is not one Phaseflow runs (only agentTaskSession and sessionPhase)");
 		assertThat(sneaky).allSatisfy((error) -> {
 			assertThat(error.get("file").asText()).isEqualTo("processes/sneaky.bpmn20.xml");
 			assertThat(error.get("line").asInt()).isPositive();
@@ -253,23 +254,32 @@ abstract class WorkflowDeploymentTests extends ApiTestSupport {
 	}
 
 	private JsonNode deployed(FilePart... parts) {
-		ApiClient.Response response = this.admin.postFiles(DEPLOYMENTS, List.of(parts));
+		return deployedBy(this.admin, parts);
+	}
+
+	/** The new version an upload deployed (201). */
+	static JsonNode deployedBy(ApiClient client, FilePart... parts) {
+		ApiClient.Response response = client.postFiles(DEPLOYMENTS, List.of(parts));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json();
 	}
 
 	/** The errors of a refused deployment. */
-	private static JsonNode refused(ApiClient.Response response) {
+	static JsonNode refused(ApiClient.Response response) {
 		InputAndSecurityTests.refused(response, 422, null);
 		assertThat(response.json().get("title").asText()).isEqualTo("Deployment refused");
 		assertThat(response.json().get("detail").asText()).contains("nothing was deployed");
 		return response.json().get("errors");
 	}
 
-	/** Every version as {@code version@deployment}, newest first. */
 	private List<String> versions() {
+		return versionsOf(this.agent);
+	}
+
+	/** Every version as {@code version@deployment}, newest first. */
+	static List<String> versionsOf(ApiClient client) {
 		List<String> versions = new ArrayList<>();
-		this.agent.get(WORKFLOW)
+		client.get(WORKFLOW)
 			.json()
 			.get("versions")
 			.forEach((version) -> versions

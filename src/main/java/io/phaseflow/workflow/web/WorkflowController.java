@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.phaseflow.api.Page;
-import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.workflow.DeploymentFile;
 import io.phaseflow.workflow.DeploymentRejected;
@@ -16,7 +15,6 @@ import io.phaseflow.workflow.WorkflowDeployer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -83,10 +81,7 @@ class WorkflowController {
 
 	@ExceptionHandler(DeploymentRejected.class)
 	ProblemDetail rejected(DeploymentRejected ex) {
-		ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Deployment refused",
-				ex.summary(), List.of());
-		problem.setProperty("errors", ex.problems().stream().map(WorkflowViews.Problem::of).toList());
-		return problem;
+		return DeploymentRefusals.problem(ex);
 	}
 
 	private static DeploymentFile file(MultipartFile part) {
