@@ -1,5 +1,11 @@
 package io.phaseflow.api;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -66,6 +72,12 @@ class JsonSettings {
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.String, CoercionAction.Fail);
 			mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+			// no list of ours or Flowable's takes a null element, and code that loops
+			// over one
+			// would fail on it with a 500
+			for (Class<?> collection : new Class<?>[] { List.class, Set.class, Collection.class }) {
+				mapper.configOverride(collection).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+			}
 		});
 	}
 

@@ -55,10 +55,7 @@ final class ProcessAllowList {
 
 	static final Set<String> PROCESSES = Set.of(WorkflowEngine.SESSION_PROCESS, FlowableWorkflowEngine.PHASE_PROCESS);
 
-	static final Set<String> VARIABLES = Set.of(ProcessVariables.SESSION_KEY, ProcessVariables.AGENT_ASSIGNEE,
-			ProcessVariables.STALE_AFTER, ProcessVariables.PHASE, ProcessVariables.OVERRIDE_REQUESTED,
-			ProcessVariables.OVERRIDE_REASON, ProcessVariables.PHASE_CHECK, ProcessVariables.OVERRIDE_CANDIDATE_GROUPS,
-			ProcessVariables.DECISION, ProcessVariables.COMMENT, ProcessVariables.QA_STATUS);
+	static final Set<String> VARIABLES = ProcessVariables.ALL;
 
 	static final String STALE_TIMER = "${" + ProcessVariables.STALE_AFTER + "}";
 

@@ -17,6 +17,7 @@ import io.phaseflow.workflow.DeploymentRejected;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 import org.flowable.common.engine.api.FlowableForbiddenException;
+import org.flowable.common.engine.api.FlowableIllegalArgumentException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -218,6 +219,9 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 	@Override
 	public void createTaskComment(Task task, CommentRequest comment) {
 		mayWorkOn(task);
+		if (comment.getMessage() != null && comment.getMessage().length() > TaskForms.MAX_TEXT) {
+			throw new FlowableIllegalArgumentException("A comment is at most " + TaskForms.MAX_TEXT + " characters");
+		}
 	}
 
 	@Override
@@ -260,16 +264,19 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 	@Override
 	public void createTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
 		admin();
+		notPhaseflows(variables.keySet());
 	}
 
 	@Override
 	public void updateTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
 		admin();
+		notPhaseflows(variables.keySet());
 	}
 
 	@Override
 	public void deleteTaskVariables(Task task, Collection<String> variableNames, RestVariable.RestVariableScope scope) {
 		admin();
+		notPhaseflows(variableNames);
 	}
 
 	@Override
@@ -328,18 +335,21 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 	public void createExecutionVariables(Execution execution, Map<String, Object> variables,
 			RestVariable.RestVariableScope scope) {
 		admin();
+		notPhaseflows(variables.keySet());
 	}
 
 	@Override
 	public void updateExecutionVariables(Execution execution, Map<String, Object> variables,
 			RestVariable.RestVariableScope scope) {
 		admin();
+		notPhaseflows(variables.keySet());
 	}
 
 	@Override
 	public void deleteExecutionVariables(Execution execution, Collection<String> variableNames,
 			RestVariable.RestVariableScope scope) {
 		admin();
+		notPhaseflows(variableNames);
 	}
 
 	@Override
@@ -804,6 +814,16 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 		Optional<PendingOverride> pending = this.workflow.pendingOverride(task);
 		if (pending.isPresent()) {
 			this.fourEyes.requireOtherReviewer(pending.get());
+		}
+	}
+
+	/** Phaseflow's own variables are written by Phaseflow only, even for an ADMIN. */
+	private static void notPhaseflows(Collection<String> names) {
+		for (String name : names) {
+			if (ProcessVariables.ALL.contains(name)) {
+				throw new FlowableForbiddenException("Variable " + name + " is Phaseflow's: the session's owner, phase "
+						+ "and override are changed through Phaseflow's API, not through Flowable's");
+			}
 		}
 	}
 

@@ -49,6 +49,15 @@ final class ProcessVariables {
 	/** The review's QA outcome: qa_passed or qa_failed. */
 	static final String QA_STATUS = "qaStatus";
 
+	/**
+	 * Every variable Phaseflow sets: the only ones a deployed expression may name, and
+	 * none that Flowable's REST API may write, since the four-eyes rule and the session's
+	 * owner are read from them.
+	 */
+	static final java.util.Set<String> ALL = java.util.Set.of(SESSION_KEY, AGENT_ASSIGNEE, STALE_AFTER, PHASE,
+			OVERRIDE_REQUESTED, OVERRIDE_REQUESTED_BY, OVERRIDE_REQUESTED_BY_AGENT, OVERRIDE_REASON, PHASE_CHECK,
+			OVERRIDE_CANDIDATE_GROUPS, DECISION, COMMENT, QA_STATUS);
+
 	private ProcessVariables() {
 	}
 

@@ -66,6 +66,11 @@ class TaskForms {
 	 * required fields missing or blank, values that are not text or not one of a field's
 	 * options.
 	 */
+	/**
+	 * A form field's longest text, as for a decision's comment on Phaseflow's own API.
+	 */
+	static final int MAX_TEXT = 2000;
+
 	List<FieldError> problems(SimpleFormModel form, Map<String, ?> values) {
 		List<FieldError> problems = new ArrayList<>();
 		values.keySet()
@@ -82,6 +87,9 @@ class TaskForms {
 			}
 			else if (!(value instanceof String text)) {
 				problems.add(new FieldError(field.getId(), "must be text"));
+			}
+			else if (text.length() > MAX_TEXT) {
+				problems.add(new FieldError(field.getId(), "must be at most " + MAX_TEXT + " characters"));
 			}
 			else if (field instanceof OptionFormField options
 					&& options.getOptions().stream().noneMatch((option) -> option.getId().equals(text))) {

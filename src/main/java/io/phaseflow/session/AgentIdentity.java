@@ -73,9 +73,7 @@ class AgentIdentity {
 		if (own == null) {
 			throw new ActsForAnotherAgent(null, session.agentId());
 		}
-		SessionOwnedByAnother refused = new SessionOwnedByAnother(session, own);
-		this.refusals.aboutSession(Refusals.Rule.SESSION_OWNER, session, refused.getMessage());
-		throw refused;
+		throw this.refusals.recorded(Refusals.Rule.SESSION_OWNER, session, new SessionOwnedByAnother(session, own));
 	}
 
 	/** A token bound to one agent named another. */
@@ -107,12 +105,20 @@ class AgentIdentity {
 		private final Long ownerAgentId;
 
 		SessionOwnedByAnother(WorkSession session, Long own) {
-			super(HttpStatus.CONFLICT, "Session " + session.sessionKey() + " belongs to agent " + session.agentId()
-					+ ((own != null) ? ", not to your agent " + own : "")
-					+ "; only its owner acts on it. To take it over, resume it: POST /api/orchestration/sessions/"
-					+ session.sessionKey() + "/resume {\"expected_agent_id\": " + session.agentId() + "}", List.of());
+			super(HttpStatus.CONFLICT, detail(session, own), List.of());
 			this.sessionKey = session.sessionKey();
 			this.ownerAgentId = session.agentId();
+		}
+
+		private static String detail(WorkSession session, Long own) {
+			if (session.status().isTerminal()) {
+				return "Task " + session.taskCode() + " was last worked on by agent " + session.agentId()
+						+ " in session " + session.sessionKey() + "; that agent or a PM reports on it";
+			}
+			return "Session " + session.sessionKey() + " belongs to agent " + session.agentId()
+					+ ((own != null) ? ", not to your agent " + own : "")
+					+ "; only its owner acts on it. To take it over, resume it: POST /api/orchestration/sessions/"
+					+ session.sessionKey() + "/resume {\"expected_agent_id\": " + session.agentId() + "}";
 		}
 
 		@Override

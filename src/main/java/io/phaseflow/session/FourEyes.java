@@ -53,9 +53,9 @@ public class FourEyes {
 			return;
 		}
 		OwnOverride refused = new OwnOverride();
-		this.sessions.findByKey(pending.sessionKey())
-			.ifPresent((session) -> this.refusals.aboutSession(Refusals.Rule.FOUR_EYES, session, refused.getMessage()));
-		throw refused;
+		throw this.sessions.findByKey(pending.sessionKey())
+			.map((session) -> this.refusals.recorded(Refusals.Rule.FOUR_EYES, session, refused))
+			.orElse(refused);
 	}
 
 	/**

@@ -74,9 +74,10 @@ public class Overrides {
 		if (!mayDecide(RequestContext.groups(), pending)) {
 			throw new NotACandidate(pending.candidateGroups());
 		}
+		// the session's lock first, so that a hand-over that committed meanwhile is seen
+		WorkSession session = this.views.locked(pending.sessionKey());
 		this.fourEyes.requireOtherReviewer(pending);
 		FourEyes.requireClaimHolder(pending, RequestContext.groups().contains(ADMINS));
-		WorkSession session = this.views.locked(pending.sessionKey());
 		if (session.status() != SessionStatus.AWAITING_OVERRIDE) {
 			throw new io.phaseflow.workflow.SessionNotWaiting("The session no longer waits for an override decision");
 		}

@@ -49,12 +49,16 @@ public class Refusals {
 
 	}
 
-	/** Records a refusal about a session. */
+	/**
+	 * Records a refusal about a session and returns it, for the caller to throw.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void aboutSession(Rule rule, WorkSession session, String detail) {
+	public <E extends RuntimeException> E recorded(Rule rule, WorkSession session, E refusal) {
+		String detail = refusal.getMessage();
 		this.events.append(new NewEvent(EVENT, EntityType.TASK, session.taskId(), session.taskCode(),
 				session.sessionKey(), RequestContext.agentId(),
 				payload(rule, detail).put("owner_agent_id", session.agentId()), session.correlationId()));
+		return refusal;
 	}
 
 	/** Records a refusal outside any session, about the agent the caller acts for. */

@@ -67,7 +67,7 @@ public class SessionActivity {
 	@Transactional
 	public Guided<WorkItem> log(String sessionKey, ActivityReport report) {
 		this.drafts.validate(report);
-		WorkSession session = this.views.ownedUnlocked(sessionKey);
+		WorkSession session = this.views.owned(sessionKey);
 		if (session.status().isTerminal()) {
 			throw new IllegalSessionTransition("given activity", session.status());
 		}

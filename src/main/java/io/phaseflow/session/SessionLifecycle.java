@@ -121,6 +121,7 @@ public class SessionLifecycle {
 	@Transactional
 	public SessionView stop(String sessionKey, SessionStatus outcome, String reason) {
 		WorkSession session = this.views.owned(sessionKey);
+		requireNoPendingDecision(session);
 		if (!ENDABLE.contains(session.status())) {
 			throw new IllegalSessionTransition(outcome.value(), session.status());
 		}
@@ -156,9 +157,7 @@ public class SessionLifecycle {
 	public SessionView forceEnd(String sessionKey, String reason) {
 		WorkSession session = this.views.owned(sessionKey);
 		if (session.status() == SessionStatus.AWAITING_OVERRIDE) {
-			OverridePending refused = new OverridePending(session);
-			this.refusals.aboutSession(Refusals.Rule.PENDING_OVERRIDE, session, refused.getMessage());
-			throw refused;
+			throw this.refusals.recorded(Refusals.Rule.PENDING_OVERRIDE, session, new OverridePending(session));
 		}
 		if (!ENDABLE.contains(session.status())) {
 			throw new IllegalSessionTransition("ended", session.status());
@@ -181,8 +180,21 @@ public class SessionLifecycle {
 		if (session.status().isTerminal()) {
 			return;
 		}
+		requireNoPendingDecision(session);
 		end(session, SessionStatus.TERMINATED, reason, reason);
 		this.events.emit(session, "orchestration.session.terminated", this.json.newObject().put("reason", reason));
+	}
+
+	/**
+	 * An agent may not walk away from an override it requested (and then complete its
+	 * task in a new session) before a reviewer decides it; a PM or ADMIN may stop the
+	 * session.
+	 * @throws OverridePending otherwise; the refusal is recorded
+	 */
+	private void requireNoPendingDecision(WorkSession session) {
+		if (session.status() == SessionStatus.AWAITING_OVERRIDE && !RequestContext.actsForAnyAgent()) {
+			throw this.refusals.recorded(Refusals.Rule.PENDING_OVERRIDE, session, new OverridePending(session));
+		}
 	}
 
 	/**

@@ -276,15 +276,19 @@ public class SessionManagement {
 		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last, artifacts));
 	}
 
-	/** The key of the task's session that has not ended, if any. */
+	/**
+	 * The key of the session a report on the task belongs to: its session that has not
+	 * ended, else its latest one; none for a task that never had a session.
+	 */
 	@Transactional(readOnly = true)
-	public Optional<String> activeSessionKey(String taskCode) {
-		return this.tasks.findByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode))
-			.flatMap((task) -> this.sessions.findByTask(task.id())
-				.stream()
+	public Optional<String> reportingSessionKey(String taskCode) {
+		return this.tasks.findByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode)).flatMap((task) -> {
+			List<WorkSession> all = this.sessions.findByTask(task.id());
+			return all.stream()
 				.filter((session) -> !session.status().isTerminal())
-				.reduce((first, second) -> second))
-			.map(WorkSession::sessionKey);
+				.reduce((first, second) -> second)
+				.or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1)));
+		}).map(WorkSession::sessionKey);
 	}
 
 	/**

@@ -88,15 +88,6 @@ class SessionViews {
 		return checked(locked(sessionKey));
 	}
 
-	/**
-	 * The session, read without a lock, for a change by its agent that needs no
-	 * transition (an activity report).
-	 * @throws AgentIdentity.SessionOwnedByAnother if the caller does not own it
-	 */
-	WorkSession ownedUnlocked(String sessionKey) {
-		return checked(find(sessionKey));
-	}
-
 	private WorkSession checked(WorkSession session) {
 		this.identity.mayActOn(session);
 		return session;

@@ -79,16 +79,21 @@ public class TaskStatusReports {
 			throw new ForceNeedsPm();
 		}
 		Long agentId = this.identity.agentOrNone(update.agentId());
-		// a report on a task whose session runs is a report in that session, by its owner
-		String sessionKey = (update.sessionKey() != null) ? update.sessionKey()
-				: this.sessions.activeSessionKey(update.taskCode()).orElse(null);
+		if (update.sessionKey() != null) {
+			// the session named must be one of this task's
+			this.sessions.scope(update.sessionKey(), update.taskCode());
+		}
+		// a report on a task is a report in its running (else its latest) session, by
+		// that
+		// session's owner, whichever session it names: an ended one does not get around a
+		// running one, and another agent does not report on a task it did not work on
+		// last
+		String sessionKey = this.sessions.reportingSessionKey(update.taskCode()).orElse(update.sessionKey());
 		EventScope scope = (sessionKey != null) ? this.sessions.scope(sessionKey, update.taskCode())
 				: new EventScope(null, agentId, null);
 		WorkSession session = (sessionKey != null) ? this.views.owned(sessionKey) : null;
 		if (completing && session != null && session.status() == SessionStatus.AWAITING_OVERRIDE) {
-			OverridePending refused = new OverridePending(session);
-			this.refusals.aboutSession(Refusals.Rule.PENDING_OVERRIDE, session, refused.getMessage());
-			throw refused;
+			throw this.refusals.recorded(Refusals.Rule.PENDING_OVERRIDE, session, new OverridePending(session));
 		}
 		if (completing && !force) {
 			this.completion.require(update.taskCode(), update.notes(), session);

@@ -17,6 +17,6 @@ import jakarta.validation.constraints.Size;
  * @param force complete the task without notes
  */
 public record TaskStatusUpdate(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String taskCode,
-		@NotNull TaskStatus status, @Size(max = 20000) String notes, @Size(max = 100) String sessionKey,
+		@NotNull TaskStatus status, @Size(max = NoteRequest.MAX_TEXT) String notes, @Size(max = 100) String sessionKey,
 		@Positive Long agentId, Boolean emitEvent, Boolean syncToFile, Boolean force) {
 }

@@ -58,8 +58,11 @@ public class TaskManagement {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<CompletionGuard> guards;
+
 	TaskManagement(Tasks tasks, Sprints sprints, Revisions revisions, EntityVersions versions, Drafts drafts,
-			Clock clock) {
+			Clock clock, org.springframework.beans.factory.ObjectProvider<CompletionGuard> guards) {
+		this.guards = guards;
 		this.tasks = tasks;
 		this.sprints = sprints;
 		this.revisions = revisions;
@@ -121,6 +124,9 @@ public class TaskManagement {
 		Revision revision = this.revisions.of(content);
 		if (revision.hash().equals(previous.hash())) {
 			return current;
+		}
+		if (content.status() == TaskStatus.COMPLETED && current.status() != TaskStatus.COMPLETED) {
+			this.guards.forEach((guard) -> guard.completing(current));
 		}
 		OffsetDateTime now = Clocks.now(this.clock);
 		OffsetDateTime completedAt = (content.status() != TaskStatus.COMPLETED) ? null

@@ -105,6 +105,10 @@ final class ApiClient {
 		return send("PATCH", path, body);
 	}
 
+	Response put(String path, String body) {
+		return send("PUT", path, body);
+	}
+
 	Response delete(String path) {
 		return send("DELETE", path, null);
 	}

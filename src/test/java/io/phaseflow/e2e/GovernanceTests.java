@@ -246,6 +246,108 @@ abstract class GovernanceTests extends ApiTestSupport {
 			.isEqualTo("completed");
 	}
 
+	@Test
+	void noWayAroundAPendingDecisionCompletesTheTask() {
+		ApiClient agent = clientWith("AGENT");
+		SessionDriver sessions = SessionDriver.with(this.pm, agent);
+		String task = sessions.readyTask();
+		String old = sessions.start(task, 201).get("session_key").asText();
+		String restarted = agent
+			.post(API + "/sessions", "{\"task_code\": \"" + task + "\", \"on_active\": \"restart\"}")
+			.json()
+			.get("session_key")
+			.asText();
+		String key = waitingInPlan(sessions, restarted);
+		String done = "{\"task_code\": \"" + task + "\", \"status\": \"completed\", \"notes\": \"done\"";
+		ApiClient lead = this.pm.as(tokenWith("PM", "AGENT"));
+
+		InputAndSecurityTests.refused(
+				agent.post(API + "/pm-tools/task-status", done + ", \"session_key\": \"" + old + "\"}"), 409, null);
+		InputAndSecurityTests.refused(lead.post(API + "/pm-tools/task-status",
+				done + ", \"force\": true, " + "\"session_key\": \"" + old + "\"}"), 409, null);
+		InputAndSecurityTests.refused(agent.post(API + "/sessions/" + key + "/terminate", "{\"reason\": \"oops\"}"),
+				409, null);
+		InputAndSecurityTests.refused(agent.post(API + "/sessions/" + key + "/fail", "{\"reason\": \"oops\"}"), 409,
+				null);
+		InputAndSecurityTests.refused(
+				agent.post(API + "/sessions", "{\"task_code\": \"" + task + "\", \"on_active\": \"restart\"}"), 409,
+				null);
+		InputAndSecurityTests.refused(this.pm.patch(API + "/tasks/" + task, "{\"status\": \"completed\"}"), 409, null);
+		assertUntouched(key, "plan", "awaiting_override");
+		assertThat(this.pm.get(API + "/tasks/" + task).json().get("status").asText()).isNotEqualTo("completed");
+		assertThat(rulesOf(key)).hasSize(6).containsOnly("pending_override");
+
+		ApiClient.Response stopped = lead.post(API + "/sessions/" + key + "/terminate", "{\"reason\": \"obsolete\"}");
+		assertThat(stopped.status()).as("a PM may stop it").isEqualTo(200);
+	}
+
+	@Test
+	void anotherAgentDoesNotReportOnATaskItDidNotWorkOnLast() {
+		ApiClient agent = clientWith("AGENT");
+		SessionDriver sessions = SessionDriver.with(this.pm, agent);
+		String task = sessions.readyTask();
+		String key = sessions.start(task, 201).get("session_key").asText();
+		assertThat(agent.post(API + "/sessions/" + key + "/terminate", "{}").status()).isEqualTo(200);
+		ApiClient other = clientWith("AGENT");
+		InputAndSecurityTests.refused(
+				other.post(API + "/pm-tools/task-status",
+						"{\"task_code\": \"" + task + "\", \"status\": \"completed\", \"notes\": \"mine\"}"),
+				409, null);
+		assertThat(this.pm.get(API + "/tasks/" + task).json().get("status").asText()).isNotEqualTo("completed");
+		assertThat(
+				agent
+					.post(API + "/pm-tools/task-status",
+							"{\"task_code\": \"" + task
+									+ "\", \"status\": \"blocked\", \"notes\": \"waiting on infra\"}")
+					.status())
+			.as("the agent of its last session may")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void phaseflowsProcessVariablesAreNotWrittenThroughFlowable() {
+		SessionDriver sessions = SessionDriver.with(this.pm, clientWith("AGENT"));
+		String key = sessions.awaitingOverrideApproval("variables").get("session_key").asText();
+		String id = overrideId(clientWith("REVIEWER"), key);
+		String instance = this.admin.get(PROCESS_API + "/runtime/tasks/" + id).json().get("processInstanceId").asText();
+		String variables = PROCESS_API + "/runtime/process-instances/" + instance + "/variables";
+		for (String name : List.of("overrideRequestedBy", "overrideRequestedByAgent", "sessionKey", "agentAssignee")) {
+			InputAndSecurityTests.refused(this.admin.put(variables,
+					"[{\"name\": \"" + name + "\", \"type\": \"string\", \"value\": \"someone\"}]"), 403, null);
+		}
+		InputAndSecurityTests.refused(
+				this.admin.post(variables, "[{\"name\": \"decision\", \"type\": \"string\", \"value\": \"approve\"}]"),
+				403, null);
+		JsonNode stored = this.admin.get(variables).json();
+		assertThat(stored.findValuesAsText("name")).doesNotContain("decision");
+		for (JsonNode variable : stored) {
+			assertThat(variable.path("value").asText()).as(variable.toString()).isNotEqualTo("someone");
+		}
+		ApiClient reviewer = clientWith("REVIEWER");
+		InputAndSecurityTests.refused(
+				reviewer.post(PROCESS_API + "/runtime/tasks/" + id,
+						"{\"action\": \"complete\", \"variables\": [{\"name\": \"decision\", \"value\": \"reject\"}, "
+								+ "{\"name\": \"comment\", \"value\": \"" + "c".repeat(2001) + "\"}]}"),
+				400, "comment");
+		InputAndSecurityTests.refused(reviewer.post(PROCESS_API + "/runtime/tasks/" + id + "/comments",
+				"{\"message\": \"" + "m".repeat(2001) + "\"}"), 400, null);
+		assertUntouched(key, "plan", "awaiting_override");
+	}
+
+	/**
+	 * Takes the session to plan and asks for an override there, which waits for a
+	 * reviewer.
+	 */
+	private static String waitingInPlan(SessionDriver sessions, String key) {
+		sessions.putArtifact(key, "TASK.md");
+		sessions.putArtifact(key, "CONTEXT.md");
+		assertThat(sessions.complete(key, "{}").status()).isEqualTo(200);
+		assertThat(sessions.complete(key, "{}").status()).isEqualTo(200);
+		ApiClient.Response requested = sessions.complete(key, "{\"override\": true, \"reason\": \"skip\"}");
+		assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
+		return key;
+	}
+
 	/** Every kind of write an agent makes into a session, by the given client. */
 	private static List<ApiClient.Response> writesInto(ApiClient client, String key) {
 		String session = API + "/sessions/" + key;

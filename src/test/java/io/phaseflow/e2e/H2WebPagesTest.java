@@ -145,6 +145,25 @@ class H2WebPagesTest extends WebPageSupport {
 			.isEqualTo("awaiting_override");
 	}
 
+	@Test
+	void aRevokedTokensPageSessionEndsAtItsNextClick() {
+		AwaitingReviewer waiting = sessionAwaitingReviewer("revoked reviewer");
+		ApiClient.Response issued = this.admin.post(API + "/admin/tokens",
+				"{\"name\": \"" + unique("leaving") + "\", \"roles\": [\"REVIEWER\"]}");
+		signIn(issued.json().get("token").asText());
+		open("/ui/overrides");
+		WebElement request = browser.findElement(By.xpath("//article[.//code[text()='" + waiting.sessionKey() + "']]"));
+		assertThat(this.admin.delete(API + "/admin/tokens/" + issued.json().get("id").asText()).status()).isIn(200,
+				204);
+
+		request.findElement(By.cssSelector("button[value='approve']")).click();
+		waitFor(ExpectedConditions.not(ExpectedConditions.titleIs("Override inbox · Phaseflow")));
+		assertThat(browser.getPageSource()).doesNotContain("Override approved");
+		open("/ui/overrides");
+		assertThat(browser.getCurrentUrl()).as("signed out").contains("/ui/login");
+		assertThat(overrideOf(waiting.sessionKey())).as("the override still waits").isEqualTo(waiting.overrideId());
+	}
+
 	/**
 	 * Posts an approval of the override from the page open now, as a crafted form would.
 	 */

@@ -109,6 +109,26 @@ abstract class InputAndSecurityTests extends ApiTestSupport {
 				java.util.List.of(new ApiClient.FilePart("bpmn", "a\u0000b.bpmn20.xml", "<definitions/>"))), 400, null);
 		refused(admin.get(API + "/tasks/a%00b"), 400, null);
 		refused(admin.get(API + "/sessions/..%5C..%5Cwindows%5Cwin.ini"), 400, null);
+		// a null where a list takes an element
+		SessionDriver sessions = SessionDriver.with(clientWith("PM"), clientWith("AGENT"));
+		String key = sessions.awaitingOverrideApproval("nulls").get("session_key").asText();
+		String task = admin
+			.post("/process-api/query/tasks",
+					"{\"processInstanceVariables\": [{\"name\": " + "\"sessionKey\", \"value\": \"" + key
+							+ "\", \"operation\": \"equals\", \"type\": \"string\"}]}")
+			.json()
+			.at("/data/0/id")
+			.asText();
+		refused(admin.post("/process-api/runtime/tasks/" + task, "{\"action\": \"complete\", \"variables\": [null]}"),
+				400, null);
+		refused(admin.post("/process-api/form/form-data", "{\"taskId\": \"" + task + "\", \"properties\": [null]}"),
+				400, null);
+		refused(admin.post("/process-api/query/tasks", "{\"processInstanceVariables\": [null]}"), 400, null);
+		refused(admin.post("/process-api/query/tasks", "{\"taskVariables\": [null]}"), 400, null);
+		refused(admin.post(API + "/sessions/" + key + "/phase-complete", "{\"artifacts\": [null]}"), 400, null);
+		refused(admin.post(API + "/sessions/" + key + "/end", "{\"force\": true, \"artifacts\": [null]}"), 400, null);
+		refused(admin.post(API + "/admin/tokens", "{\"name\": \"zz\", \"roles\": [null]}"), 400, null);
+		assertThat(sessions.session(key).get("status").asText()).isEqualTo("awaiting_override");
 	}
 
 	@Test
