@@ -73,8 +73,7 @@ class JsonSettings {
 				.setCoercion(CoercionInputShape.String, CoercionAction.Fail);
 			mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
 			// no list of ours or Flowable's takes a null element, and code that loops
-			// over one
-			// would fail on it with a 500
+			// over one would fail on it with a 500
 			for (Class<?> collection : new Class<?>[] { List.class, Set.class, Collection.class }) {
 				mapper.configOverride(collection).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
 			}

@@ -24,8 +24,7 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		if (request.getDispatcherType() != DispatcherType.ERROR) {
-			// Called by its path, not forwarded to after a failure: there is nothing
-			// here.
+			// called by its path, not forwarded to after a failure: nothing is here
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not found", "No resource at this path",

@@ -123,8 +123,8 @@ final class Terminal {
 		if (answer.status() == 409 && owner != null) {
 			String key = answer.body().path("session_key").asText();
 			return new CommandFailed(answer.exitCode(), "Session " + key + " belongs to agent " + owner.asText()
-					+ ", not to your token's agent; stop working on it, or take it over: phaseflow session resume "
-					+ key);
+					+ ", not to your token's agent: stop working on it (only if that agent stopped and you replace it: "
+					+ "phaseflow session resume " + key + ")");
 		}
 		String message = switch (answer.status()) {
 			case 401 -> "The server refused the token (401): " + client().settings().tokenHint();

@@ -152,6 +152,10 @@ final class ProcessAllowList {
 		if (element instanceof BoundaryEvent boundary) {
 			boundary(boundary, problems);
 		}
+		if (element instanceof org.flowable.bpmn.model.Activity activity && activity.getLoopCharacteristics() != null) {
+			problems.add(line, element.getId(), "a multi-instance " + element.getClass().getSimpleName()
+					+ " runs many instances at once; Phaseflow runs each step once");
+		}
 		if (element instanceof SequenceFlow flow && flow.getConditionLanguage() != null) {
 			problems.add(line, element.getId(), "a condition in language \"" + flow.getConditionLanguage()
 					+ "\" is a script; write it as an expression without a language attribute");
@@ -232,7 +236,9 @@ final class ProcessAllowList {
 			}
 		}
 		catch (XMLStreamException ex) {
-			// the BPMN parser reports malformed XML with its line
+			// what cannot be read here cannot be checked, so it is not deployed
+			problems.add((ex.getLocation() != null) ? ex.getLocation().getLineNumber() : 0, "",
+					"the file cannot be read as XML: " + ex.getMessage());
 		}
 	}
 

@@ -14,6 +14,7 @@ import io.phaseflow.session.PhaseSteps;
 import io.phaseflow.workflow.ConfigProblem;
 import io.phaseflow.workflow.DeploymentFile;
 import io.phaseflow.workflow.DeploymentRejected;
+import io.phaseflow.workflow.WorkflowConsistency;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 import org.flowable.common.engine.api.FlowableForbiddenException;
@@ -148,8 +149,12 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	private final BpmnInspector inspector;
 
+	private final WorkflowConsistency consistency;
+
 	ProcessApiAccess(TaskService tasks, TaskForms forms, RuntimeService runtime, PhaseSteps steps,
-			FlowableWorkflowEngine workflow, FourEyes fourEyes, BpmnInspector inspector) {
+			FlowableWorkflowEngine workflow, FourEyes fourEyes, BpmnInspector inspector,
+			WorkflowConsistency consistency) {
+		this.consistency = consistency;
 		this.workflow = workflow;
 		this.fourEyes = fourEyes;
 		this.tasks = tasks;
@@ -790,6 +795,7 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 	private void mayDecide(Task task) {
 		Optional<PendingOverride> pending = this.workflow.pendingOverride(task);
 		if (pending.isPresent()) {
+			this.consistency.requireConsistent();
 			this.fourEyes.requireOtherReviewer(pending.get());
 			FourEyes.requireClaimHolder(pending.get(), isAdmin());
 		}

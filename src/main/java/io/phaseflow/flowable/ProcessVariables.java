@@ -1,5 +1,7 @@
 package io.phaseflow.flowable;
 
+import java.util.Set;
+
 /**
  * The names of the process variables the session processes use, in one place.
  */
@@ -54,9 +56,9 @@ final class ProcessVariables {
 	 * none that Flowable's REST API may write, since the four-eyes rule and the session's
 	 * owner are read from them.
 	 */
-	static final java.util.Set<String> ALL = java.util.Set.of(SESSION_KEY, AGENT_ASSIGNEE, STALE_AFTER, PHASE,
-			OVERRIDE_REQUESTED, OVERRIDE_REQUESTED_BY, OVERRIDE_REQUESTED_BY_AGENT, OVERRIDE_REASON, PHASE_CHECK,
-			OVERRIDE_CANDIDATE_GROUPS, DECISION, COMMENT, QA_STATUS);
+	static final Set<String> ALL = Set.of(SESSION_KEY, AGENT_ASSIGNEE, STALE_AFTER, PHASE, OVERRIDE_REQUESTED,
+			OVERRIDE_REQUESTED_BY, OVERRIDE_REQUESTED_BY_AGENT, OVERRIDE_REASON, PHASE_CHECK, OVERRIDE_CANDIDATE_GROUPS,
+			DECISION, COMMENT, QA_STATUS);
 
 	private ProcessVariables() {
 	}

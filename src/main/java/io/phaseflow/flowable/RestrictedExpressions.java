@@ -28,8 +28,8 @@ final class RestrictedExpressions extends ELResolver {
 		engine.setBeans(new PhaseflowDelegates(beans));
 		engine.addExpressionManagerConfigurer((manager) -> {
 			DefaultExpressionManager expressions = (DefaultExpressionManager) manager;
-			// in place of the BeanELResolver, last in line: an object's properties stay
-			// unresolved
+			// in place of the BeanELResolver, last in line: an object's
+			// properties stay unresolved
 			expressions.setBeanResolver(new RestrictedExpressions());
 			// right after the variables, before any resolver that could invoke a method
 			expressions.addPreDefaultResolver(new RestrictedExpressions());

@@ -62,15 +62,15 @@ class TaskForms {
 	}
 
 	/**
-	 * What is wrong with a submission of the form: fields the form does not have,
-	 * required fields missing or blank, values that are not text or not one of a field's
-	 * options.
-	 */
-	/**
 	 * A form field's longest text, as for a decision's comment on Phaseflow's own API.
 	 */
 	static final int MAX_TEXT = 2000;
 
+	/**
+	 * What is wrong with a submission of the form: fields the form does not have,
+	 * required fields missing or blank, values that are not text, longer than
+	 * {@link #MAX_TEXT} or not one of a field's options.
+	 */
 	List<FieldError> problems(SimpleFormModel form, Map<String, ?> values) {
 		List<FieldError> problems = new ArrayList<>();
 		values.keySet()

@@ -59,8 +59,10 @@ class DataDirectory {
 	}
 
 	/**
-	 * Creates the folder owner-only if it is missing and makes it and the regular files
-	 * in it owner-only; on a file system without POSIX permissions, does nothing.
+	 * Creates the folder owner-only if it is missing and makes it owner-only, with the
+	 * files Phaseflow keeps there (the admin token, H2's database files); other files an
+	 * operator put there keep their modes. On a file system without POSIX permissions,
+	 * does nothing.
 	 */
 	static void ownerOnly(Path folder) {
 		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -73,7 +75,9 @@ class DataDirectory {
 			Files.setPosixFilePermissions(folder, FOLDER);
 			List<Path> files;
 			try (var stream = Files.list(folder)) {
-				files = stream.filter((file) -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).toList();
+				files = stream.filter((file) -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+					.filter((file) -> isOurs(file.getFileName().toString()))
+					.toList();
 			}
 			for (Path file : files) {
 				Files.setPosixFilePermissions(file, FILE);
@@ -82,6 +86,11 @@ class DataDirectory {
 		catch (IOException ex) {
 			log.warn("Could not make the data directory {} owner-only (0700, files 0600)", folder.toAbsolutePath(), ex);
 		}
+	}
+
+	private static boolean isOurs(String name) {
+		return name.equals("admin.token") || name.endsWith(".db") || name.contains(".mv.db")
+				|| name.endsWith(".trace.db") || name.endsWith(".lock.db") || name.endsWith(".tempFile");
 	}
 
 }

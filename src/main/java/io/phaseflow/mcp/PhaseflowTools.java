@@ -230,8 +230,8 @@ final class PhaseflowTools {
 			// fenced: another agent owns the session now
 			String key = body.path("session_key").asText();
 			body.put("next_step", "Session " + key + " belongs to agent " + body.get("owner_agent_id").asText()
-					+ ", not to your token's agent: stop working on it, or take it over with the tool call context "
-					+ "{\"session_key\": \"" + key + "\"}");
+					+ ", not to your token's agent: stop working on it (only if that agent stopped and you replace it, "
+					+ "take it over with the tool call context {\"session_key\": \"" + key + "\"})");
 		}
 		return CallToolResult.builder()
 			.addTextContent(Json.write(withInstructions(body)))

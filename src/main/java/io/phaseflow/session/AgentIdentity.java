@@ -1,5 +1,6 @@
 package io.phaseflow.session;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -136,7 +137,7 @@ class AgentIdentity {
 
 		@Override
 		public Map<String, Object> properties() {
-			Map<String, Object> properties = new java.util.LinkedHashMap<>();
+			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("session_key", this.sessionKey);
 			properties.put("owner_agent_id", this.ownerAgentId);
 			return properties;

@@ -38,8 +38,10 @@ class CompletionCheck {
 		if (summary == null || summary.isBlank()) {
 			missing.add(new FieldError("notes", MISSING_SUMMARY + ": give notes that sum up the work"));
 		}
-		// a session that has ended passed its phases' checks, and takes no notes any more
-		if (session != null && !session.status().isTerminal() && this.notes.count(session.id(), NoteKind.UPDATE) == 0) {
+		// a completed session passed its phases' checks and takes no notes any more; a
+		// terminated or failed one did not
+		boolean checked = session == null || session.status() == SessionStatus.COMPLETED;
+		if (!checked && this.notes.count(session.id(), NoteKind.UPDATE) == 0) {
 			missing.add(new FieldError("context_updates",
 					NO_CONTEXT_UPDATES + ": session " + session.sessionKey() + " never updated the task's context"));
 		}

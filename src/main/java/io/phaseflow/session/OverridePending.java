@@ -14,7 +14,8 @@ class OverridePending extends PhaseflowException {
 
 	OverridePending(WorkSession session) {
 		super(HttpStatus.CONFLICT, "Session " + session.sessionKey() + " waits for a reviewer to decide its "
-				+ session.currentPhase() + " override; it can be completed or ended after the decision", List.of());
+				+ session.currentPhase() + " override; wait for the decision (a rejection sends it back to its agent)",
+				List.of());
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.RequestContext;
+import io.phaseflow.workflow.WorkflowConsistency;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 
@@ -33,7 +34,11 @@ public class Overrides {
 
 	private final FourEyes fourEyes;
 
-	Overrides(WorkflowEngine engine, SessionViews views, Drafts drafts, FourEyes fourEyes) {
+	private final WorkflowConsistency consistency;
+
+	Overrides(WorkflowEngine engine, SessionViews views, Drafts drafts, FourEyes fourEyes,
+			WorkflowConsistency consistency) {
+		this.consistency = consistency;
 		this.fourEyes = fourEyes;
 		this.engine = engine;
 		this.views = views;
@@ -66,16 +71,15 @@ public class Overrides {
 	@Transactional
 	public SessionView decide(String overrideId, OverrideDecision decision) {
 		this.drafts.validate(decision);
-		PendingOverride pending = this.engine.pendingOverrides()
-			.stream()
-			.filter((candidate) -> candidate.id().equals(overrideId))
-			.findFirst()
-			.orElseThrow(() -> new EntityNotFound("override", overrideId));
-		if (!mayDecide(RequestContext.groups(), pending)) {
-			throw new NotACandidate(pending.candidateGroups());
+		this.consistency.requireConsistent();
+		PendingOverride found = pending(overrideId);
+		if (!mayDecide(RequestContext.groups(), found)) {
+			throw new NotACandidate(found.candidateGroups());
 		}
-		// the session's lock first, so that a hand-over that committed meanwhile is seen
-		WorkSession session = this.views.locked(pending.sessionKey());
+		// read again under the session's lock, so that a hand-over or a claim that
+		// committed meanwhile is seen
+		WorkSession session = this.views.locked(found.sessionKey());
+		PendingOverride pending = pending(overrideId);
 		this.fourEyes.requireOtherReviewer(pending);
 		FourEyes.requireClaimHolder(pending, RequestContext.groups().contains(ADMINS));
 		if (session.status() != SessionStatus.AWAITING_OVERRIDE) {
@@ -83,6 +87,14 @@ public class Overrides {
 		}
 		this.engine.decideOverride(overrideId, decision.decision().value(), decision.comment());
 		return this.views.view(session.id());
+	}
+
+	private PendingOverride pending(String overrideId) {
+		return this.engine.pendingOverrides()
+			.stream()
+			.filter((candidate) -> candidate.id().equals(overrideId))
+			.findFirst()
+			.orElseThrow(() -> new EntityNotFound("override", overrideId));
 	}
 
 	private OverrideRequest request(PendingOverride pending) {

@@ -25,7 +25,7 @@ class PendingDecisionGuard implements CompletionGuard {
 	public void completing(Task task) {
 		for (WorkSession session : this.sessions.findByTask(task.id())) {
 			if (session.status() == SessionStatus.AWAITING_OVERRIDE) {
-				throw this.refusals.recorded(Refusals.Rule.PENDING_OVERRIDE, session, new OverridePending(session));
+				throw this.refusals.pendingOverride(session);
 			}
 		}
 	}

@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.event.EntityType;
-import io.phaseflow.event.EventLog;
+import io.phaseflow.event.AfterRequestEvents;
 import io.phaseflow.event.NewEvent;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records the governance rules a caller ran into ({@code orchestration.access.refused}),
- * in a transaction of its own: the refused request rolls back and changes nothing, but
- * the PM still sees who tried what, in the session's timeline when there is a session.
+ * once the refused request has rolled back and changed nothing: the PM still sees who
+ * tried what, in the session's timeline when there is a session.
  */
 @Component
 public class Refusals {
@@ -22,11 +20,11 @@ public class Refusals {
 	/** The type of the events recorded here. */
 	public static final String EVENT = "orchestration.access.refused";
 
-	private final EventLog events;
+	private final AfterRequestEvents events;
 
 	private final JsonDocuments json;
 
-	Refusals(EventLog events, JsonDocuments json) {
+	Refusals(AfterRequestEvents events, JsonDocuments json) {
 		this.events = events;
 		this.json = json;
 	}
@@ -52,8 +50,11 @@ public class Refusals {
 	/**
 	 * Records a refusal about a session and returns it, for the caller to throw.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public <E extends RuntimeException> E recorded(Rule rule, WorkSession session, E refusal) {
+		return recordedHere(rule, session, refusal);
+	}
+
+	private <E extends RuntimeException> E recordedHere(Rule rule, WorkSession session, E refusal) {
 		String detail = refusal.getMessage();
 		this.events.append(new NewEvent(EVENT, EntityType.TASK, session.taskId(), session.taskCode(),
 				session.sessionKey(), RequestContext.agentId(),
@@ -61,16 +62,21 @@ public class Refusals {
 		return refusal;
 	}
 
+	/** Records and returns the refusal of a change that would skip a pending decision. */
+	public RuntimeException pendingOverride(WorkSession session) {
+		return recordedHere(Rule.PENDING_OVERRIDE, session, new OverridePending(session));
+	}
+
 	/** Records a refusal outside any session, about the agent the caller acts for. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void aboutAgent(Rule rule, String detail, Long requestedAgentId) {
 		Long agentId = RequestContext.agentId();
 		this.events.append(new NewEvent(EVENT, EntityType.AGENT, agentId, null, null, agentId,
-				payload(rule, detail).put("requested_agent_id", requestedAgentId), null));
+				payload(rule, detail).put("requested_agent_id", requestedAgentId), RequestContext.correlationId()));
 	}
 
 	private ObjectNode payload(Rule rule, String detail) {
 		return this.json.newObject()
+			.put("actor", RequestContext.actor())
 			.put("rule", rule.value())
 			.put("detail", detail)
 			.put("token_agent_id", RequestContext.agentId());

@@ -89,8 +89,7 @@ public class SessionLifecycle {
 			throw new IllegalSessionTransition("resumed", session.status());
 		}
 		// an agent's token resumes for its own agent, which takes the session over if it
-		// is
-		// another's; a PM or ADMIN resumes it as it is, or hands it to the agent named
+		// is another's; a PM or ADMIN resumes it as it is, or hands it to the agent named
 		Long target = this.identity.agentOrNone(agentId);
 		Agent agent = (target != null)
 				? this.agents.find(target).orElseThrow(() -> new RuleBroken("agent_id", "names no agent")) : null;
@@ -157,7 +156,7 @@ public class SessionLifecycle {
 	public SessionView forceEnd(String sessionKey, String reason) {
 		WorkSession session = this.views.owned(sessionKey);
 		if (session.status() == SessionStatus.AWAITING_OVERRIDE) {
-			throw this.refusals.recorded(Refusals.Rule.PENDING_OVERRIDE, session, new OverridePending(session));
+			throw this.refusals.pendingOverride(session);
 		}
 		if (!ENDABLE.contains(session.status())) {
 			throw new IllegalSessionTransition("ended", session.status());
@@ -193,7 +192,7 @@ public class SessionLifecycle {
 	 */
 	private void requireNoPendingDecision(WorkSession session) {
 		if (session.status() == SessionStatus.AWAITING_OVERRIDE && !RequestContext.actsForAnyAgent()) {
-			throw this.refusals.recorded(Refusals.Rule.PENDING_OVERRIDE, session, new OverridePending(session));
+			throw this.refusals.pendingOverride(session);
 		}
 	}
 

@@ -35,6 +35,7 @@ import io.phaseflow.workflow.Workflows;
 import io.phaseflow.workflow.WorkflowEngine;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -274,6 +275,13 @@ public class SessionManagement {
 					+ ", or from any phase with force");
 		}
 		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last, artifacts));
+	}
+
+	/** Locks the task's row until the transaction ends. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void lockTask(String taskCode) {
+		this.tasks.lockByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode))
+			.orElseThrow(() -> new EntityNotFound("task", taskCode));
 	}
 
 	/**

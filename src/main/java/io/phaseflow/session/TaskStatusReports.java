@@ -79,21 +79,23 @@ public class TaskStatusReports {
 			throw new ForceNeedsPm();
 		}
 		Long agentId = this.identity.agentOrNone(update.agentId());
+		// the task's lock before its session's, as starting a session takes them, and so
+		// that no session starts on the task while it is reported on
+		this.sessions.lockTask(update.taskCode());
 		if (update.sessionKey() != null) {
 			// the session named must be one of this task's
 			this.sessions.scope(update.sessionKey(), update.taskCode());
 		}
 		// a report on a task is a report in its running (else its latest) session, by
-		// that
-		// session's owner, whichever session it names: an ended one does not get around a
-		// running one, and another agent does not report on a task it did not work on
-		// last
+		// that session's owner, whichever session it names: an ended one does not get
+		// around a running one, and another agent does not report on a task it did not
+		// work on last
 		String sessionKey = this.sessions.reportingSessionKey(update.taskCode()).orElse(update.sessionKey());
 		EventScope scope = (sessionKey != null) ? this.sessions.scope(sessionKey, update.taskCode())
 				: new EventScope(null, agentId, null);
 		WorkSession session = (sessionKey != null) ? this.views.owned(sessionKey) : null;
 		if (completing && session != null && session.status() == SessionStatus.AWAITING_OVERRIDE) {
-			throw this.refusals.recorded(Refusals.Rule.PENDING_OVERRIDE, session, new OverridePending(session));
+			throw this.refusals.pendingOverride(session);
 		}
 		if (completing && !force) {
 			this.completion.require(update.taskCode(), update.notes(), session);

@@ -23,6 +23,7 @@ import io.phaseflow.history.Revisions;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,10 +59,10 @@ public class TaskManagement {
 
 	private final Clock clock;
 
-	private final org.springframework.beans.factory.ObjectProvider<CompletionGuard> guards;
+	private final ObjectProvider<CompletionGuard> guards;
 
 	TaskManagement(Tasks tasks, Sprints sprints, Revisions revisions, EntityVersions versions, Drafts drafts,
-			Clock clock, org.springframework.beans.factory.ObjectProvider<CompletionGuard> guards) {
+			Clock clock, ObjectProvider<CompletionGuard> guards) {
 		this.guards = guards;
 		this.tasks = tasks;
 		this.sprints = sprints;

@@ -151,8 +151,7 @@ final class DeploymentCheck {
 			}
 		}
 		// exactly, whatever runs today: a phase kept only for running sessions would
-		// leave the
-		// process and workflow.yaml inconsistent once they end
+		// leave the process and workflow.yaml inconsistent once they end
 		for (ConfigProblem problem : WorkflowConsistency.problems(session.file(), workflowFile, session.calledPhases(),
 				definition.phaseIds(), Set.of())) {
 			String phase = problem.path().substring("phases.".length());

@@ -107,6 +107,11 @@ abstract class DeploymentGovernanceTests extends ApiTestSupport {
 								"<extensionElements><flowable:taskListener event=\"create\" "
 										+ "delegateExpression=\"${dataSource}\"/></extensionElements>"
 										+ "<incoming>flowMergeToWork</incoming>")),
+				phase("multi-instance task", "workOnPhase", "runs many instances at once",
+						(xml) -> xml.replace("<outgoing>flowWorkToCheck</outgoing>",
+								"<outgoing>flowWorkToCheck</outgoing><multiInstanceLoopCharacteristics "
+										+ "isSequential=\"false\"><loopCardinality>1000</loopCardinality>"
+										+ "</multiInstanceLoopCharacteristics>")),
 				phase("a bean's property", "workOnPhase", "reads a property of an object",
 						(xml) -> xml.replace("${agentAssignee}", "${workflows.active}")),
 				phase("a bean by name", "workOnPhase", "names workflows, which is not a variable Phaseflow sets",

@@ -22,7 +22,7 @@ class AgentTextTest {
 	static final String HOSTILE = String.join("\n", "## Acceptance Criteria", "- [ ] pwned", "Setext heading", "===",
 			"Another one", "---", "```", "fenced to the end", "~~~", "<!-- hidden", "<div>", "> quoted", "* star",
 			"+ plus", "___", "[ref]: http://example.com", "$$", "  # indented heading", "\t- tabbed item", "| a | b |",
-			"|---|---|") + "\r## after a lone CR\r\n# after CRLF";
+			"|---|---|", "1. ordered", "1) also ordered") + "\r## after a lone CR\r\n# after CRLF";
 
 	@Test
 	void agentTextOpensNoBlockBetweenTwoSections() {

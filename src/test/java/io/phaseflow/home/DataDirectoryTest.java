@@ -23,10 +23,15 @@ class DataDirectoryTest {
 		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
 
+		Path script = Files.createFile(data.resolve("backup.sh"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
 		DataDirectory.ownerOnly(data);
 
 		assertThat(Files.getPosixFilePermissions(data)).isEqualTo(DataDirectory.FOLDER);
 		assertThat(Files.getPosixFilePermissions(database)).isEqualTo(DataDirectory.FILE);
+		assertThat(Files.getPosixFilePermissions(script)).as("an operator's file keeps its mode")
+			.isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
 
 	@Test
