@@ -123,6 +123,9 @@ final class ProcessAllowList {
 				problems.add(process.getXmlRowNumber(), process.getId(), "the stale timer is missing: a boundary "
 						+ "timer on " + WORK_TASK + " with <timeDuration>" + STALE_TIMER + "</timeDuration>");
 			}
+			else if (FlowableWorkflowEngine.PHASE_PROCESS.equals(process.getId())) {
+				PhaseMechanics.check(process, problems);
+			}
 		}
 	}
 
@@ -210,11 +213,20 @@ final class ProcessAllowList {
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
 		Deque<Element> open = new ArrayDeque<>();
+		// an element's text is checked whole: a comment or processing instruction inside
+		// it
+		// splits the text here, but not for Flowable, which reads "$<!-- -->{" as "${"
+		StringBuilder text = new StringBuilder();
 		try {
 			XMLStreamReader reader = factory
 				.createXMLStreamReader(new StringReader(new String(content, StandardCharsets.UTF_8)));
 			while (reader.hasNext()) {
 				int event = reader.next();
+				if ((event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT)
+						&& !open.isEmpty()) {
+					expression(text.toString(), open.peek(), problems);
+					text.setLength(0);
+				}
 				if (event == XMLStreamConstants.START_ELEMENT) {
 					String id = reader.getAttributeValue(null, "id");
 					Element element = new Element(reader.getLocalName(), reader.getLocation().getLineNumber(),
@@ -231,7 +243,7 @@ final class ProcessAllowList {
 				}
 				else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)
 						&& !open.isEmpty()) {
-					expression(reader.getText(), open.peek(), problems);
+					text.append(reader.getText());
 				}
 			}
 		}

@@ -127,7 +127,10 @@ import org.springframework.stereotype.Component;
  * upload here is checked against the same rules first, so forbidden content is named
  * (422) before the upload is refused (403);</li>
  * <li>process definitions and deployments may be read by anyone authenticated; everything
- * else — deployments, deletions, variables, jobs, history, management — needs ADMIN.</li>
+ * else — reading instances, variables, jobs, history, management — needs ADMIN;</li>
+ * <li>no one, not even an ADMIN, moves, deletes, migrates or reassigns a session's
+ * process or its tasks here, or writes the variables Phaseflow sets: those change through
+ * Phaseflow's API, which checks the owner and the four-eyes rule and logs events.</li>
  * </ul>
  */
 @Component
@@ -183,7 +186,7 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void bulkDeleteHistoricProcessInstances(Collection<String> instanceIds) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -193,7 +196,7 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void bulkUpdateTasks(Collection<Task> taskList, BulkTasksRequest bulkTasksRequest) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -203,12 +206,12 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void updateTask(Task task, TaskRequest request) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void deleteTask(Task task) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -251,7 +254,7 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 			mayClaim(current, actionRequest.getAssignee());
 		}
 		else {
-			admin();
+			throw changedThroughPhaseflow();
 		}
 	}
 
@@ -296,12 +299,12 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void deleteTaskIdentityLink(Task task, IdentityLink identityLink) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void createTaskIdentityLink(Task task, RestIdentityLink identityLink) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -328,12 +331,12 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void doExecutionActionRequest(Execution execution, ExecutionActionRequest executionActionRequest) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void doExecutionActionRequest(ExecutionActionRequest executionActionRequest) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -377,12 +380,12 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void updateProcessInstance(ProcessInstance processInstance, ProcessInstanceUpdateRequest updateRequest) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void deleteProcessInstance(ProcessInstance processInstance) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -397,17 +400,17 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void deleteProcessInstanceIdentityLink(ProcessInstance processInstance, IdentityLink identityLink) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void createProcessInstanceIdentityLink(ProcessInstance processInstance, RestIdentityLink identityLink) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void bulkDeleteProcessInstances(Collection<String> processInstances) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -429,33 +432,33 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void sendSignal(SignalEventReceivedRequest signalEventReceivedRequest) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void changeActivityState(Execution execution,
 			ExecutionChangeActivityStateRequest changeActivityStateRequest) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void migrateProcessInstance(ProcessInstance processInstance, String migrationDocument) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void migrateInstancesOfProcessDefinition(ProcessDefinition processDefinition, String migrationDocument) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void evaluateProcessInstanceConditionalEvents(ProcessInstance processInstance) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
 	public void injectActivity(ProcessInstance processInstance, InjectActivityRequest injectActivityRequest) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -661,7 +664,7 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void deleteHistoricTask(HistoricTaskInstance historicTaskInstance) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -682,7 +685,7 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void deleteHistoricProcess(HistoricProcessInstance historicProcessInstance) {
-		admin();
+		throw changedThroughPhaseflow();
 	}
 
 	@Override
@@ -821,6 +824,17 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 		if (pending.isPresent()) {
 			this.fourEyes.requireOtherReviewer(pending.get());
 		}
+	}
+
+	/**
+	 * A session's process, its tasks and their history change through Phaseflow's API
+	 * only, even for an ADMIN: moving, deleting, migrating or reassigning them here would
+	 * skip a reviewer or the session's owner, and leave no trace in the event log.
+	 */
+	private static FlowableForbiddenException changedThroughPhaseflow() {
+		return new FlowableForbiddenException("A session's process and its tasks change through Phaseflow's API "
+				+ "(/api/orchestration/sessions/{key}/…, /overrides), not through Flowable's; here a reviewer "
+				+ "claims, unclaims, completes and comments on an override task");
 	}
 
 	/** Phaseflow's own variables are written by Phaseflow only, even for an ADMIN. */

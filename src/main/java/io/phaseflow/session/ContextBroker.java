@@ -98,10 +98,10 @@ class ContextBroker {
 		files.put("task_md", this.artifacts.find(session.id(), "TASK.md").map(SessionArtifact::content).orElse(null));
 		files.put("agent_yml", null);
 		context.put("files", files);
-		context.put("recent_events", this.events
-			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS)));
-		context.put("last_actions",
-				this.events.latest(new EventQuery(null, null, null, session.sessionKey(), null, 0, LAST_ACTIONS)));
+		context.put("recent_events", workOnly(this.events
+			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS))));
+		context.put("last_actions", workOnly(
+				this.events.latest(new EventQuery(null, null, null, session.sessionKey(), null, 0, LAST_ACTIONS))));
 		context.put("phase", situation.phase());
 		context.put("next_steps", nextSteps(situation.workflow(), session, situation.missing()));
 		context.put("notes", this.notes.latest(session.id(), RECENT_NOTES));
@@ -266,6 +266,14 @@ class ContextBroker {
 	 */
 	record Situation(WorkSession session, WorkflowDefinition workflow, Task task, SessionTime time,
 			List<String> missing, Map<String, Object> phase) {
+	}
+
+	/**
+	 * The events that are work on the task: what others were refused is for the PM's
+	 * timeline, not for the agent's context.
+	 */
+	private static List<OrchestrationEvent> workOnly(List<OrchestrationEvent> events) {
+		return events.stream().filter((event) -> !Refusals.EVENT.equals(event.eventType())).toList();
 	}
 
 }

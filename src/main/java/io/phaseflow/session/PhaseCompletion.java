@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Size;
  */
 public record PhaseCompletion(Boolean override, @Size(max = 2000) String reason,
 		@Pattern(regexp = "qa_passed|qa_failed", message = "must be one of: qa_passed, qa_failed") String qaStatus,
-		String phase, @Size(max = MAX_ARTIFACTS) @Valid List<ArtifactUpload> artifacts) {
+		@Size(max = 100) String phase, @Size(max = MAX_ARTIFACTS) @Valid List<ArtifactUpload> artifacts) {
 
 	/** The most artifacts one completion carries. */
 	public static final int MAX_ARTIFACTS = 20;

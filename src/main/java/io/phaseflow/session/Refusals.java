@@ -1,13 +1,19 @@
 package io.phaseflow.session;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
-import io.phaseflow.event.EntityType;
 import io.phaseflow.event.AfterRequestEvents;
+import io.phaseflow.event.EntityType;
 import io.phaseflow.event.NewEvent;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Records the governance rules a caller ran into ({@code orchestration.access.refused}),
@@ -23,6 +29,8 @@ public class Refusals {
 	private final AfterRequestEvents events;
 
 	private final JsonDocuments json;
+
+	private final Repeats repeats = new Repeats();
 
 	Refusals(AfterRequestEvents events, JsonDocuments json) {
 		this.events = events;
@@ -56,6 +64,9 @@ public class Refusals {
 
 	private <E extends RuntimeException> E recordedHere(Rule rule, WorkSession session, E refusal) {
 		String detail = refusal.getMessage();
+		if (this.repeats.seenLately(rule + "|" + session.sessionKey())) {
+			return refusal;
+		}
 		this.events.append(new NewEvent(EVENT, EntityType.TASK, session.taskId(), session.taskCode(),
 				session.sessionKey(), RequestContext.agentId(),
 				payload(rule, detail).put("owner_agent_id", session.agentId()), session.correlationId()));
@@ -70,6 +81,9 @@ public class Refusals {
 	/** Records a refusal outside any session, about the agent the caller acts for. */
 	public void aboutAgent(Rule rule, String detail, Long requestedAgentId) {
 		Long agentId = RequestContext.agentId();
+		if (this.repeats.seenLately(rule + "|" + agentId + "|" + requestedAgentId)) {
+			return;
+		}
 		this.events.append(new NewEvent(EVENT, EntityType.AGENT, agentId, null, null, agentId,
 				payload(rule, detail).put("requested_agent_id", requestedAgentId), RequestContext.correlationId()));
 	}
@@ -80,6 +94,41 @@ public class Refusals {
 			.put("rule", rule.value())
 			.put("detail", detail)
 			.put("token_agent_id", RequestContext.agentId());
+	}
+
+	/**
+	 * The refusals recorded lately on this instance, so that a caller repeating one
+	 * refused call (same rule, subject, caller, method and path) writes one event a
+	 * minute, not one per call: a flood of refusals would bury the events a PM and a
+	 * recovering agent read.
+	 */
+	private static final class Repeats {
+
+		private static final long WINDOW = Duration.ofMinutes(1).toNanos();
+
+		private static final int MAX_KEYS = 10_000;
+
+		private final Map<String, Long> recorded = new HashMap<>();
+
+		synchronized boolean seenLately(String what) {
+			String key = what + "|" + RequestContext.actor() + "|" + request();
+			long now = System.nanoTime();
+			Long last = this.recorded.get(key);
+			if (last != null && now - last < WINDOW) {
+				return true;
+			}
+			if (this.recorded.size() >= MAX_KEYS) {
+				this.recorded.clear();
+			}
+			this.recorded.put(key, now);
+			return false;
+		}
+
+		private static String request() {
+			return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+					? attributes.getRequest().getMethod() + " " + attributes.getRequest().getRequestURI() : "";
+		}
+
 	}
 
 }

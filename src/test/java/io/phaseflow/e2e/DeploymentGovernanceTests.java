@@ -107,6 +107,15 @@ abstract class DeploymentGovernanceTests extends ApiTestSupport {
 								"<extensionElements><flowable:taskListener event=\"create\" "
 										+ "delegateExpression=\"${dataSource}\"/></extensionElements>"
 										+ "<incoming>flowMergeToWork</incoming>")),
+				phase("the reviewer routed around", "checkNeedsApproval", "differs from sessionPhase",
+						(xml) -> xml.replace("sourceRef=\"phaseChecked\" targetRef=\"approveOverride\"",
+								"sourceRef=\"phaseChecked\" targetRef=\"overrideMerge\"")),
+				phase("the override offered to agents", "approveOverride", "differs from sessionPhase",
+						(xml) -> xml.replace("flowable:candidateGroups=\"${overrideCandidateGroups}\"",
+								"flowable:candidateGroups=\"agents\"")),
+				phase("the reviewer's task skipped", "approveOverride", "differs from sessionPhase", (xml) -> xml
+					.replace("flowable:formKey=\"override-approval\">",
+							"flowable:formKey=\"override-approval\" flowable:skipExpression=\"${overrideRequested}\">")),
 				phase("multi-instance task", "workOnPhase", "runs many instances at once",
 						(xml) -> xml.replace("<outgoing>flowWorkToCheck</outgoing>",
 								"<outgoing>flowWorkToCheck</outgoing><multiInstanceLoopCharacteristics "

@@ -35,6 +35,18 @@ class ProcessAllowListTest {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "$<!-- split -->{phaseCheck.bytes}", "$<?x y?>{''.getClass()}",
+			"$<![CDATA[{sessionKey.bytes}]]>" })
+	void aCommentOrInstructionCannotSplitAnExpression(String text) {
+		String xml = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n"
+				+ "<userTask id=\"work\"><documentation>" + text + "</documentation></userTask>\n</definitions>";
+		BpmnInspector.Problems problems = new BpmnInspector.Problems("test.bpmn20.xml");
+		ProcessAllowList.expressions(xml.getBytes(StandardCharsets.UTF_8), problems);
+		assertThat(problems.found()).singleElement()
+			.satisfies((problem) -> assertThat(problem.path()).isEqualTo("work"));
+	}
+
 	private static List<ConfigProblem> problems(String text) {
 		String xml = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n"
 				+ "<userTask id=\"work\" name=\""
