@@ -1,4 +1,4 @@
-<#-- TASK.md: a task as seed 000 step 3 lays it out, with its completion (step 7) and
+<#-- TASK.md: a task's fields and description, its completion summary and
      the summaries of the sessions that worked on it.
      A description line starting with # is escaped (\#) so it cannot pose as a section.
      Completion notes and session notes come escaped by Phaseflow (agents wrote them) and

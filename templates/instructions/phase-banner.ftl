@@ -1,4 +1,4 @@
-<#-- The phase banner an agent is shown (seed 002): the phase just completed, the phase now
+<#-- The phase banner an agent is shown: the phase just completed, the phase now
      current with its goal and required artifacts, and what to do next. -->
 <#if completed??>
 ✓ Phase ${completed?cap_first} completed successfully

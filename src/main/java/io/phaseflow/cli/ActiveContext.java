@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The sprint, task and session the commands apply to once {@code init} set them, so that
- * no command after it needs an id (seed 004, context scoping).
+ * no command after it needs an id.
  *
  * @param phase the phase the agent last saw the session in; {@code phase complete}
  * completes exactly this one

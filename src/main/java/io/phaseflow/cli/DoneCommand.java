@@ -10,8 +10,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code phaseflow done "summary"}: completes the active task with its summary (and its
  * session with it). Without a summary, or when the server finds the task's context
- * incomplete (no updates recorded), it explains what is missing and the choices (seed
- * 004, smart validation).
+ * incomplete (no updates recorded), it explains what is missing and the choices.
  */
 @Command(name = "done", description = "Complete the active task with a summary of the work.")
 class DoneCommand implements Callable<Integer> {

@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code phaseflow iteration start|update|list}: the active session's iteration log (seed
- * 001).
+ * {@code phaseflow iteration start|update|list}: the active session's iteration log.
  */
 @Command(name = "iteration", description = "Log, update or list the active session's iterations.")
 class IterationCommand {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code phaseflow log <activity_type> [json]}: logs an activity of the active session
- * (seed 000 step 6), e.g. {@code phaseflow log code_generated '{"files_created": 3}'}.
+ * {@code phaseflow log <activity_type> [json]}: logs an activity of the active session,
+ * e.g. {@code phaseflow log code_generated '{"files_created": 3}'}.
  */
 @Command(name = "log", description = "Log an activity of the active session.")
 class LogCommand implements Callable<Integer> {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code phaseflow report [<sprint>]}: the sprint's progress (seed 000 step 8).
+ * {@code phaseflow report [<sprint>]}: the sprint's progress.
  */
 @Command(name = "report", description = "A sprint's progress: counts by status and its tasks.")
 class ReportCommand implements Callable<Integer> {

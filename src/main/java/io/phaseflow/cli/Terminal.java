@@ -155,8 +155,8 @@ final class Terminal {
 	}
 
 	/**
-	 * The instructions in full: the phase banner (seed 002) when the server sent one,
-	 * else the next actions and suggested commands; then where the agent is.
+	 * The instructions in full: the phase banner when the server sent one, else the next
+	 * actions and suggested commands; then where the agent is.
 	 */
 	void guidance(JsonNode instructions) {
 		String banner = instructions.path("banner").asText("");

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Event archiving (seed 000's {@code archiving} settings).
+ * Event archiving ({@code phaseflow.events.archive}): when old events move from the event
+ * log to the archive.
  *
  * @param retention events older than this move to the archive
  * @param highPriorities the task priorities whose events are kept longer

@@ -28,9 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates a sprint from a template ({@code templates/sprints/<name>.yaml}, seed 003
- * "Template Generation"): the sprint, its tasks (codes {@code <sprint_code>-<code>}) and,
- * once committed, their files, all or nothing.
+ * Creates a sprint, its tasks (codes {@code <sprint_code>-<code>}) and, once committed,
+ * their files from a template ({@code templates/sprints/<name>.yaml}), all or nothing.
  */
 @Service
 public class SprintTemplates {

@@ -7,7 +7,7 @@ import io.phaseflow.task.Priority;
 import io.phaseflow.task.TaskStatus;
 
 /**
- * A sprint's progress, in the shape of seed 000 step 8, with estimated and actual time.
+ * A sprint's progress: counts by status and its tasks, with estimated and actual time.
  *
  * @param instructions what to do about tasks whose actual time exceeds their estimate
  */
@@ -16,8 +16,8 @@ public record StatusReport(String sprintCode, String sprintTitle, String sprintS
 
 	/**
 	 * Task counts by status. {@code progress_percentage} is completed / total with two
-	 * decimals; {@code pending_verification} and {@code failed} follow the seed's counts
-	 * so that they add up.
+	 * decimals; {@code pending_verification} and {@code failed} are counted too, so that
+	 * the counts add up to {@code total_tasks}.
 	 *
 	 * @param estimateMinutes the sum of the tasks' estimates
 	 * @param actualMinutes the sum of the tasks' active time

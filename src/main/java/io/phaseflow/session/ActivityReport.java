@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Something an agent did during a session (seed 000 step 6), e.g. {@code code_generated}
- * with {@code {"files_created": 3}}.
+ * Something an agent did during a session, e.g. {@code code_generated} with
+ * {@code {"files_created": 3}}.
  *
  * @param description a one-line account; defaults to the activity type
  */

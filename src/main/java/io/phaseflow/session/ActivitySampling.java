@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Which activity reports also become {@code orchestration.activity.logged} events (seed
- * 000: activity logs are frequent, so they can be switched off or sampled). A task's
+ * Which activity reports also become {@code orchestration.activity.logged} events
+ * (activity logs are frequent, so they can be switched off or sampled). A task's
  * {@code agent_config} ({@code emit_activity_logs}, {@code activity_sample_rate})
  * overrides the settings. Sampling is deterministic: with rate r, the n-th report of a
  * session is emitted when ⌈n·r⌉ grows, so the first report is always emitted and exactly

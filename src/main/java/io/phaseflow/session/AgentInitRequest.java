@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 /**
- * {@code AGENT INIT T:<task>} or {@code S:<sprint>} (seed 000 step 4, seed 003).
+ * An agent asks to start work on a task ({@code AGENT INIT T:<task>}) or on a sprint
+ * ({@code AGENT INIT S:<sprint>}).
  */
 public record AgentInitRequest(@NotNull Target entityType,
 		@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String entityCode, @Positive Long agentId) {

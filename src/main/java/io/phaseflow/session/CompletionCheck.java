@@ -9,9 +9,9 @@ import io.phaseflow.common.RequestContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Seed 004's smart validation of a task's completion: a task is completed with a summary
- * (the report's notes) and, when a session worked on it, after that session updated the
- * task's context at least once (an {@code update} note, or a status report with notes).
+ * The check a task's completion passes: a task is completed with a summary (the report's
+ * notes) and, when a session worked on it, after that session updated the task's context
+ * at least once (an {@code update} note, or a status report with notes).
  */
 @Component
 class CompletionCheck {
@@ -51,7 +51,7 @@ class CompletionCheck {
 	}
 
 	/**
-	 * Seed 004's choices: add what is missing now, force the completion, or keep working.
+	 * The caller's choices: add what is missing, force the completion, or keep working.
 	 */
 	private Instructions choices(String taskCode, List<FieldError> missing, WorkSession session) {
 		List<String> actions = new ArrayList<>();

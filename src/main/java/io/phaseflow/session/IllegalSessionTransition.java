@@ -7,8 +7,8 @@ import io.phaseflow.common.PhaseflowException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The session's status does not allow what was asked (seed 001's transitions); nothing
- * changed.
+ * The session's status does not allow what was asked (the transitions are in
+ * {@link SessionLifecycle}); nothing changed.
  */
 public class IllegalSessionTransition extends PhaseflowException {
 

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What an agent should do next, carried by every agent-facing answer (seed 004).
+ * What an agent should do next, carried by every agent-facing answer.
  */
 public record Instructions(List<String> nextActions, List<String> suggestedCommands, Reminder contextReminder,
 		String banner) {

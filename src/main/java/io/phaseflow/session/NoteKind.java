@@ -3,8 +3,8 @@ package io.phaseflow.session;
 import io.phaseflow.common.WireValue;
 
 /**
- * What a session note is (seed 004): an {@code update} is progress on the task's context,
- * a {@code note} a remark or finding.
+ * What a session note is: an {@code update} is progress on the task's context, a
+ * {@code note} a remark or finding.
  */
 public enum NoteKind implements WireValue {
 

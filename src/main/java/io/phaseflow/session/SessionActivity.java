@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Activity logging: each report is a work item of the session and, as
  * {@link ActivitySampling} decides, an {@code orchestration.activity.logged} event whose
- * payload carries the activity type and its details (seed 000 step 6).
+ * payload carries the activity type and its details.
  */
 @Service
 public class SessionActivity {

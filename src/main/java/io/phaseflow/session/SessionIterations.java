@@ -19,9 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The iteration log of a session (seed 001): numbers are sequential per session; logging
- * one makes it the session's current iteration. A review that fails QA starts the next
- * iteration.
+ * The iteration log of a session: numbers are sequential per session; logging one makes
+ * it the session's current iteration. A review that fails QA starts the next iteration.
  */
 @Service
 public class SessionIterations {

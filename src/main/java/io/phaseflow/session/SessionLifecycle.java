@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pausing, resuming (and handing over), ending, terminating and failing sessions, with
- * seed 001's transitions: running ⇄ paused; running → completed | failed | terminated.
+ * these transitions: running ⇄ paused; running → completed | failed | terminated.
  * Anything else is a 409 and changes nothing.
  */
 @Service
@@ -27,7 +27,7 @@ public class SessionLifecycle {
 	private static final Set<SessionStatus> ACTIVE = Set.of(SessionStatus.RUNNING, SessionStatus.PAUSED,
 			SessionStatus.AWAITING_OVERRIDE);
 
-	/** Where a session may end from (seed 001): a paused session is resumed first. */
+	/** Where a session may end from: a paused session is resumed first. */
 	private static final Set<SessionStatus> ENDABLE = Set.of(SessionStatus.RUNNING, SessionStatus.AWAITING_OVERRIDE);
 
 	private final SessionViews views;

@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Session notes, the session's memory (seed 004's {@code /update} and {@code /note}):
- * each is stored with its session and written as an event in the same transaction,
- * {@value #CONTEXT_UPDATED} for an update and {@value #NOTE_ADDED} for a note.
+ * Session notes, the session's memory (see {@link NoteKind}): each is stored with its
+ * session and written as an event in the same transaction, {@value #CONTEXT_UPDATED} for
+ * an update and {@value #NOTE_ADDED} for a note.
  */
 @Service
 public class SessionMemory {

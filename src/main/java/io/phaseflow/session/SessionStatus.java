@@ -3,8 +3,7 @@ package io.phaseflow.session;
 import io.phaseflow.common.WireValue;
 
 /**
- * Where a work session stands (seed 001, plus {@code awaiting_override}). Terminal
- * statuses set {@code completed_at}.
+ * Where a work session stands. Terminal statuses set {@code completed_at}.
  */
 public enum SessionStatus implements WireValue {
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A session as the API shows it, with where its process waits.
  *
- * @param instructions what the agent should do next (seed 004)
+ * @param instructions what the agent should do next
  * @param time the active time worked in the session, against its task's estimate
  * @param waitingFor {@code agent} (work on the phase), {@code override_approval} (a
  * reviewer decides) or null when the process has ended

@@ -10,9 +10,9 @@ import io.phaseflow.common.PhaseflowException;
 import org.springframework.http.HttpStatus;
 
 /**
- * A task cannot be completed yet (seed 004's smart validation): its summary or its
- * session's context updates are missing. The problem lists each missing item and
- * instructions with the caller's choices: add them, force, or keep working.
+ * A task cannot be completed yet ({@link CompletionCheck}): its summary or its session's
+ * context updates are missing. The problem lists each missing item and instructions with
+ * the caller's choices: add them, force, or keep working.
  */
 public class TaskNotReadyToComplete extends PhaseflowException {
 

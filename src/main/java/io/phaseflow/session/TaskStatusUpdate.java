@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
- * A status report on a task (seed 000 steps 5 and 7).
+ * A status report on a task.
  *
  * @param emitEvent accepted for compatibility; the event is always written, because the
  * event log is the audit trail of every change

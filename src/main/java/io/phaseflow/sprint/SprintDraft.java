@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The content of a sprint as a client writes it (seed 000 step 1). Everything that is
- * hashed is here; ids and timestamps are not.
+ * The content of a sprint as a client writes it. Everything that is hashed is here; ids
+ * and timestamps are not.
  */
 public record SprintDraft(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String sprintCode,
 		@NotBlank @Size(max = 500) @Pattern(regexp = "[^\\r\\n]*", message = "must be one line") String title,

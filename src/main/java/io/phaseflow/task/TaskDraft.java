@@ -12,8 +12,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * A task as a client writes it (seed 000 step 2). The sprint is named by
- * {@code sprint_id} or {@code sprint_code} (or both, if they agree).
+ * A task as a client writes it. The sprint is named by {@code sprint_id} or
+ * {@code sprint_code} (or both, if they agree).
  */
 public record TaskDraft(@NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.RULE) String taskCode,
 		@NotBlank @Size(max = 500) @Pattern(regexp = "[^\\r\\n]*", message = "must be one line") String title,

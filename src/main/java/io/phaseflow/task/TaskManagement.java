@@ -139,10 +139,9 @@ public class TaskManagement {
 	}
 
 	/**
-	 * Changes a task's status (seed 000 steps 5 and 7):
-	 * {@code orchestration.task.status_updated} with the old and new status and
-	 * {@code extra}, in the session's scope. The event is written even when the status
-	 * does not change, as the record of the report.
+	 * Changes a task's status: {@code orchestration.task.status_updated} with the old and
+	 * new status and {@code extra}, in the session's scope. The event is written even
+	 * when the status does not change, as the record of the report.
 	 */
 	@Transactional
 	public Task changeStatus(String code, TaskStatus status, ObjectNode extra, EventScope scope) {

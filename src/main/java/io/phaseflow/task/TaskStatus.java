@@ -3,7 +3,7 @@ package io.phaseflow.task;
 import io.phaseflow.common.WireValue;
 
 /**
- * Where a task stands (seed 001).
+ * Where a task stands.
  */
 public enum TaskStatus implements WireValue {
 

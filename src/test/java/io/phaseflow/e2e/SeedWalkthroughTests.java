@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Seed 000 steps 1, 2 and 8 with the seed's bodies, content hashes, versions and events,
- * over HTTP against the running server.
+ * The reference walkthrough with the fixtures in {@code seed000/}: a sprint and a task
+ * created from fixed bodies, their markdown mirror and the sprint's status report, with
+ * content hashes, versions and events, over HTTP against the running server.
  */
 abstract class SeedWalkthroughTests extends ApiTestSupport {
 
@@ -45,7 +46,7 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 	void seed000Steps1And2And3And8() throws Exception {
 		ApiClient pm = clientWith("PM").withHeader("X-Correlation-Id", "uuid-1");
 
-		// Step 1: create the sprint with the seed's exact body.
+		// Step 1: create the sprint with the fixture's exact body.
 		ApiClient.Response sprint = pm.post(API + "/sprints", resource("seed000/step1-create-sprint.json"));
 		assertThat(sprint.status()).as(sprint.toString()).isEqualTo(201);
 		assertThat(sprint.header("Location")).isEqualTo(API + "/sprints/implement-feature-x");
@@ -72,8 +73,8 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 		assertThat(sprintSnapshot.get("status").asText()).isEqualTo("planning");
 		assertThat(ContentHash.of(sprintSnapshot)).isEqualTo(created.get("hash").asText());
 
-		// Step 2: create the task with the seed's body; the seed's "sprint_id": 1 names
-		// the sprint just made.
+		// Step 2: create the task with the fixture's body; its "sprint_id": 1 is replaced
+		// by the id of the sprint just made.
 		ObjectNode taskBody = (ObjectNode) ApiClient.parse(resource("seed000/step2-create-task.json"));
 		taskBody.put("sprint_id", sprintId);
 		ApiClient.Response task = pm.withHeader("X-Correlation-Id", "uuid-2").post(API + "/tasks", taskBody.toString());
@@ -99,7 +100,7 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 		assertThat(taskSnapshot.get("priority").asText()).isEqualTo("P1");
 		assertThat(ContentHash.of(taskSnapshot)).isEqualTo(createdTask.get("hash").asText());
 
-		// Step 3: the markdown mirror, TASK.md exactly as the seed shows it.
+		// Step 3: the markdown mirror, TASK.md exactly as the fixture has it.
 		ApiClient.Response synced = pm.post(API + "/sprints/implement-feature-x/sync", null);
 		assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
 		Path sprintFolder = this.properties.dataDir().resolve("delegation/sprints/implement-feature-x");
@@ -128,7 +129,7 @@ abstract class SeedWalkthroughTests extends ApiTestSupport {
 		assertThat(pm.patch(API + "/tasks/phase-1-backend-api", "{\"status\": \"completed\"}").status()).isEqualTo(200);
 		assertThat(pm.patch(API + "/sprints/implement-feature-x", "{\"status\": \"active\"}").status()).isEqualTo(200);
 
-		// Step 8: the status report answers as the seed shows.
+		// Step 8: the status report answers as the fixture has it.
 		ApiClient.Response report = pm.get(API + "/pm-tools/status-report?sprint_code=implement-feature-x");
 		assertThat(report.status()).as(report.toString()).isEqualTo(200);
 		JsonNode expected = ApiClient.parse(resource("seed000/step8-status-report.json"));

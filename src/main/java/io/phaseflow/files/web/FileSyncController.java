@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Writes the markdown mirror of sprints and tasks (seed 000 step 3).
+ * Writes the markdown mirror of sprints and tasks.
  */
 @RestController
 @RequestMapping("/api/orchestration")

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The PM's tools (seed 000 step 8).
+ * The PM's tools: ADRs, bug reports, task-status reports and a sprint's status report.
  */
 @RestController
 @RequestMapping("/api/orchestration/pm-tools")
@@ -60,8 +60,7 @@ class PmToolsController {
 	}
 
 	@PostMapping("/task-status")
-	@Operation(summary = "Report a task's status with notes (seed 000 steps 5 and 7); completing the task "
-			+ "completes its session")
+	@Operation(summary = "Report a task's status with notes; completing the task completes its session")
 	Guided<Task> taskStatus(@RequestBody TaskStatusUpdate update) {
 		return this.statusUpdates.report(update);
 	}

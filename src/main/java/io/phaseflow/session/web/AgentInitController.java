@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Agent init (seed 000 step 4) and session context for recovery.
+ * Agent init and session context for recovery.
  */
 @RestController
 @Tag(name = "Agent init")

@@ -141,7 +141,7 @@ class SessionController {
 	}
 
 	@PostMapping("/{key}/activity")
-	@Operation(summary = "Log an activity of the session (seed 000 step 6)")
+	@Operation(summary = "Log an activity of the session")
 	ResponseEntity<Guided<WorkItem>> activity(@PathVariable String key, @RequestBody ActivityReport report) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.activity.log(key, report));
 	}
@@ -160,7 +160,7 @@ class SessionController {
 	}
 
 	@PostMapping("/{key}/iterations")
-	@Operation(summary = "Log the next iteration (seed 001); it becomes the session's current iteration")
+	@Operation(summary = "Log the next iteration; it becomes the session's current iteration")
 	ResponseEntity<Guided<IterationLog>> logIteration(@PathVariable String key, @RequestBody IterationReport report) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.iterations.log(key, report));
 	}

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sprint CRUD (seed 000 step 1).
+ * Sprint CRUD.
  */
 @RestController
 @RequestMapping("/api/orchestration/sprints")

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Task CRUD (seed 000 step 2) and version history.
+ * Task CRUD and version history.
  */
 @RestController
 @RequestMapping("/api/orchestration/tasks")
