@@ -25,7 +25,6 @@ import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.Execution;
-import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
 
 import org.springframework.stereotype.Component;

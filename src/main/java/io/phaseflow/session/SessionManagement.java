@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.agent.Agent;
 import io.phaseflow.agent.AgentRegistry;
 import io.phaseflow.common.Clocks;
@@ -395,42 +394,6 @@ public class SessionManagement {
 
 		/** The largest artifact, in characters: a long markdown document, not a dump. */
 		public static final int MAX_ARTIFACT_CHARACTERS = 500_000;
-
-	}
-
-	/**
-	 * The task's active session belongs to another agent, who has to hand it over (resume
-	 * with agent_id).
-	 */
-	static class SessionHeldByAnotherAgent extends io.phaseflow.common.PhaseflowException {
-
-		SessionHeldByAnotherAgent(WorkSession session) {
-			super(org.springframework.http.HttpStatus.CONFLICT,
-					"Task " + session.taskCode() + " has the active session " + session.sessionKey() + " of agent "
-							+ session.agentId() + "; take it over with POST /api/orchestration/sessions/"
-							+ session.sessionKey() + "/resume {\"expected_agent_id\": " + session.agentId() + "}",
-					List.of());
-		}
-
-		@Override
-		public String title() {
-			return "Conflict";
-		}
-
-	}
-
-	/** The task already has an active session and the caller asked not to continue it. */
-	static class SessionAlreadyActive extends io.phaseflow.common.PhaseflowException {
-
-		SessionAlreadyActive(String taskCode, String sessionKey) {
-			super(org.springframework.http.HttpStatus.CONFLICT,
-					"Task " + taskCode + " already has the active session " + sessionKey, List.of());
-		}
-
-		@Override
-		public String title() {
-			return "Conflict";
-		}
 
 	}
 

@@ -2,7 +2,6 @@ package io.phaseflow.session;
 
 import io.phaseflow.common.Codes;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
