@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the architecture honest: Flowable stays inside one package, and the command line
- * stays a client that starts without Spring.
+ * Keeps the architecture honest: Flowable stays inside one package, capabilities depend
+ * on each other without cycles, and the command line stays a client that starts without
+ * Spring.
  */
 class StructureTest {
 
@@ -50,6 +52,11 @@ class StructureTest {
 				.or(resideInAPackage("io.phaseflow..").and(resideOutsideOfPackages(client))))
 			.because("commands talk to the server over HTTP and start in well under a second")
 			.check(this.classes);
+	}
+
+	@Test
+	void capabilitiesDependOnEachOtherWithoutCycles() {
+		slices().matching("io.phaseflow.(*)..").should().beFreeOfCycles().check(this.classes);
 	}
 
 }

@@ -24,10 +24,12 @@ import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskFilter;
 import io.phaseflow.task.TaskManagement;
+import io.phaseflow.task.TaskRestored;
 import io.phaseflow.task.TaskStatus;
 import io.phaseflow.task.Tasks;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -118,6 +120,16 @@ public class FileSync {
 	 * @param onlyIfSynced write only when the task's TASK.md exists already
 	 */
 	public void syncTaskAfterCommit(String code, boolean onlyIfSynced) {
+		syncAfterCommit(code, onlyIfSynced);
+	}
+
+	/** A restored task's synced TASK.md is written again once the restore commits. */
+	@EventListener
+	void restored(TaskRestored restored) {
+		syncAfterCommit(restored.taskCode(), true);
+	}
+
+	private void syncAfterCommit(String code, boolean onlyIfSynced) {
 		afterCommit(() -> this.newTransaction.executeWithoutResult((status) -> {
 			Task task = this.tasks.findByCode(code).orElseThrow();
 			if (!onlyIfSynced || Files.exists(taskFolder(task).resolve("TASK.md"), LinkOption.NOFOLLOW_LINKS)) {

@@ -18,6 +18,7 @@ import io.phaseflow.home.PhaseflowHome;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.SprintDraft;
 import io.phaseflow.sprint.SprintManagement;
+import io.phaseflow.sprint.SprintTemplating;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskDraft;
 import io.phaseflow.task.TaskManagement;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * their files from a template ({@code templates/sprints/<name>.yaml}), all or nothing.
  */
 @Service
-public class SprintTemplates {
+public class SprintTemplates implements SprintTemplating {
 
 	private final PhaseflowHome home;
 
@@ -56,8 +57,14 @@ public class SprintTemplates {
 	public record Created(Sprint sprint, List<Task> tasks) {
 	}
 
+	@Override
 	@Transactional
-	public Created create(String templateName, ObjectNode sprintBody) {
+	public FromTemplate create(String templateName, ObjectNode sprintBody) {
+		Created created = createWithTasks(templateName, sprintBody);
+		return new FromTemplate(created.sprint(), created);
+	}
+
+	private Created createWithTasks(String templateName, ObjectNode sprintBody) {
 		String name = Codes.normalize("template", templateName);
 		JsonNode template = load(name);
 		ObjectNode body = sprintBody.deepCopy();

@@ -1,4 +1,5 @@
 /**
- * The PM's tools: sprint status reports (and later status updates, ADRs and bug reports).
+ * The PM's tools: sprints from templates, bug reports filed as backlog tasks, and the
+ * endpoints for status reports, task-status reports and ADRs.
  */
 package io.phaseflow.pmtools;

@@ -14,7 +14,7 @@ import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
 import io.phaseflow.event.OrchestrationEvent;
 import io.phaseflow.files.FileSync;
-import io.phaseflow.pmtools.StatusReports;
+import io.phaseflow.report.StatusReports;
 import io.phaseflow.render.Templates;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.phaseflow.common.Clocks;
-import io.phaseflow.pmtools.TaskTimes;
+import io.phaseflow.report.TaskTimes;
 import io.phaseflow.task.Task;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

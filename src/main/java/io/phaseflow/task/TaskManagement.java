@@ -24,6 +24,7 @@ import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -61,9 +62,12 @@ public class TaskManagement {
 
 	private final ObjectProvider<CompletionGuard> guards;
 
+	private final ApplicationEventPublisher publisher;
+
 	TaskManagement(Tasks tasks, Sprints sprints, Revisions revisions, EntityVersions versions, Drafts drafts,
-			Clock clock, ObjectProvider<CompletionGuard> guards) {
+			Clock clock, ObjectProvider<CompletionGuard> guards, ApplicationEventPublisher publisher) {
 		this.guards = guards;
+		this.publisher = publisher;
 		this.tasks = tasks;
 		this.sprints = sprints;
 		this.revisions = revisions;
@@ -237,7 +241,9 @@ public class TaskManagement {
 			.createObjectNode()
 			.put("restored_hash", hash)
 			.put("restored_version", version.version());
-		return write(current, restored, sprintId, ROLLED_BACK, extra, EventScope.NONE);
+		Task written = write(current, restored, sprintId, ROLLED_BACK, extra, EventScope.NONE);
+		this.publisher.publishEvent(new TaskRestored(written.taskCode()));
+		return written;
 	}
 
 	@Transactional(readOnly = true)

@@ -6,11 +6,11 @@ import io.phaseflow.api.Page;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.InvalidParameter;
 import io.phaseflow.common.PageQuery;
-import io.phaseflow.pmtools.SprintTemplates;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.SprintDraft;
 import io.phaseflow.sprint.SprintManagement;
+import io.phaseflow.sprint.SprintTemplating;
 import io.phaseflow.sprint.SprintStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,11 +39,11 @@ class SprintController {
 
 	private final SprintManagement sprints;
 
-	private final SprintTemplates templates;
+	private final SprintTemplating templates;
 
 	private final Drafts drafts;
 
-	SprintController(SprintManagement sprints, SprintTemplates templates, Drafts drafts) {
+	SprintController(SprintManagement sprints, SprintTemplating templates, Drafts drafts) {
 		this.sprints = sprints;
 		this.templates = templates;
 		this.drafts = drafts;
@@ -58,8 +58,8 @@ class SprintController {
 			if (!template.isTextual()) {
 				throw new InvalidParameter("template", "must be the name of a sprint template");
 			}
-			SprintTemplates.Created created = this.templates.create(template.asText(), body);
-			return ResponseEntity.created(location(created.sprint())).body(created);
+			SprintTemplating.FromTemplate created = this.templates.create(template.asText(), body);
+			return ResponseEntity.created(location(created.sprint())).body(created.answer());
 		}
 		Sprint sprint = this.sprints.create(this.drafts.convert(body, SprintDraft.class));
 		return ResponseEntity.created(location(sprint)).body(sprint);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.api.Page;
 import io.phaseflow.common.Codes;
 import io.phaseflow.common.PageQuery;
-import io.phaseflow.files.FileSync;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.task.Priority;
 import io.phaseflow.task.Task;
@@ -42,11 +41,8 @@ class TaskController {
 
 	private final TaskManagement tasks;
 
-	private final FileSync files;
-
-	TaskController(TaskManagement tasks, FileSync files) {
+	TaskController(TaskManagement tasks) {
 		this.tasks = tasks;
-		this.files = files;
 	}
 
 	@PostMapping
@@ -83,9 +79,7 @@ class TaskController {
 	@Operation(
 			summary = "Restore the content the task had under a hash, as a new version; a synced TASK.md is rewritten")
 	Task rollback(@PathVariable String code, @Valid @RequestBody Rollback request) {
-		Task task = this.tasks.rollback(code, request.hash());
-		this.files.syncTaskAfterCommit(task.taskCode(), true);
-		return task;
+		return this.tasks.rollback(code, request.hash());
 	}
 
 	record Rollback(@NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 hex hash") String hash) {

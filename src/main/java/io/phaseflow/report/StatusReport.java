@@ -1,4 +1,4 @@
-package io.phaseflow.pmtools;
+package io.phaseflow.report;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.phaseflow.pmtools;
+package io.phaseflow.report;
 
 import java.util.Map;
 
