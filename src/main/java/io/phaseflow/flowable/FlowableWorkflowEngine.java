@@ -11,6 +11,7 @@ import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.workflow.ConcurrentTransition;
 import io.phaseflow.workflow.SessionNotWaiting;
+import io.phaseflow.workflow.WorkDone;
 import io.phaseflow.workflow.WorkflowEngine;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
@@ -109,12 +110,15 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 	}
 
 	@Override
-	public void completeWork(String processInstanceId, Map<String, Object> variables) {
+	public void completeWork(String processInstanceId, WorkDone work) {
 		Task task = waitingTask(processInstanceId)
 			.filter((candidate) -> Position.WORK.equals(candidate.getTaskDefinitionKey()))
 			.orElseThrow(() -> new SessionNotWaiting("The session does not wait for its agent"));
-		Map<String, Object> all = new HashMap<>(variables);
-		if (Boolean.TRUE.equals(variables.get(ProcessVariables.OVERRIDE_REQUESTED))) {
+		Map<String, Object> all = new HashMap<>();
+		all.put(ProcessVariables.OVERRIDE_REQUESTED, work.overrideRequested());
+		all.put(ProcessVariables.OVERRIDE_REASON, work.overrideReason());
+		all.put(ProcessVariables.QA_STATUS, work.qaStatus());
+		if (work.overrideRequested()) {
 			// who asked, so that neither that caller nor that agent decides it
 			all.put(ProcessVariables.OVERRIDE_REQUESTED_BY, RequestContext.actor());
 			all.put(ProcessVariables.OVERRIDE_REQUESTED_BY_AGENT, task.getAssignee());

@@ -29,6 +29,7 @@ import io.phaseflow.event.NewEvent;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.SessionNotWaiting;
+import io.phaseflow.workflow.WorkDone;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.Workflows;
 import io.phaseflow.workflow.WorkflowEngine;
@@ -211,11 +212,8 @@ public class SessionManagement {
 			throw new RuleBroken("qa_status", "is only given when completing review");
 		}
 		storeAll(session, request.artifacts());
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("overrideRequested", request.overrideRequested());
-		variables.put("overrideReason", request.reason());
-		variables.put("qaStatus", (request.qaStatus() != null) ? request.qaStatus() : "qa_passed");
-		this.engine.completeWork(session.processInstanceId(), variables);
+		this.engine.completeWork(session.processInstanceId(), new WorkDone(request.overrideRequested(),
+				request.reason(), (request.qaStatus() != null) ? request.qaStatus() : "qa_passed"));
 		WorkSession after = this.sessions.findById(session.id()).orElseThrow();
 		JsonNode check = after.lastCheck();
 		List<FieldError> errors = fieldErrors(check.get("errors"));

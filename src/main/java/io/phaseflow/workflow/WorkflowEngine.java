@@ -2,7 +2,6 @@ package io.phaseflow.workflow;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,13 +32,13 @@ public interface WorkflowEngine {
 	Optional<String> waitingStep(String processInstanceId);
 
 	/**
-	 * Completes the session's "work on phase" step with the given variables. The process
+	 * Completes the session's "work on phase" step with what the agent did. The process
 	 * then checks the phase and moves on, waits for an override decision, or returns to
 	 * the work step.
 	 * @throws SessionNotWaiting if the process does not wait in a work step
 	 * @throws ConcurrentTransition if another transition of the same session won
 	 */
-	void completeWork(String processInstanceId, Map<String, Object> variables);
+	void completeWork(String processInstanceId, WorkDone work);
 
 	/** Suspends (pause) or activates (resume) the session's process. */
 	void suspend(String processInstanceId, boolean suspended);

@@ -1,0 +1,12 @@
+package io.phaseflow.workflow;
+
+/**
+ * What an agent hands the process when it completes its work on a phase.
+ *
+ * @param overrideRequested whether it asks to move on although the phase's check fails
+ * @param overrideReason why, when it asks
+ * @param qaStatus the review's outcome ({@code qa_passed} or {@code qa_failed}); passed
+ * for every other phase
+ */
+public record WorkDone(boolean overrideRequested, String overrideReason, String qaStatus) {
+}
