@@ -30,7 +30,7 @@ class PhaseDelegates {
 			PhaseCheck check = steps.check(sessionKey(execution), phase(execution),
 					Boolean.TRUE.equals(execution.getVariable(ProcessVariables.OVERRIDE_REQUESTED)),
 					(String) execution.getVariable(ProcessVariables.OVERRIDE_REASON));
-			execution.setVariable(ProcessVariables.PHASE_CHECK, check.result());
+			execution.setVariable(ProcessVariables.PHASE_CHECK, check.result().value());
 			execution.setVariable(ProcessVariables.OVERRIDE_CANDIDATE_GROUPS,
 					String.join(",", check.candidateGroups()));
 		};
@@ -72,7 +72,7 @@ class PhaseDelegates {
 	 * variables are consumed, so a later round never sees an old decision.
 	 */
 	private static PhaseSteps.Decision decision(DelegateExecution execution) {
-		if (!PhaseCheck.APPROVAL.equals(execution.getVariable(ProcessVariables.PHASE_CHECK))) {
+		if (!PhaseCheck.Result.APPROVAL.value().equals(execution.getVariable(ProcessVariables.PHASE_CHECK))) {
 			return null;
 		}
 		String comment = (String) execution.getVariable(ProcessVariables.COMMENT);

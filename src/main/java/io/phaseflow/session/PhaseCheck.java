@@ -3,6 +3,7 @@ package io.phaseflow.session;
 import java.util.List;
 
 import io.phaseflow.common.FieldError;
+import io.phaseflow.common.WireValue;
 
 /**
  * The outcome of checking a phase's artifacts and fields when the agent completes it.
@@ -14,15 +15,26 @@ import io.phaseflow.common.FieldError;
  * @param candidateGroups who may approve an override, when {@code result} is
  * {@code approval}
  */
-public record PhaseCheck(String phase, String result, List<FieldError> errors, List<FieldError> warnings,
+public record PhaseCheck(String phase, Result result, List<FieldError> errors, List<FieldError> warnings,
 		List<String> candidateGroups) {
 
-	public static final String VALID = "valid";
+	/**
+	 * What the check decided; its wire form is what the process's gateways compare
+	 * ({@code ${phaseCheck == 'valid'}}).
+	 */
+	public enum Result implements WireValue {
 
-	public static final String INVALID = "invalid";
+		/** Every required artifact and field is there: the phase ends. */
+		VALID,
+		/** Something is missing and no override applies: back to work. */
+		INVALID,
+		/**
+		 * Missing, but the agent's override needs no approval: logged, the phase ends.
+		 */
+		OVERRIDE,
+		/** Missing, and the agent's override waits for a reviewer. */
+		APPROVAL
 
-	public static final String OVERRIDE = "override";
-
-	public static final String APPROVAL = "approval";
+	}
 
 }

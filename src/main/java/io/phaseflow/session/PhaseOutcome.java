@@ -3,6 +3,7 @@ package io.phaseflow.session;
 import java.util.List;
 
 import io.phaseflow.common.FieldError;
+import io.phaseflow.common.WireValue;
 
 /**
  * What completing a phase did.
@@ -12,13 +13,19 @@ import io.phaseflow.common.FieldError;
  * @param completedPhase the phase that was completed (or attempted)
  * @param session the session afterwards
  */
-public record PhaseOutcome(String result, String completedPhase, SessionView session, List<FieldError> errors,
+public record PhaseOutcome(Result result, String completedPhase, SessionView session, List<FieldError> errors,
 		List<FieldError> warnings, Instructions instructions) {
 
-	public static final String MOVED_ON = "moved_on";
+	/** What became of a completion. */
+	public enum Result implements WireValue {
 
-	public static final String REFUSED = "refused";
+		/** The session moved on to the next phase (or ended). */
+		MOVED_ON,
+		/** The check failed; the agent works on the phase. */
+		REFUSED,
+		/** A reviewer decides the agent's override. */
+		AWAITING_OVERRIDE
 
-	public static final String AWAITING_OVERRIDE = "awaiting_override";
+	}
 
 }

@@ -130,9 +130,9 @@ public class PhaseSteps {
 			.filter((field) -> isEmpty(taskFields, field))
 			.map((field) -> new FieldError("task." + field, "is missing"))
 			.toList();
-		String result = result(workflow, config, errors, overrideRequested);
+		PhaseCheck.Result result = result(workflow, config, errors, overrideRequested);
 		PhaseCheck check = new PhaseCheck(phase, result, errors, warnings,
-				PhaseCheck.APPROVAL.equals(result) ? config.override().candidateGroups() : List.of());
+				(result == PhaseCheck.Result.APPROVAL) ? config.override().candidateGroups() : List.of());
 		ObjectNode stored = (ObjectNode) this.json.tree(check);
 		if (reason != null) {
 			stored.put("reason", reason);
@@ -141,7 +141,7 @@ public class PhaseSteps {
 		if (!errors.isEmpty()) {
 			this.events.emit(session, "orchestration.phase.validation_failed", stored.deepCopy());
 		}
-		if (PhaseCheck.APPROVAL.equals(result)) {
+		if (result == PhaseCheck.Result.APPROVAL) {
 			this.sessions.statusChanged(session.id(), SessionStatus.AWAITING_OVERRIDE, now());
 			this.events.emit(session, "orchestration.phase.override.requested", stored.deepCopy());
 		}
@@ -262,15 +262,15 @@ public class PhaseSteps {
 		return false;
 	}
 
-	private static String result(WorkflowDefinition workflow, PhaseConfig config, List<FieldError> errors,
+	private static PhaseCheck.Result result(WorkflowDefinition workflow, PhaseConfig config, List<FieldError> errors,
 			boolean overrideRequested) {
 		if (errors.isEmpty()) {
-			return PhaseCheck.VALID;
+			return PhaseCheck.Result.VALID;
 		}
 		if (!overrideRequested || !workflow.settings().allowUserOverride() || !config.override().allowed()) {
-			return PhaseCheck.INVALID;
+			return PhaseCheck.Result.INVALID;
 		}
-		return config.override().needsApproval() ? PhaseCheck.APPROVAL : PhaseCheck.OVERRIDE;
+		return config.override().needsApproval() ? PhaseCheck.Result.APPROVAL : PhaseCheck.Result.OVERRIDE;
 	}
 
 	/**

@@ -21,6 +21,7 @@ import io.phaseflow.common.FieldError;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.RuleBroken;
+import io.phaseflow.common.WireValue;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventScope;
@@ -218,13 +219,13 @@ public class SessionManagement {
 		JsonNode check = after.lastCheck();
 		List<FieldError> errors = fieldErrors(check.get("errors"));
 		List<FieldError> warnings = fieldErrors(check.get("warnings"));
-		String result = switch (check.get("result").asText()) {
-			case PhaseCheck.INVALID -> PhaseOutcome.REFUSED;
-			case PhaseCheck.APPROVAL -> PhaseOutcome.AWAITING_OVERRIDE;
-			default -> PhaseOutcome.MOVED_ON;
+		PhaseOutcome.Result result = switch (WireValue.parse(PhaseCheck.Result.class, check.get("result").asText())) {
+			case INVALID -> PhaseOutcome.Result.REFUSED;
+			case APPROVAL -> PhaseOutcome.Result.AWAITING_OVERRIDE;
+			case VALID, OVERRIDE -> PhaseOutcome.Result.MOVED_ON;
 		};
 		// once it moved on, the answer's banner says which phase is done
-		SessionViews.Answer answer = this.views.after(after, PhaseOutcome.MOVED_ON.equals(result) ? phase : null);
+		SessionViews.Answer answer = this.views.after(after, (result == PhaseOutcome.Result.MOVED_ON) ? phase : null);
 		return new PhaseOutcome(result, phase, answer.view(), errors, warnings, answer.instructions());
 	}
 
@@ -262,7 +263,7 @@ public class SessionManagement {
 				storeAll(session, artifacts);
 			}
 			SessionView ended = this.lifecycle.forceEnd(sessionKey, reason);
-			return new PhaseOutcome(PhaseOutcome.MOVED_ON, session.currentPhase(), ended, List.of(), List.of(),
+			return new PhaseOutcome(PhaseOutcome.Result.MOVED_ON, session.currentPhase(), ended, List.of(), List.of(),
 					ended.instructions());
 		}
 		WorkflowDefinition workflow = this.workflows.active();

@@ -134,8 +134,8 @@ class SessionController {
 	ResponseEntity<?> completePhase(@PathVariable String key, @RequestBody PhaseCompletion request) {
 		PhaseOutcome outcome = this.sessions.completePhase(key, request);
 		return switch (outcome.result()) {
-			case PhaseOutcome.REFUSED -> refused(outcome);
-			case PhaseOutcome.AWAITING_OVERRIDE -> ResponseEntity.accepted().body(outcome);
+			case REFUSED -> refused(outcome);
+			case AWAITING_OVERRIDE -> ResponseEntity.accepted().body(outcome);
 			default -> ResponseEntity.ok(outcome);
 		};
 	}
@@ -198,7 +198,7 @@ class SessionController {
 		boolean force = request != null && Boolean.TRUE.equals(request.force());
 		PhaseOutcome outcome = this.sessions.end(key, force, (request != null) ? request.reason() : null,
 				(request != null) ? request.artifacts() : null);
-		return PhaseOutcome.REFUSED.equals(outcome.result()) ? refused(outcome) : ResponseEntity.ok(outcome);
+		return (outcome.result() == PhaseOutcome.Result.REFUSED) ? refused(outcome) : ResponseEntity.ok(outcome);
 	}
 
 	@PostMapping("/{key}/terminate")
