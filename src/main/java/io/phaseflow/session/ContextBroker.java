@@ -198,7 +198,7 @@ class ContextBroker {
 		steps.add("Goal of the " + phase.id() + " phase: " + phase.goal());
 		missing.forEach((name) -> steps.add("Write " + name + " and submit it as an artifact"));
 		steps.add("When ready, complete the " + phase.id() + " phase"
-				+ ("review".equals(phase.id()) ? " with qa_status qa_passed or qa_failed" : ""));
+				+ (phase.qa() ? " with qa_status qa_passed or qa_failed" : ""));
 		return steps;
 	}
 

@@ -29,6 +29,7 @@ import io.phaseflow.files.MarkdownDocuments;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
+import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkDone;
 import io.phaseflow.workflow.WorkflowDefinition;
@@ -205,12 +206,13 @@ public class SessionManagement {
 		if (request.overrideRequested() && (request.reason() == null || request.reason().isBlank())) {
 			throw new RuleBroken("reason", "is required with override");
 		}
-		boolean review = "review".equals(phase);
-		if (request.qaStatus() == null && review) {
-			throw new RuleBroken("qa_status", "is required to complete review: qa_passed or qa_failed");
+		// the phase that decides QA (review) says so in workflow.yaml
+		boolean qa = this.workflows.active().phase(phase).map(PhaseConfig::qa).orElse(false);
+		if (request.qaStatus() == null && qa) {
+			throw new RuleBroken("qa_status", "is required to complete " + phase + ": qa_passed or qa_failed");
 		}
-		if (request.qaStatus() != null && !review) {
-			throw new RuleBroken("qa_status", "is only given when completing review");
+		if (request.qaStatus() != null && !qa) {
+			throw new RuleBroken("qa_status", "is only given when completing a phase that decides QA, not " + phase);
 		}
 		storeAll(session, request.artifacts());
 		this.engine.completeWork(session.processInstanceId(), new WorkDone(request.overrideRequested(),

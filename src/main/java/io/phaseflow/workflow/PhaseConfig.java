@@ -17,7 +17,7 @@ import java.util.List;
  * @param nextStep the next-step instructions shown to the agent
  */
 public record PhaseConfig(String id, int order, String goal, String description, Artifacts artifacts,
-		Validation validation, OverridePolicy override, List<String> events, String nextStep) {
+		Validation validation, OverridePolicy override, List<String> events, String nextStep, boolean qa) {
 
 	public PhaseConfig {
 		events = List.copyOf(events);

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class PhaseReader {
 
 	static final List<String> KEYS = List.of("order", "goal", "description", "artifacts", "validation", "override",
-			"events", "next_step");
+			"events", "next_step", "qa");
 
 	private static final List<String> ARTIFACTS_KEYS = List.of("required", "optional");
 
@@ -63,7 +63,8 @@ final class PhaseReader {
 		if (order == null || goal == null || nextStep == null) {
 			return null;
 		}
-		return new PhaseConfig(this.id, order, goal, description, artifacts, validation, override, events, nextStep);
+		return new PhaseConfig(this.id, order, goal, description, artifacts, validation, override, events, nextStep,
+				this.map.flag("qa", false));
 	}
 
 	private Artifacts artifacts(YamlMap artifacts) {

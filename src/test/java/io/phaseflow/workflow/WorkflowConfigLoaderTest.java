@@ -102,7 +102,7 @@ class WorkflowConfigLoaderTest {
 				"      optional:", "        - name: extra_notes.txt", "    validation:",
 				"      required_fields: [title, metadata.acceptance_criteria]", "      warn_if_missing: [tags]",
 				"    override:", "      allowed: true", "      approval: required",
-				"      candidate_groups: [reviewers, leads]", "    events: [intake.start, intake.end]",
+				"      candidate_groups: [reviewers, leads]", "    qa: true", "    events: [intake.start, intake.end]",
 				"    next_step: |", "      → Next Phase: RESEARCH", "      When ready: phaseflow phase complete"));
 		assertThat(workflow.settings())
 			.isEqualTo(new Settings(true, false, false, true, false, Duration.ofMinutes(30)));
@@ -111,8 +111,8 @@ class WorkflowConfigLoaderTest {
 						List.of(new ArtifactSpec("extra_notes.txt", null))),
 				new Validation(List.of("title", "metadata.acceptance_criteria"), List.of("tags")),
 				new OverridePolicy(true, Approval.REQUIRED, List.of("reviewers", "leads")),
-				List.of("intake.start", "intake.end"),
-				"→ Next Phase: RESEARCH\nWhen ready: phaseflow phase complete\n"));
+				List.of("intake.start", "intake.end"), "→ Next Phase: RESEARCH\nWhen ready: phaseflow phase complete\n",
+				true));
 	}
 
 	@Test

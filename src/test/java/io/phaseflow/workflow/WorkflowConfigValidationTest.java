@@ -235,7 +235,7 @@ class WorkflowConfigValidationTest {
 	void unknownKeysAreNamed() {
 		assertThat(message(phase("    gaol: Typo")))
 			.isEqualTo("test/workflow.yaml:6: phases.intake.gaol: unknown key 'gaol'; "
-					+ "expected one of order, goal, description, artifacts, validation, override, events, next_step");
+					+ "expected one of order, goal, description, artifacts, validation, override, events, next_step, qa");
 		assertThat(message(lines("setings: {}", "phases: {}")))
 			.startsWith("test/workflow.yaml:1: setings: unknown key 'setings'; expected one of settings, phases");
 		assertThat(message(phase("    override: { approval: none, groups: [a] }")))

@@ -17,7 +17,7 @@ class WorkflowDefinitionTest {
 
 	private static PhaseConfig phase(String id, int order) {
 		return new PhaseConfig(id, order, "goal", "", Artifacts.NONE, Validation.NONE, OverridePolicy.NOT_ALLOWED,
-				List.of(), "next");
+				List.of(), "next", false);
 	}
 
 	@Test
