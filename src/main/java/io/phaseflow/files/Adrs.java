@@ -21,6 +21,7 @@ import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.render.Templates;
 
@@ -88,7 +89,7 @@ public class Adrs {
 				Files.writeString(this.folder.resolve(name), render(number, title, request), StandardCharsets.UTF_8,
 						StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 				String shown = this.configuredFolder.resolve(name).toString();
-				this.events.append(NewEvent.about("orchestration.file.synced", EntityType.FILE, number,
+				this.events.append(NewEvent.about(EventTypes.FILE_SYNCED, EntityType.FILE, number,
 						String.format("adr-%03d", number),
 						this.json.newObject().put("file_path", shown).put("kind", "adr")));
 				return new Written(number, shown);

@@ -18,6 +18,7 @@ import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
@@ -335,7 +336,7 @@ public class FileSync {
 		}
 		String shown = this.files.shown(file);
 		if (this.emitFileSyncs) {
-			this.events.append(NewEvent.about("orchestration.file.synced", type, id, code,
+			this.events.append(NewEvent.about(EventTypes.FILE_SYNCED, type, id, code,
 					this.json.newObject()
 						.put("file_path", shown)
 						.put("hash", hash)

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.OrchestrationEvent;
 import io.phaseflow.report.StatusReport;
 import io.phaseflow.report.StatusReports;
@@ -99,8 +100,8 @@ public class MarkdownDocuments {
 		if (task.completedAt() == null) {
 			return java.util.Optional.empty();
 		}
-		List<OrchestrationEvent> latest = this.events.latest(new EventQuery(EntityType.TASK, task.taskCode(),
-				"orchestration.task.status_updated", null, null, 0, 1));
+		List<OrchestrationEvent> latest = this.events
+			.latest(new EventQuery(EntityType.TASK, task.taskCode(), EventTypes.TASK_STATUS_UPDATED, null, null, 0, 1));
 		return latest.stream()
 			.map((event) -> event.payload().path("notes"))
 			.filter(JsonNode::isTextual)

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.phaseflow.event.EventTypes;
+
 /**
  * A session's active time, worked out from its events: the time from its start to its end
  * (or now), less the time it was paused (paused → resumed) and the time it waited for a
@@ -15,14 +17,14 @@ import java.util.Optional;
  */
 final class ActiveTime {
 
-	private static final String PHASE = "orchestration.phase.";
+	private static final String PHASE = EventTypes.PHASE_PREFIX;
 
 	private static final String START = ".start";
 
 	/** The events that stop or restart the clock, and what each does. */
-	static final Map<String, Change> CLOCK_EVENTS = Map.of("orchestration.session.paused", Change.PAUSED,
-			"orchestration.session.resumed", Change.RESUMED, "orchestration.phase.override.requested", Change.AWAITING,
-			"orchestration.phase.override", Change.DECIDED, "orchestration.phase.override.rejected", Change.DECIDED);
+	static final Map<String, Change> CLOCK_EVENTS = Map.of(EventTypes.SESSION_PAUSED, Change.PAUSED,
+			EventTypes.SESSION_RESUMED, Change.RESUMED, EventTypes.PHASE_OVERRIDE_REQUESTED, Change.AWAITING,
+			EventTypes.PHASE_OVERRIDE, Change.DECIDED, EventTypes.PHASE_OVERRIDE_REJECTED, Change.DECIDED);
 
 	/**
 	 * A SQL {@code LIKE} pattern that every phase-entering event type matches

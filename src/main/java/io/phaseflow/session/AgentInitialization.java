@@ -11,6 +11,7 @@ import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RuleBroken;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.report.StatusReport;
 import io.phaseflow.report.StatusReports;
 import io.phaseflow.sprint.Sprint;
@@ -71,7 +72,7 @@ public class AgentInitialization {
 		SessionManagement.Begun begun = this.sessions
 			.begin(new SessionStart(request.entityCode(), request.agentId(), SessionStart.OnActive.CONTINUE));
 		WorkSession session = begun.session();
-		this.events.emit(session, "orchestration.agent.initialized",
+		this.events.emit(session, EventTypes.AGENT_INITIALIZED,
 				this.json.newObject()
 					.put("entity_type", "task")
 					.put("entity_code", session.taskCode())

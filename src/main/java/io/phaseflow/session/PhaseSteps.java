@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.files.FileSync;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
@@ -94,7 +95,7 @@ public class PhaseSteps {
 		this.sessions.phaseEntered(session.id(), phase, SessionStatus.RUNNING, now());
 		ObjectNode payload = this.json.newObject().put("phase", phase).put("iteration", session.currentIteration());
 		payload.put("goal", phaseConfig(this.workflows.active(), phase).goal());
-		this.events.emit(session, "orchestration.phase." + phase + ".start", payload);
+		this.events.emit(session, EventTypes.phase(phase, "start"), payload);
 	}
 
 	/**
@@ -139,11 +140,11 @@ public class PhaseSteps {
 		}
 		this.sessions.checked(session.id(), stored, now());
 		if (!errors.isEmpty()) {
-			this.events.emit(session, "orchestration.phase.validation_failed", stored.deepCopy());
+			this.events.emit(session, EventTypes.PHASE_VALIDATION_FAILED, stored.deepCopy());
 		}
 		if (result == PhaseCheck.Result.APPROVAL) {
 			this.sessions.statusChanged(session.id(), SessionStatus.AWAITING_OVERRIDE, now());
-			this.events.emit(session, "orchestration.phase.override.requested", stored.deepCopy());
+			this.events.emit(session, EventTypes.PHASE_OVERRIDE_REQUESTED, stored.deepCopy());
 		}
 		return check;
 	}
@@ -165,7 +166,7 @@ public class PhaseSteps {
 			.put("iteration", session.currentIteration())
 			.put("completed_at", now.toString());
 		this.sessions.phaseHistoryChanged(session.id(), history, now);
-		this.events.emit(session, "orchestration.phase." + phase + ".end", this.json.newObject().put("phase", phase));
+		this.events.emit(session, EventTypes.phase(phase, "end"), this.json.newObject().put("phase", phase));
 		if (this.workflows.active().settings().syncFilesOnPhaseComplete()) {
 			this.files.syncTaskAfterCommit(session.taskCode(), false);
 		}
@@ -179,7 +180,7 @@ public class PhaseSteps {
 	public void overridden(String sessionKey, String phase, Decision decision) {
 		WorkSession session = session(sessionKey);
 		this.sessions.statusChanged(session.id(), SessionStatus.RUNNING, now());
-		this.events.emit(session, "orchestration.phase.override", overridePayload(session, phase, decision));
+		this.events.emit(session, EventTypes.PHASE_OVERRIDE, overridePayload(session, phase, decision));
 	}
 
 	/** A reviewer rejected the override; the agent works on the phase again. */
@@ -187,7 +188,7 @@ public class PhaseSteps {
 	public void overrideRejected(String sessionKey, String phase, Decision decision) {
 		WorkSession session = session(sessionKey);
 		this.sessions.statusChanged(session.id(), SessionStatus.RUNNING, now());
-		this.events.emit(session, "orchestration.phase.override.rejected", overridePayload(session, phase, decision));
+		this.events.emit(session, EventTypes.PHASE_OVERRIDE_REJECTED, overridePayload(session, phase, decision));
 	}
 
 	private ObjectNode overridePayload(WorkSession session, String phase, Decision decision) {
@@ -207,7 +208,7 @@ public class PhaseSteps {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void stale(String sessionKey, String phase) {
 		WorkSession session = session(sessionKey);
-		this.events.emit(session, "orchestration.session.stale",
+		this.events.emit(session, EventTypes.SESSION_STALE,
 				this.json.newObject()
 					.put("phase", phase)
 					.put("stale_after", this.workflows.active().settings().staleAfter().toString()));
@@ -221,7 +222,7 @@ public class PhaseSteps {
 		OffsetDateTime now = now();
 		this.iterations.qaFailedLoop(session, iteration, now);
 		this.sessions.iterationStarted(session.id(), iteration, now);
-		this.events.emit(session, "orchestration.iteration.logged",
+		this.events.emit(session, EventTypes.ITERATION_LOGGED,
 				this.json.newObject().put("iteration", iteration).put("reason", "qa_failed"));
 	}
 
@@ -237,8 +238,7 @@ public class PhaseSteps {
 		}
 		this.lifecycle.closed(session,
 				this.artifacts.find(session.id(), SUMMARY_ARTIFACT).map(SessionArtifact::content).orElse(null));
-		this.events.emit(session, "orchestration.session.completed",
-				this.json.newObject().put("session_key", sessionKey));
+		this.events.emit(session, EventTypes.SESSION_COMPLETED, this.json.newObject().put("session_key", sessionKey));
 		if (this.workflows.active().settings().syncFilesOnClose()) {
 			this.files.syncTaskAfterCommit(session.taskCode(), false);
 		}

@@ -9,6 +9,7 @@ import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.event.AfterRequestEvents;
 import io.phaseflow.event.EntityType;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class Refusals {
 
 	/** The type of the events recorded here. */
-	public static final String EVENT = "orchestration.access.refused";
+	public static final String EVENT = EventTypes.ACCESS_REFUSED;
 
 	private final AfterRequestEvents events;
 

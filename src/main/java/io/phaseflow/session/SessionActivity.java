@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
 
@@ -89,7 +90,7 @@ public class SessionActivity {
 		payload.setAll(details.deepCopy());
 		payload.put("phase", session.currentPhase());
 		if (this.sampling.emits(reportsOf(session), agentConfig(session))) {
-			this.events.emit(session, "orchestration.activity.logged", payload);
+			this.events.emit(session, EventTypes.ACTIVITY_LOGGED, payload);
 		}
 		return this.views.guided(sessionKey, new WorkItem(keys.getKeyAs(Number.class).longValue(), sessionKey,
 				report.activityType(), description, details, true, now));

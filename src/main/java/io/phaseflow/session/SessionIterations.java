@@ -13,6 +13,7 @@ import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RuleBroken;
+import io.phaseflow.event.EventTypes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,7 +82,7 @@ public class SessionIterations {
 			.param("completedAt", FINISHED.contains(status) ? now : null)
 			.update();
 		this.sessions.iterationStarted(session.id(), next, now);
-		this.events.emit(session, "orchestration.iteration.logged",
+		this.events.emit(session, EventTypes.ITERATION_LOGGED,
 				this.json.newObject().put("iteration", next).put("status", status).put("summary", report.summary()));
 		return this.views.guided(sessionKey, find(session.id(), next).orElseThrow());
 	}
@@ -111,7 +112,7 @@ public class SessionIterations {
 			.param("sessionId", session.id())
 			.param("number", number)
 			.update();
-		this.events.emit(session, "orchestration.iteration.logged",
+		this.events.emit(session, EventTypes.ITERATION_LOGGED,
 				this.json.newObject().put("iteration", number).put("status", status).put("updated", true));
 		return this.views.guided(sessionKey, find(session.id(), number).orElseThrow());
 	}

@@ -10,6 +10,7 @@ import io.phaseflow.common.Clocks;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.RuleBroken;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.workflow.WorkflowEngine;
 
 import org.springframework.stereotype.Service;
@@ -73,7 +74,7 @@ public class SessionLifecycle {
 		}
 		this.engine.suspend(session.processInstanceId(), true);
 		this.sessions.statusChanged(session.id(), SessionStatus.PAUSED, Clocks.now(this.clock));
-		this.events.emit(session, "orchestration.session.paused",
+		this.events.emit(session, EventTypes.SESSION_PAUSED,
 				this.json.newObject().put("phase", session.currentPhase()));
 		return this.views.view(session.id());
 	}
@@ -112,7 +113,7 @@ public class SessionLifecycle {
 			this.sessions.agentChanged(session.id(), agent.id(), Clocks.now(this.clock));
 			payload.put("previous_agent_id", session.agentId()).put("agent_id", agent.id());
 		}
-		this.events.emit(this.sessions.findById(session.id()).orElseThrow(), "orchestration.session.resumed", payload);
+		this.events.emit(this.sessions.findById(session.id()).orElseThrow(), EventTypes.SESSION_RESUMED, payload);
 		return this.views.view(session.id());
 	}
 
@@ -126,7 +127,7 @@ public class SessionLifecycle {
 		}
 		String why = (reason != null && !reason.isBlank()) ? reason : outcome.value() + " by " + RequestContext.actor();
 		end(session, outcome, why, why);
-		this.events.emit(session, "orchestration.session." + outcome.value(),
+		this.events.emit(session, EventTypes.sessionEnded(outcome.value()),
 				this.json.newObject().put("phase", session.currentPhase()).put("reason", why));
 		return this.views.view(session.id());
 	}
@@ -142,7 +143,7 @@ public class SessionLifecycle {
 			return;
 		}
 		end(session, SessionStatus.COMPLETED, "task completed", notes);
-		this.events.emit(session, "orchestration.session.completed",
+		this.events.emit(session, EventTypes.SESSION_COMPLETED,
 				this.json.newObject()
 					.put("phase", session.currentPhase())
 					.put("reason", "task completed")
@@ -162,9 +163,9 @@ public class SessionLifecycle {
 			throw new IllegalSessionTransition("ended", session.status());
 		}
 		end(session, SessionStatus.COMPLETED, "ended with force by " + RequestContext.actor(), reason);
-		this.events.emit(session, "orchestration.session.end",
+		this.events.emit(session, EventTypes.SESSION_END,
 				this.json.newObject().put("phase", session.currentPhase()).put("forced", true).put("reason", reason));
-		this.events.emit(session, "orchestration.session.completed",
+		this.events.emit(session, EventTypes.SESSION_COMPLETED,
 				this.json.newObject().put("session_key", sessionKey).put("forced", true));
 		return this.views.view(session.id());
 	}
@@ -181,7 +182,7 @@ public class SessionLifecycle {
 		}
 		requireNoPendingDecision(session);
 		end(session, SessionStatus.TERMINATED, reason, reason);
-		this.events.emit(session, "orchestration.session.terminated", this.json.newObject().put("reason", reason));
+		this.events.emit(session, EventTypes.SESSION_TERMINATED, this.json.newObject().put("reason", reason));
 	}
 
 	/**

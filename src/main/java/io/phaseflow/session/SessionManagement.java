@@ -25,6 +25,7 @@ import io.phaseflow.common.WireValue;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventScope;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.files.MarkdownDocuments;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.task.Task;
@@ -145,8 +146,8 @@ public class SessionManagement {
 		OffsetDateTime now = Clocks.now(this.clock);
 		String correlationId = RequestContext.correlationId();
 		long id = this.sessions.insert(key, task.id(), agent.id(), correlationId, now);
-		this.events.append(new NewEvent("orchestration.session.started", EntityType.TASK, task.id(), task.taskCode(),
-				key, agent.id(), this.json.newObject().put("session_key", key).put("started_at", now.toString()),
+		this.events.append(new NewEvent(EventTypes.SESSION_STARTED, EntityType.TASK, task.id(), task.taskCode(), key,
+				agent.id(), this.json.newObject().put("session_key", key).put("started_at", now.toString()),
 				correlationId));
 		String processInstanceId = this.engine.startSession(key, String.valueOf(agent.id()),
 				this.workflows.active().settings().staleAfter());

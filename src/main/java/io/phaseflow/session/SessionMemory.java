@@ -7,6 +7,7 @@ import io.phaseflow.common.Clocks;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
+import io.phaseflow.event.EventTypes;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SessionMemory {
 
-	static final String CONTEXT_UPDATED = "orchestration.session.context_updated";
+	static final String CONTEXT_UPDATED = EventTypes.SESSION_CONTEXT_UPDATED;
 
-	static final String NOTE_ADDED = "orchestration.session.note_added";
+	static final String NOTE_ADDED = EventTypes.SESSION_NOTE_ADDED;
 
 	private final SessionViews views;
 

@@ -14,6 +14,7 @@ import io.phaseflow.common.PageQuery;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventScope;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.history.EntityVersions;
 import io.phaseflow.history.Revision;
@@ -30,9 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SprintManagement {
 
-	static final String CREATED = "orchestration.sprint.created";
+	static final String CREATED = EventTypes.SPRINT_CREATED;
 
-	static final String UPDATED = "orchestration.sprint.updated";
+	static final String UPDATED = EventTypes.SPRINT_UPDATED;
 
 	private final Sprints sprints;
 

@@ -16,6 +16,7 @@ import io.phaseflow.common.PageQuery;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventScope;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.history.EntityVersion;
 import io.phaseflow.history.EntityVersions;
 import io.phaseflow.history.Revision;
@@ -37,13 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskManagement {
 
-	static final String CREATED = "orchestration.task.created";
+	static final String CREATED = EventTypes.TASK_CREATED;
 
-	static final String UPDATED = "orchestration.task.updated";
+	static final String UPDATED = EventTypes.TASK_UPDATED;
 
-	static final String STATUS_UPDATED = "orchestration.task.status_updated";
+	static final String STATUS_UPDATED = EventTypes.TASK_STATUS_UPDATED;
 
-	static final String ROLLED_BACK = "orchestration.task.rolled_back";
+	static final String ROLLED_BACK = EventTypes.TASK_ROLLED_BACK;
 
 	/** The metadata entry holding summaries of the sessions that worked on a task. */
 	public static final String SESSION_SUMMARIES = "session_summaries";

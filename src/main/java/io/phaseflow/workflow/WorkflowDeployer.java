@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.home.PhaseflowHome;
 import io.phaseflow.workflow.ProcessDeployments.DeploymentSummary;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WorkflowDeployer {
 
-	static final String DEPLOYED = "orchestration.workflow.deployed";
+	static final String DEPLOYED = EventTypes.WORKFLOW_DEPLOYED;
 
 	private static final Logger log = LoggerFactory.getLogger(WorkflowDeployer.class);
 
