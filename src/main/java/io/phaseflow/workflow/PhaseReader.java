@@ -19,6 +19,9 @@ final class PhaseReader {
 	static final List<String> KEYS = List.of("order", "goal", "description", "artifacts", "validation", "override",
 			"events", "next_step", "qa");
 
+	/** The phase that decides QA in a file that does not say which one does. */
+	private static final String LEGACY_QA_PHASE = "review";
+
 	private static final List<String> ARTIFACTS_KEYS = List.of("required", "optional");
 
 	private static final List<String> ARTIFACT_KEYS = List.of("name", "template");
@@ -63,8 +66,10 @@ final class PhaseReader {
 		if (order == null || goal == null || nextStep == null) {
 			return null;
 		}
+		// files written before the qa key, still active in deployed versions, had review
+		// decide QA: without the key, a phase named review still does
 		return new PhaseConfig(this.id, order, goal, description, artifacts, validation, override, events, nextStep,
-				this.map.flag("qa", false));
+				this.map.flag("qa", LEGACY_QA_PHASE.equals(this.id)));
 	}
 
 	private Artifacts artifacts(YamlMap artifacts) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The shipped {@code workflow/workflow.yaml} and the shape of what the loader returns.
@@ -90,6 +91,21 @@ class WorkflowConfigLoaderTest {
 		assertThat(intake.validation()).isEqualTo(Validation.NONE);
 		assertThat(intake.override()).isEqualTo(OverridePolicy.NOT_ALLOWED);
 		assertThat(intake.events()).isEmpty();
+	}
+
+	@Test
+	void thePhaseThatDecidesQaIsDeclaredAndReviewWithoutTheKeyStillIs() {
+		WorkflowDefinition workflow = WorkflowYaml
+			.load(WorkflowYaml.lines("phases:", "  review:", "    order: 1", "    goal: Check", "    next_step: Next",
+					"  judge:", "    order: 2", "    goal: Judge", "    qa: true", "    next_step: Next", "  close:",
+					"    order: 3", "    goal: Close", "    qa: false", "    next_step: Done"));
+		assertThat(workflow.phases()).extracting(PhaseConfig::id, PhaseConfig::qa)
+			.containsExactly(tuple("review", true), tuple("judge", true), tuple("close", false));
+		assertThat(WorkflowYaml
+			.load(WorkflowYaml.lines("phases:", "  review:", "    order: 1", "    goal: Check", "    qa: false",
+					"    next_step: Next"))
+			.firstPhase()
+			.qa()).as("a file that says so keeps review without QA").isFalse();
 	}
 
 	@Test
