@@ -218,6 +218,17 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 		}
 	}
 
+	@Override
+	public Optional<PendingOverride> pendingOverride(String overrideId) {
+		Task task = this.tasks.createTaskQuery()
+			.taskId(overrideId)
+			.processDefinitionKey(PHASE_PROCESS)
+			.taskDefinitionKey(Position.APPROVE_OVERRIDE)
+			.active()
+			.singleResult();
+		return (task != null) ? pendingOverride(task) : Optional.empty();
+	}
+
 	/** The override request a task stands for, if it is an "Approve override" task. */
 	Optional<PendingOverride> pendingOverride(Task task) {
 		if (!Position.APPROVE_OVERRIDE.equals(task.getTaskDefinitionKey()) || task.getProcessDefinitionId() == null
@@ -243,7 +254,7 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 	}
 
 	/** The requesting agent's id, as the work task's assignee held it. */
-	static Long requesterAgent(Object assignee) {
+	private static Long requesterAgent(Object assignee) {
 		try {
 			return (assignee instanceof String id) ? Long.valueOf(id) : null;
 		}

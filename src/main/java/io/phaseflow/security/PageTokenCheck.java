@@ -34,6 +34,12 @@ final class PageTokenCheck extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
+	/** Styles and scripts are public: no query of the token for each of them. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/ui/assets/");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

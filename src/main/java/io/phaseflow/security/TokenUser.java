@@ -13,20 +13,12 @@ import org.springframework.security.core.userdetails.User;
  */
 final class TokenUser extends User implements TokenCaller {
 
-	private final long tokenId;
-
 	private final Long agentId;
 
 	TokenUser(ApiToken token) {
 		super(token.name(), "",
 				token.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList());
-		this.tokenId = token.id();
 		this.agentId = token.agentId();
-	}
-
-	@Override
-	public long tokenId() {
-		return this.tokenId;
 	}
 
 	@Override

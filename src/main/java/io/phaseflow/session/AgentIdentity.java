@@ -99,7 +99,7 @@ class AgentIdentity {
 	 * The session is owned by another agent: handed over to it, or never the caller's.
 	 * The answer names the owner and the way to take the session (back) over.
 	 */
-	public static class SessionOwnedByAnother extends PhaseflowException {
+	static class SessionOwnedByAnother extends PhaseflowException {
 
 		private final String sessionKey;
 
@@ -125,14 +125,6 @@ class AgentIdentity {
 		@Override
 		public String title() {
 			return "Session owned by another agent";
-		}
-
-		public String sessionKey() {
-			return this.sessionKey;
-		}
-
-		public Long ownerAgentId() {
-			return this.ownerAgentId;
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package io.phaseflow.session;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.RequestContext;
@@ -31,17 +32,7 @@ public class FourEyes {
 
 	/** Whether the caller is barred from deciding (or claiming) the override. */
 	public boolean isParty(PendingOverride pending) {
-		if (Objects.equals(RequestContext.actor(), pending.requestedBy())) {
-			return true;
-		}
-		Long own = RequestContext.agentId();
-		if (own == null) {
-			return false;
-		}
-		if (own.equals(pending.requestedByAgentId())) {
-			return true;
-		}
-		return this.sessions.findByKey(pending.sessionKey()).map((s) -> own.equals(s.agentId())).orElse(false);
+		return isParty(pending, this.sessions.findByKey(pending.sessionKey()));
 	}
 
 	/**
@@ -49,13 +40,21 @@ public class FourEyes {
 	 * @throws OwnOverride if the caller is a party to it; the refusal is recorded
 	 */
 	public void requireOtherReviewer(PendingOverride pending) {
-		if (!isParty(pending)) {
+		Optional<WorkSession> session = this.sessions.findByKey(pending.sessionKey());
+		if (!isParty(pending, session)) {
 			return;
 		}
 		OwnOverride refused = new OwnOverride();
-		throw this.sessions.findByKey(pending.sessionKey())
-			.map((session) -> this.refusals.recorded(Refusals.Rule.FOUR_EYES, session, refused))
-			.orElse(refused);
+		throw session.map((found) -> this.refusals.recorded(Refusals.Rule.FOUR_EYES, found, refused)).orElse(refused);
+	}
+
+	private static boolean isParty(PendingOverride pending, Optional<WorkSession> session) {
+		if (Objects.equals(RequestContext.actor(), pending.requestedBy())) {
+			return true;
+		}
+		Long own = RequestContext.agentId();
+		return own != null && (own.equals(pending.requestedByAgentId())
+				|| session.map((found) -> own.equals(found.agentId())).orElse(false));
 	}
 
 	/**

@@ -90,11 +90,7 @@ public class Overrides {
 	}
 
 	private PendingOverride pending(String overrideId) {
-		return this.engine.pendingOverrides()
-			.stream()
-			.filter((candidate) -> candidate.id().equals(overrideId))
-			.findFirst()
-			.orElseThrow(() -> new EntityNotFound("override", overrideId));
+		return this.engine.pendingOverride(overrideId).orElseThrow(() -> new EntityNotFound("override", overrideId));
 	}
 
 	private OverrideRequest request(PendingOverride pending) {

@@ -121,10 +121,7 @@ public class SessionManagement {
 		Task task = this.tasks.findByCode(taskCode).orElseThrow();
 		Agent agent = this.agents.find(this.identity.agentFor(request.agentId()))
 			.orElseThrow(() -> new RuleBroken("agent_id", "names no agent"));
-		Optional<WorkSession> active = this.sessions.findByTask(task.id())
-			.stream()
-			.filter((session) -> !session.status().isTerminal())
-			.reduce((first, second) -> second);
+		Optional<WorkSession> active = active(this.sessions.findByTask(task.id()));
 		SessionStart.OnActive onActive = (request.onActive() != null) ? request.onActive()
 				: SessionStart.OnActive.CONTINUE;
 		if (active.isPresent()) {
@@ -278,6 +275,11 @@ public class SessionManagement {
 		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last, artifacts));
 	}
 
+	/** The latest of a task's sessions (oldest first) that has not ended. */
+	private static Optional<WorkSession> active(List<WorkSession> sessions) {
+		return sessions.stream().filter((session) -> !session.status().isTerminal()).reduce((first, second) -> second);
+	}
+
 	/** Locks the task's row until the transaction ends. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void lockTask(String taskCode) {
@@ -293,10 +295,7 @@ public class SessionManagement {
 	public Optional<String> reportingSessionKey(String taskCode) {
 		return this.tasks.findByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode)).flatMap((task) -> {
 			List<WorkSession> all = this.sessions.findByTask(task.id());
-			return all.stream()
-				.filter((session) -> !session.status().isTerminal())
-				.reduce((first, second) -> second)
-				.or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1)));
+			return active(all).or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1)));
 		}).map(WorkSession::sessionKey);
 	}
 

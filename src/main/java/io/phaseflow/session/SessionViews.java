@@ -85,10 +85,7 @@ class SessionViews {
 	 * @throws AgentIdentity.SessionOwnedByAnother otherwise
 	 */
 	WorkSession owned(String sessionKey) {
-		return checked(locked(sessionKey));
-	}
-
-	private WorkSession checked(WorkSession session) {
+		WorkSession session = locked(sessionKey);
 		this.identity.mayActOn(session);
 		return session;
 	}

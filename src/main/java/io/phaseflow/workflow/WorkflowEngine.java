@@ -51,6 +51,9 @@ public interface WorkflowEngine {
 	/** Overrides waiting for a reviewer, oldest first. */
 	List<PendingOverride> pendingOverrides();
 
+	/** The pending override with this id, if it still waits. */
+	Optional<PendingOverride> pendingOverride(String overrideId);
+
 	/**
 	 * Records the calling reviewer's decision (approve or reject) on an override, through
 	 * the approval task's form; the process logs it and moves on (approve) or returns to
