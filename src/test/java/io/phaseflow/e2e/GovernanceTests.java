@@ -229,8 +229,8 @@ abstract class GovernanceTests extends ApiTestSupport {
 		InputAndSecurityTests.refused(lead.post(API + "/sessions/" + key + "/end", "{\"force\": true}"), 409, null);
 		assertUntouched(key, "plan", "awaiting_override");
 		assertThat(this.pm.get(API + "/tasks/" + task).json().get("status").asText()).isNotEqualTo("completed");
-		overrideId(clientWith("REVIEWER"), key); // fails unless the override is still in
-													// the inbox
+		// fails unless the override is still in the inbox
+		overrideId(clientWith("REVIEWER"), key);
 		assertThat(rulesOf(key)).as("the lead's two reports on one path are recorded once")
 			.hasSize(3)
 			.containsOnly("pending_override");
