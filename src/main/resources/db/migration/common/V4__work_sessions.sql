@@ -1,4 +1,5 @@
--- Work sessions (seed 001) and what happens in them: iterations, work items and artifacts.
+-- Work sessions (an agent's run through the phases of a task) and what happens in them:
+-- iterations, work items and artifacts.
 -- A session's phase position lives in the process engine; current_phase mirrors it in the
 -- same transaction.
 
