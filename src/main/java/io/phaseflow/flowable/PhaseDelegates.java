@@ -3,8 +3,8 @@ package io.phaseflow.flowable;
 import java.util.List;
 
 import io.phaseflow.common.RequestContext;
-import io.phaseflow.session.PhaseCheck;
-import io.phaseflow.session.PhaseSteps;
+import io.phaseflow.session.phase.PhaseCheck;
+import io.phaseflow.session.phase.PhaseSteps;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
 

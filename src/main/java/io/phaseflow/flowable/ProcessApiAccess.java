@@ -9,8 +9,8 @@ import java.util.Set;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.RequestContext;
-import io.phaseflow.session.FourEyes;
-import io.phaseflow.session.PhaseSteps;
+import io.phaseflow.override.FourEyes;
+import io.phaseflow.session.phase.PhaseSteps;
 import io.phaseflow.workflow.ConfigProblem;
 import io.phaseflow.workflow.DeploymentFile;
 import io.phaseflow.workflow.DeploymentRejected;

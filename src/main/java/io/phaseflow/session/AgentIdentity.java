@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * may act for any agent (its name is the actor of the events it causes).
  */
 @Component
-class AgentIdentity {
+public class AgentIdentity {
 
 	private final Refusals refusals;
 
@@ -33,7 +33,7 @@ class AgentIdentity {
 	 * @throws RuleBroken naming {@code agent_id} if no agent is named and the token acts
 	 * for none
 	 */
-	long agentFor(Long requested) {
+	public long agentFor(Long requested) {
 		Long own = RequestContext.agentId();
 		if (requested == null) {
 			if (own == null) {
@@ -53,7 +53,7 @@ class AgentIdentity {
 	 * The agent a call acts for where naming none is allowed: as {@link #agentFor}, but
 	 * null for a PM or ADMIN that names none.
 	 */
-	Long agentOrNone(Long requested) {
+	public Long agentOrNone(Long requested) {
 		return (requested != null || !RequestContext.actsForAnyAgent()) ? agentFor(requested) : null;
 	}
 

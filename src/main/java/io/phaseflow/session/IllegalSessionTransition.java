@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
  */
 public class IllegalSessionTransition extends PhaseflowException {
 
-	IllegalSessionTransition(String action, SessionStatus status) {
+	public IllegalSessionTransition(String action, SessionStatus status) {
 		super(HttpStatus.CONFLICT, "A " + status.value() + " session cannot be " + action, List.of());
 	}
 

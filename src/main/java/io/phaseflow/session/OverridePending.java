@@ -10,9 +10,9 @@ import org.springframework.http.HttpStatus;
  * The session waits for a reviewer's decision on an override, which neither a task's
  * completion nor a forced end may skip.
  */
-class OverridePending extends PhaseflowException {
+public class OverridePending extends PhaseflowException {
 
-	OverridePending(WorkSession session) {
+	public OverridePending(WorkSession session) {
 		super(HttpStatus.CONFLICT, "Session " + session.sessionKey() + " waits for a reviewer to decide its "
 				+ session.currentPhase() + " override; wait for the decision (a rejection sends it back to its agent)",
 				List.of());

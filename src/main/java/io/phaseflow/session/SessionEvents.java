@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes a session's events: about its task, under its key, agent and correlation id.
  */
 @Component
-class SessionEvents {
+public class SessionEvents {
 
 	private final EventLog events;
 
@@ -22,7 +22,7 @@ class SessionEvents {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	void emit(WorkSession session, String eventType, ObjectNode payload) {
+	public void emit(WorkSession session, String eventType, ObjectNode payload) {
 		this.events.append(new NewEvent(eventType, EntityType.TASK, session.taskId(), session.taskCode(),
 				session.sessionKey(), session.agentId(), payload, session.correlationId()));
 	}

@@ -13,6 +13,7 @@ import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.workflow.WorkflowEngine;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,18 +46,18 @@ public class SessionLifecycle {
 
 	private final Clock clock;
 
-	private final SessionSummaries summaries;
+	private final ApplicationEventPublisher publisher;
 
 	private final AgentIdentity identity;
 
 	private final Refusals refusals;
 
 	SessionLifecycle(SessionViews views, WorkSessions sessions, WorkflowEngine engine, AgentRegistry agents,
-			SessionEvents events, JsonDocuments json, Clock clock, SessionSummaries summaries, AgentIdentity identity,
-			Refusals refusals) {
+			SessionEvents events, JsonDocuments json, Clock clock, ApplicationEventPublisher publisher,
+			AgentIdentity identity, Refusals refusals) {
 		this.identity = identity;
 		this.refusals = refusals;
-		this.summaries = summaries;
+		this.publisher = publisher;
 		this.views = views;
 		this.sessions = sessions;
 		this.engine = engine;
@@ -221,7 +222,7 @@ public class SessionLifecycle {
 	private void finish(WorkSession session, SessionStatus outcome, String summary) {
 		OffsetDateTime now = Clocks.now(this.clock);
 		this.sessions.statusChanged(session.id(), outcome, now);
-		this.summaries.keep(session, outcome, now, summary);
+		this.publisher.publishEvent(new SessionEnded(session, outcome, now, summary));
 	}
 
 }

@@ -40,6 +40,11 @@ import io.phaseflow.workflow.WorkflowEngine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import io.phaseflow.session.phase.PhaseCheck;
+import io.phaseflow.session.phase.PhaseCompletion;
+import io.phaseflow.session.phase.PhaseOutcome;
+import io.phaseflow.session.phase.SessionArtifact;
+import io.phaseflow.session.phase.SessionArtifacts;
 
 /**
  * Starting sessions, submitting artifacts and completing phases. Each call locks the
@@ -112,7 +117,7 @@ public class SessionManagement {
 	 * ({@code on_active}), without working out its view: agent init answers with a
 	 * context of its own. The caller's transaction holds the task's row lock.
 	 */
-	Begun begin(SessionStart request) {
+	public Begun begin(SessionStart request) {
 		this.drafts.validate(request);
 		String taskCode = request.taskCode().toLowerCase(java.util.Locale.ROOT);
 		// The task's row lock makes concurrent starts of one task take turns: one starts,
@@ -282,7 +287,7 @@ public class SessionManagement {
 
 	/** Locks the task's row until the transaction ends. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void lockTask(String taskCode) {
+	public void lockTask(String taskCode) {
 		this.tasks.lockByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode))
 			.orElseThrow(() -> new EntityNotFound("task", taskCode));
 	}
@@ -347,7 +352,7 @@ public class SessionManagement {
 	}
 
 	/** The {@code [{field, message}]} of a stored phase check; none when absent. */
-	static List<FieldError> fieldErrors(JsonNode array) {
+	public static List<FieldError> fieldErrors(JsonNode array) {
 		return (array == null) ? List.of()
 				: java.util.stream.StreamSupport.stream(array.spliterator(), false)
 					.map((e) -> new FieldError(e.get("field").asText(), e.get("message").asText()))
@@ -382,7 +387,7 @@ public class SessionManagement {
 	}
 
 	/** A session as started or continued, and whether it was started by the call. */
-	record Begun(WorkSession session, boolean created) {
+	public record Begun(WorkSession session, boolean created) {
 	}
 
 	/** An artifact as submitted. */

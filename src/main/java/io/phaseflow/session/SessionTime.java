@@ -18,10 +18,4 @@ import java.util.Map;
 public record SessionTime(long activeMinutes, Map<String, Long> byPhase, Integer estimateMinutes, Long remainingMinutes,
 		boolean overEstimate, long taskActiveMinutes) {
 
-	static SessionTime of(ActiveTime.Tally session, long taskMinutes, Integer estimate) {
-		Long remaining = (estimate != null) ? Math.max(0, estimate - taskMinutes) : null;
-		return new SessionTime(session.minutes(), session.minutesByPhase(), estimate, remaining,
-				estimate != null && taskMinutes > estimate, taskMinutes);
-	}
-
 }

@@ -14,24 +14,24 @@ import org.springframework.stereotype.Component;
  * waits.
  */
 @Component
-class SessionViews {
+public class SessionViews {
 
 	private final WorkSessions sessions;
 
 	private final WorkflowEngine engine;
 
-	private final ContextBroker broker;
+	private final SessionGuide guide;
 
 	private final AgentIdentity identity;
 
-	SessionViews(WorkSessions sessions, WorkflowEngine engine, ContextBroker broker, AgentIdentity identity) {
+	SessionViews(WorkSessions sessions, WorkflowEngine engine, SessionGuide guide, AgentIdentity identity) {
 		this.identity = identity;
 		this.sessions = sessions;
 		this.engine = engine;
-		this.broker = broker;
+		this.guide = guide;
 	}
 
-	SessionView view(WorkSession session) {
+	public SessionView view(WorkSession session) {
 		return after(session, null).view();
 	}
 
@@ -43,39 +43,35 @@ class SessionViews {
 		Optional<String> step = (session.processInstanceId() != null && !session.status().isTerminal())
 				? this.engine.waitingStep(session.processInstanceId()) : Optional.empty();
 		String waitingFor = step.map((s) -> Position.WORK.equals(s) ? "agent" : "override_approval").orElse(null);
-		ContextBroker.Situation situation = this.broker.situation(session);
-		SessionTime time = situation.time();
-		List<Instructions> instructions = (completedPhase != null)
-				? this.broker.instructions(situation, null, completedPhase)
-				: this.broker.instructions(situation, (String) null);
+		SessionGuide.Guidance guidance = this.guide.guide(session, completedPhase);
 		SessionView view = new SessionView(session.sessionKey(), session.taskCode(), session.agentId(),
 				session.status(), session.currentPhase(), waitingFor, session.currentIteration(),
 				session.totalIterations(), session.phaseHistory(), session.correlationId(), session.processInstanceId(),
-				session.startedAt(), session.completedAt(), session.updatedAt(), time, instructions.get(0));
-		return new Answer(view, instructions.get(instructions.size() - 1));
+				session.startedAt(), session.completedAt(), session.updatedAt(), guidance.time(), guidance.view());
+		return new Answer(view, guidance.answer());
 	}
 
 	/** A session's view and the instructions an answer about it carries. */
 	record Answer(SessionView view, Instructions instructions) {
 	}
 
-	SessionView view(long id) {
+	public SessionView view(long id) {
 		return view(this.sessions.findById(id).orElseThrow());
 	}
 
 	/** An answer about a session, with the session's next instructions. */
-	<T> Guided<T> guided(String sessionKey, T answer) {
-		return new Guided<>(answer, this.broker.instructions(find(sessionKey), null));
+	public <T> Guided<T> guided(String sessionKey, T answer) {
+		return new Guided<>(answer, this.guide.instructions(find(sessionKey), null));
 	}
 
-	WorkSession find(String sessionKey) {
+	public WorkSession find(String sessionKey) {
 		return this.sessions.findByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
 	}
 
 	/**
 	 * Reads the session and locks its row, so that its transitions happen one at a time.
 	 */
-	WorkSession locked(String sessionKey) {
+	public WorkSession locked(String sessionKey) {
 		return this.sessions.lockByKey(sessionKey).orElseThrow(() -> new EntityNotFound("session", sessionKey));
 	}
 
@@ -84,7 +80,7 @@ class SessionViews {
 	 * session's owner (or act for any agent), as the lock shows it.
 	 * @throws AgentIdentity.SessionOwnedByAnother otherwise
 	 */
-	WorkSession owned(String sessionKey) {
+	public WorkSession owned(String sessionKey) {
 		WorkSession session = locked(sessionKey);
 		this.identity.mayActOn(session);
 		return session;

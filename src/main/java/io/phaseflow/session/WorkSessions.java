@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * The {@code work_sessions} table, read with each session's task code.
  */
 @Repository
-class WorkSessions {
+public class WorkSessions {
 
 	private static final String SELECT = """
 			SELECT s.*, t.task_code FROM work_sessions s LEFT JOIN orchestration_tasks t ON t.id = s.task_id
@@ -58,7 +58,7 @@ class WorkSessions {
 			.update();
 	}
 
-	void phaseEntered(long id, String phase, SessionStatus status, OffsetDateTime now) {
+	public void phaseEntered(long id, String phase, SessionStatus status, OffsetDateTime now) {
 		this.jdbc
 			.sql("UPDATE work_sessions SET current_phase = :phase, status = :status, updated_at = :now WHERE id = :id")
 			.param("phase", phase)
@@ -68,7 +68,7 @@ class WorkSessions {
 			.update();
 	}
 
-	void statusChanged(long id, SessionStatus status, OffsetDateTime now) {
+	public void statusChanged(long id, SessionStatus status, OffsetDateTime now) {
 		this.jdbc.sql("""
 				UPDATE work_sessions SET status = :status, updated_at = :now,
 				    completed_at = CASE WHEN :terminal THEN :now ELSE NULL END
@@ -89,7 +89,7 @@ class WorkSessions {
 			.update();
 	}
 
-	void phaseHistoryChanged(long id, JsonNode history, OffsetDateTime now) {
+	public void phaseHistoryChanged(long id, JsonNode history, OffsetDateTime now) {
 		this.jdbc.sql(
 				"UPDATE work_sessions SET phase_history = CAST(:history AS json_document), updated_at = :now WHERE id = :id")
 			.param("history", this.json.write(history))
@@ -98,7 +98,7 @@ class WorkSessions {
 			.update();
 	}
 
-	void checked(long id, JsonNode check, OffsetDateTime now) {
+	public void checked(long id, JsonNode check, OffsetDateTime now) {
 		this.jdbc.sql(
 				"UPDATE work_sessions SET last_check = CAST(:check AS json_document), updated_at = :now WHERE id = :id")
 			.param("check", this.json.write(check))
@@ -107,7 +107,7 @@ class WorkSessions {
 			.update();
 	}
 
-	void iterationStarted(long id, int iteration, OffsetDateTime now) {
+	public void iterationStarted(long id, int iteration, OffsetDateTime now) {
 		this.jdbc
 			.sql("""
 					UPDATE work_sessions SET current_iteration = :iteration,
@@ -121,7 +121,7 @@ class WorkSessions {
 			.update();
 	}
 
-	Optional<WorkSession> findByKey(String sessionKey) {
+	public Optional<WorkSession> findByKey(String sessionKey) {
 		return this.jdbc.sql(SELECT + " WHERE s.session_key = :key")
 			.param("key", sessionKey)
 			.query(this::map)
@@ -134,7 +134,7 @@ class WorkSessions {
 	 * before is seen). One statement: the task code comes from a subquery, because
 	 * PostgreSQL locks no row of the nullable side of an outer join.
 	 */
-	Optional<WorkSession> lockByKey(String sessionKey) {
+	public Optional<WorkSession> lockByKey(String sessionKey) {
 		return this.jdbc.sql("""
 				SELECT s.*, (SELECT t.task_code FROM orchestration_tasks t WHERE t.id = s.task_id) AS task_code
 				FROM work_sessions s WHERE s.session_key = :key FOR UPDATE
@@ -145,7 +145,7 @@ class WorkSessions {
 		return this.jdbc.sql(SELECT + " WHERE s.id = :id").param("id", id).query(this::map).optional();
 	}
 
-	List<WorkSession> findByTask(long taskId) {
+	public List<WorkSession> findByTask(long taskId) {
 		return this.jdbc.sql(SELECT + " WHERE s.task_id = :taskId ORDER BY s.id")
 			.param("taskId", taskId)
 			.query(this::map)
@@ -153,7 +153,7 @@ class WorkSessions {
 	}
 
 	/** The sessions of the tasks of a sprint, oldest first. */
-	List<WorkSession> findBySprint(String sprintCode) {
+	public List<WorkSession> findBySprint(String sprintCode) {
 		return this.jdbc.sql(SELECT + """
 				 WHERE t.sprint_id IN (SELECT id FROM orchestration_sprints WHERE sprint_code = :code) ORDER BY s.id
 				""").param("code", sprintCode).query(this::map).list();

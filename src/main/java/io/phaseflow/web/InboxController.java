@@ -4,10 +4,10 @@ import io.phaseflow.agent.AgentRegistry;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.WireValue;
-import io.phaseflow.session.OverrideDecision;
-import io.phaseflow.session.OverrideDecision.Decision;
-import io.phaseflow.session.OverrideRequest;
-import io.phaseflow.session.Overrides;
+import io.phaseflow.override.OverrideDecision;
+import io.phaseflow.override.OverrideDecision.Decision;
+import io.phaseflow.override.OverrideRequest;
+import io.phaseflow.override.Overrides;
 import io.phaseflow.session.SessionView;
 
 import org.springframework.stereotype.Controller;

@@ -13,7 +13,7 @@ import io.phaseflow.common.Clocks;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
 import io.phaseflow.event.OrchestrationEvent;
-import io.phaseflow.session.SessionArtifact;
+import io.phaseflow.session.phase.SessionArtifact;
 import io.phaseflow.session.SessionManagement;
 import io.phaseflow.session.SessionView;
 import io.phaseflow.task.TaskManagement;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.common.Limits;
 import io.phaseflow.event.EventStreamProperties;
 import io.phaseflow.event.EventStreams;
-import io.phaseflow.session.NoteRequest;
+import io.phaseflow.memory.NoteRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

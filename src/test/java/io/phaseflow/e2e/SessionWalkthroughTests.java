@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.phaseflow.session.PhaseSteps;
+import io.phaseflow.session.phase.PhaseSteps;
 import io.phaseflow.workflow.WorkflowEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

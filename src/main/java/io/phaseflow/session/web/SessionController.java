@@ -6,20 +6,15 @@ import java.util.List;
 import io.phaseflow.api.Page;
 import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.session.Guided;
-import io.phaseflow.session.ActivityReport;
-import io.phaseflow.session.IterationLog;
-import io.phaseflow.session.IterationReport;
-import io.phaseflow.session.NoteRequest;
-import io.phaseflow.session.PhaseCompletion;
-import io.phaseflow.session.PhaseOutcome;
-import io.phaseflow.session.SessionActivity;
-import io.phaseflow.session.SessionArtifact;
-import io.phaseflow.session.SessionIterations;
+import io.phaseflow.session.phase.IterationLog;
+import io.phaseflow.session.phase.IterationReport;
+import io.phaseflow.session.phase.PhaseCompletion;
+import io.phaseflow.session.phase.PhaseOutcome;
+import io.phaseflow.session.phase.SessionArtifact;
+import io.phaseflow.session.phase.SessionIterations;
 import io.phaseflow.session.SessionLifecycle;
 import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.SessionManagement;
-import io.phaseflow.session.SessionMemory;
-import io.phaseflow.session.SessionNote;
 import io.phaseflow.session.SessionManagement.ArtifactUpload;
 import io.phaseflow.session.SessionStart;
 import io.phaseflow.session.SessionView;
@@ -44,7 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Work sessions: start or continue, artifacts, phase completion, notes.
+ * Work sessions: start or continue, artifacts, phase completion, iterations, pause and
+ * end.
  */
 @RestController
 @RequestMapping("/api/orchestration/sessions")
@@ -55,18 +51,11 @@ class SessionController {
 
 	private final SessionLifecycle lifecycle;
 
-	private final SessionActivity activity;
-
 	private final SessionIterations iterations;
 
-	private final SessionMemory memory;
-
-	SessionController(SessionManagement sessions, SessionLifecycle lifecycle, SessionActivity activity,
-			SessionIterations iterations, SessionMemory memory) {
-		this.memory = memory;
+	SessionController(SessionManagement sessions, SessionLifecycle lifecycle, SessionIterations iterations) {
 		this.sessions = sessions;
 		this.lifecycle = lifecycle;
-		this.activity = activity;
 		this.iterations = iterations;
 	}
 
@@ -138,25 +127,6 @@ class SessionController {
 			case AWAITING_OVERRIDE -> ResponseEntity.accepted().body(outcome);
 			default -> ResponseEntity.ok(outcome);
 		};
-	}
-
-	@PostMapping("/{key}/activity")
-	@Operation(summary = "Log an activity of the session")
-	ResponseEntity<Guided<WorkItem>> activity(@PathVariable String key, @RequestBody ActivityReport report) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.activity.log(key, report));
-	}
-
-	@PostMapping("/{key}/notes")
-	@Operation(summary = "Add a note to the session's memory: kind update (progress on the task's context) "
-			+ "or note (a remark or finding)")
-	ResponseEntity<Guided<SessionNote>> addNote(@PathVariable String key, @RequestBody NoteRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.memory.add(key, request));
-	}
-
-	@GetMapping("/{key}/notes")
-	@Operation(summary = "The session's notes, oldest first")
-	Page<SessionNote> notes(@PathVariable String key) {
-		return new Page<>(this.memory.list(key));
 	}
 
 	@PostMapping("/{key}/iterations")

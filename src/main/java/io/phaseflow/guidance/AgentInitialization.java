@@ -1,0 +1,144 @@
+package io.phaseflow.guidance;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.phaseflow.agent.AgentRegistry;
+import io.phaseflow.common.Codes;
+import io.phaseflow.common.Drafts;
+import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.common.RuleBroken;
+import io.phaseflow.event.EventTypes;
+import io.phaseflow.report.StatusReport;
+import io.phaseflow.report.StatusReports;
+import io.phaseflow.sprint.Sprint;
+import io.phaseflow.sprint.Sprints;
+import io.phaseflow.task.TaskStatus;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import io.phaseflow.session.AgentIdentity;
+import io.phaseflow.session.SessionEvents;
+import io.phaseflow.session.SessionManagement;
+import io.phaseflow.session.SessionStart;
+import io.phaseflow.session.SessionViews;
+import io.phaseflow.session.WorkSession;
+import io.phaseflow.session.Instructions;
+
+/**
+ * Agent init: on a task, starts (or continues) its session and returns the assembled
+ * context with instructions; on a sprint, returns the sprint's context without a session.
+ */
+@Service
+public class AgentInitialization {
+
+	private final SessionManagement sessions;
+
+	private final SessionViews views;
+
+	private final ContextBroker broker;
+
+	private final SessionEvents events;
+
+	private final AgentRegistry agents;
+
+	private final Sprints sprints;
+
+	private final StatusReports reports;
+
+	private final JsonDocuments json;
+
+	private final Drafts drafts;
+
+	private final AgentIdentity identity;
+
+	AgentInitialization(SessionManagement sessions, SessionViews views, ContextBroker broker, SessionEvents events,
+			AgentRegistry agents, Sprints sprints, StatusReports reports, JsonDocuments json, Drafts drafts,
+			AgentIdentity identity) {
+		this.identity = identity;
+		this.sessions = sessions;
+		this.views = views;
+		this.broker = broker;
+		this.events = events;
+		this.agents = agents;
+		this.sprints = sprints;
+		this.reports = reports;
+		this.json = json;
+		this.drafts = drafts;
+	}
+
+	@Transactional
+	public Answer init(AgentInitRequest request) {
+		this.drafts.validate(request);
+		if (request.entityType() == AgentInitRequest.Target.SPRINT) {
+			return sprint(request);
+		}
+		SessionManagement.Begun begun = this.sessions
+			.begin(new SessionStart(request.entityCode(), request.agentId(), SessionStart.OnActive.CONTINUE));
+		WorkSession session = begun.session();
+		this.events.emit(session, EventTypes.AGENT_INITIALIZED,
+				this.json.newObject()
+					.put("entity_type", "task")
+					.put("entity_code", session.taskCode())
+					.put("session_key", session.sessionKey())
+					.put("continued", !begun.created()));
+		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
+				session.startedAt(), session.status().value(), session.currentPhase(), !begun.created());
+		return answer(summary, session);
+	}
+
+	/** The context of a session, for an agent that recovers it. */
+	@Transactional(readOnly = true)
+	public Answer context(String sessionKey) {
+		WorkSession session = this.views.find(sessionKey);
+		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
+				session.startedAt(), session.status().value(), session.currentPhase(), true);
+		return answer(summary, session);
+	}
+
+	/**
+	 * The context and instructions of a session, from one look at its task, its time
+	 * (which reads the marks among all of its task's sessions' events) and its artifacts.
+	 */
+	private Answer answer(InitSession summary, WorkSession session) {
+		ContextBroker.Situation situation = this.broker.situation(session);
+		return new Answer(summary, this.broker.context(situation),
+				this.broker.instructions(situation, (String) null).get(0));
+	}
+
+	private Answer sprint(AgentInitRequest request) {
+		this.agents.find(this.identity.agentFor(request.agentId()))
+			.orElseThrow(() -> new RuleBroken("agent_id", "names no agent"));
+		String code = Codes.normalize("entity_code", request.entityCode());
+		Sprint sprint = this.sprints.findByCode(code).orElseThrow(() -> new EntityNotFound("sprint", code));
+		StatusReport report = this.reports.of(code);
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("sprint", ContextBroker.sprintContext(sprint));
+		context.put("summary", report.summary());
+		context.put("tasks", report.tasks());
+		List<String> next = report.tasks()
+			.stream()
+			.filter((line) -> line.status() == TaskStatus.PENDING || line.status() == TaskStatus.IN_PROGRESS)
+			.map((line) -> "phaseflow init T:" + line.taskCode())
+			.limit(3)
+			.toList();
+		context.put("next_steps", next.isEmpty() ? List.of("Every task of the sprint is done or blocked") : next);
+		return new Answer(null, context, new Instructions(List.of("Pick a task of the sprint and init on it"), next,
+				new Instructions.Reminder(null, null, null), null));
+	}
+
+	/** The session an agent init started or continued. */
+	public record InitSession(String key, String entityType, String entityCode, Long agentId, OffsetDateTime createdAt,
+			String status, String currentPhase, boolean continued) {
+	}
+
+	/**
+	 * The answer to agent init: session (null for a sprint), context and instructions.
+	 */
+	public record Answer(InitSession session, Map<String, Object> context, Instructions instructions) {
+	}
+
+}

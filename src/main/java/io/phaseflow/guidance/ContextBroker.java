@@ -1,0 +1,298 @@
+package io.phaseflow.guidance;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.phaseflow.common.Clocks;
+import io.phaseflow.event.EntityType;
+import io.phaseflow.event.EventLog;
+import io.phaseflow.event.EventQuery;
+import io.phaseflow.event.OrchestrationEvent;
+import io.phaseflow.files.FileSync;
+import io.phaseflow.report.StatusReports;
+import io.phaseflow.render.Templates;
+import io.phaseflow.sprint.Sprint;
+import io.phaseflow.sprint.Sprints;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.Tasks;
+import io.phaseflow.workflow.ArtifactSpec;
+import io.phaseflow.workflow.PhaseConfig;
+import io.phaseflow.workflow.WorkflowDefinition;
+import io.phaseflow.workflow.Workflows;
+
+import org.springframework.stereotype.Component;
+import io.phaseflow.session.Refusals;
+import io.phaseflow.session.phase.SessionArtifact;
+import io.phaseflow.session.phase.SessionArtifacts;
+import io.phaseflow.memory.SessionNotes;
+import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.SessionGuide;
+import io.phaseflow.session.SessionTime;
+import io.phaseflow.timetracking.SessionTimes;
+import io.phaseflow.session.WorkSession;
+import io.phaseflow.session.Instructions;
+
+/**
+ * Assembles what an agent needs to (re)start work on a session: the task and its sprint,
+ * the current phase with its artifacts, recent events, the last actions, next steps, the
+ * session's latest notes and its time, and instructions.
+ */
+@Component
+public class ContextBroker implements SessionGuide {
+
+	private static final int RECENT_EVENTS = 10;
+
+	private static final int LAST_ACTIONS = 3;
+
+	private static final int RECENT_NOTES = 10;
+
+	private final Tasks tasks;
+
+	private final Sprints sprints;
+
+	private final SessionArtifacts artifacts;
+
+	private final EventLog events;
+
+	private final Workflows workflows;
+
+	private final Clock clock;
+
+	private final Templates templates;
+
+	private final FileSync files;
+
+	private final SessionTimes times;
+
+	private final SessionNotes notes;
+
+	ContextBroker(Tasks tasks, Sprints sprints, SessionArtifacts artifacts, EventLog events, Workflows workflows,
+			Clock clock, Templates templates, FileSync files, SessionTimes times, SessionNotes notes) {
+		this.times = times;
+		this.notes = notes;
+		this.files = files;
+		this.templates = templates;
+		this.tasks = tasks;
+		this.sprints = sprints;
+		this.artifacts = artifacts;
+		this.events = events;
+		this.workflows = workflows;
+		this.clock = clock;
+	}
+
+	/**
+	 * What an answer about the session says is worked out from: the active workflow, the
+	 * session's task and time, and its current phase's artifacts, each looked up once.
+	 */
+	public Situation situation(WorkSession session) {
+		WorkflowDefinition workflow = this.workflows.active();
+		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
+		SessionTime time = this.times.of(session, task);
+		List<String> missing = missingArtifacts(workflow, session, task);
+		return new Situation(session, workflow, task, time, missing, phaseContext(workflow, session, missing));
+	}
+
+	Map<String, Object> context(Situation situation) {
+		WorkSession session = situation.session();
+		Task task = situation.task();
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("task", taskContext(task));
+		context.put("sprint", (task.sprintCode() != null)
+				? this.sprints.findByCode(task.sprintCode()).map(ContextBroker::sprintContext).orElse(null) : null);
+		Map<String, Object> files = new LinkedHashMap<>();
+		files.put("task_md", this.artifacts.find(session.id(), "TASK.md").map(SessionArtifact::content).orElse(null));
+		files.put("agent_yml", null);
+		context.put("files", files);
+		context.put("recent_events", workOnly(this.events
+			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS))));
+		context.put("last_actions", workOnly(
+				this.events.latest(new EventQuery(null, null, null, session.sessionKey(), null, 0, LAST_ACTIONS))));
+		context.put("phase", situation.phase());
+		context.put("next_steps", nextSteps(situation.workflow(), session, situation.missing()));
+		context.put("notes", this.notes.latest(session.id(), RECENT_NOTES));
+		context.put("time", situation.time());
+		return context;
+	}
+
+	/**
+	 * The instructions for the session as it is now; {@code completedPhase} names the
+	 * phase the caller just completed, if any (the banner then says so and shows that
+	 * phase's next step).
+	 */
+	@Override
+	public Guidance guide(WorkSession session, String completedPhase) {
+		Situation situation = situation(session);
+		List<Instructions> instructions = (completedPhase != null) ? instructions(situation, null, completedPhase)
+				: instructions(situation, (String) null);
+		return new Guidance(situation.time(), instructions.get(0), instructions.get(instructions.size() - 1));
+	}
+
+	@Override
+	public Instructions instructions(WorkSession session, String completedPhase) {
+		return instructions(situation(session), completedPhase).get(0);
+	}
+
+	/**
+	 * The instructions for the session as it is now, once for each of
+	 * {@code completedPhases} (null for none): an answer to a phase's completion carries
+	 * both the session's own instructions and those that say the phase is done. A task
+	 * that took longer than estimated is to be estimated again.
+	 */
+	public List<Instructions> instructions(Situation situation, String... completedPhases) {
+		WorkSession session = situation.session();
+		WorkflowDefinition workflow = situation.workflow();
+		Task task = situation.task();
+		SessionTime time = situation.time();
+		List<String> missing = situation.missing();
+		List<String> commands = new ArrayList<>();
+		if (session.status() == SessionStatus.RUNNING) {
+			// the missing artifacts go with the completion: one call
+			commands.add("phaseflow phase complete"
+					+ missing.stream().map((name) -> " --artifact " + name).collect(Collectors.joining()));
+		}
+		else {
+			missing.forEach((name) -> commands.add("phaseflow artifact put " + name));
+			if (session.status() == SessionStatus.PAUSED) {
+				commands.add("phaseflow session resume " + session.sessionKey());
+			}
+		}
+		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
+		List<String> next = nextSteps(workflow, session, missing);
+		List<String> actions = new ArrayList<>(next);
+		if (time.overEstimate()) {
+			actions.add(StatusReports.reEstimate(task.taskCode(), time.taskActiveMinutes(), time.estimateMinutes()));
+			commands.add(StatusReports.estimateCommand(task.taskCode(), time.taskActiveMinutes()));
+		}
+		Instructions.Reminder reminder = Instructions.Reminder.of(task.taskCode(), session.currentPhase(),
+				session.startedAt(), Clocks.now(this.clock));
+		List<Instructions> all = new ArrayList<>();
+		for (String completedPhase : completedPhases) {
+			all.add(new Instructions(actions, commands, reminder,
+					banner(workflow, session, situation.phase(), next, completedPhase)));
+		}
+		return all;
+	}
+
+	private String banner(WorkflowDefinition workflow, WorkSession session, Map<String, Object> phase,
+			List<String> nextActions, String completedPhase) {
+		if (session.status().isTerminal() || phase == null) {
+			return null;
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("phase", phase);
+		data.put("next_actions", nextActions);
+		if (completedPhase != null) {
+			data.put("completed", completedPhase);
+			workflow.phase(completedPhase)
+				.map(PhaseConfig::nextStep)
+				.ifPresent((text) -> data.put("next_step_text", text.strip()));
+		}
+		return this.templates.render("instructions/phase-banner.ftl", data);
+	}
+
+	private List<String> nextSteps(WorkflowDefinition workflow, WorkSession session, List<String> missing) {
+		List<String> steps = new ArrayList<>();
+		if (session.status().isTerminal()) {
+			steps.add("The session is " + session.status().value() + "; start a new one to continue the task");
+			return steps;
+		}
+		if (session.status() == SessionStatus.AWAITING_OVERRIDE) {
+			steps.add("Wait for a reviewer to decide the override of the " + session.currentPhase() + " phase");
+			return steps;
+		}
+		if (workflow.phase(session.currentPhase()).isEmpty()) {
+			steps.add("The " + session.currentPhase() + " phase is no longer configured in workflow.yaml; "
+					+ "ask an admin to end or terminate this session");
+			return steps;
+		}
+		PhaseConfig phase = workflow.phase(session.currentPhase()).get();
+		if (phase.order() == workflow.firstPhase().order()) {
+			steps.add("Review task objectives and acceptance criteria");
+		}
+		steps.add("Goal of the " + phase.id() + " phase: " + phase.goal());
+		missing.forEach((name) -> steps.add("Write " + name + " and submit it as an artifact"));
+		steps.add("When ready, complete the " + phase.id() + " phase"
+				+ (phase.qa() ? " with qa_status qa_passed or qa_failed" : ""));
+		return steps;
+	}
+
+	private Map<String, Object> phaseContext(WorkflowDefinition workflow, WorkSession session, List<String> missing) {
+		if (session.currentPhase() == null || workflow.phase(session.currentPhase()).isEmpty()) {
+			return null;
+		}
+		PhaseConfig phase = workflow.phase(session.currentPhase()).get();
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("id", phase.id());
+		context.put("goal", phase.goal());
+		context.put("required_artifacts", phase.artifacts().required().stream().map(ArtifactSpec::name).toList());
+		context.put("submitted_artifacts", this.artifacts.names(session.id()));
+		context.put("missing_artifacts", missing);
+		context.put("next_step", phase.nextStep());
+		return context;
+	}
+
+	/**
+	 * The current phase's required artifacts neither submitted in this iteration nor on
+	 * disk.
+	 */
+	private List<String> missingArtifacts(WorkflowDefinition workflow, WorkSession session, Task task) {
+		if (session.currentPhase() == null || session.status().isTerminal()
+				|| workflow.phase(session.currentPhase()).isEmpty()) {
+			return List.of();
+		}
+		Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
+		return workflow.phase(session.currentPhase())
+			.get()
+			.artifacts()
+			.required()
+			.stream()
+			.map(ArtifactSpec::name)
+			.filter((name) -> !present.contains(name) && !this.files.taskFileExists(task, name))
+			.toList();
+	}
+
+	static Map<String, Object> taskContext(Task task) {
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("code", task.taskCode());
+		context.put("title", task.title());
+		context.put("description", task.description());
+		context.put("status", task.status().value());
+		context.put("priority", task.priority().name());
+		context.put("metadata", task.metadata());
+		context.put("agent_config", task.agentConfig());
+		return context;
+	}
+
+	static Map<String, Object> sprintContext(Sprint sprint) {
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("code", sprint.sprintCode());
+		context.put("title", sprint.title());
+		context.put("status", sprint.status().value());
+		context.put("owner", sprint.owner());
+		context.put("metadata", sprint.metadata());
+		return context;
+	}
+
+	/**
+	 * The session with what its answers are worked out from.
+	 *
+	 * @param phase the current phase's context, null when the phase is not configured
+	 */
+	public record Situation(WorkSession session, WorkflowDefinition workflow, Task task, SessionTime time,
+			List<String> missing, Map<String, Object> phase) {
+	}
+
+	/**
+	 * The events that are work on the task: what others were refused is for the PM's
+	 * timeline, not for the agent's context.
+	 */
+	private static List<OrchestrationEvent> workOnly(List<OrchestrationEvent> events) {
+		return events.stream().filter((event) -> !Refusals.EVENT.equals(event.eventType())).toList();
+	}
+
+}

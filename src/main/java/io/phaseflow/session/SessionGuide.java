@@ -1,0 +1,26 @@
+package io.phaseflow.session;
+
+/**
+ * What an answer about a session tells its agent: the time worked and the next
+ * instructions. The guidance capability implements it from the workflow, the task and the
+ * session's artifacts and notes; the session only asks.
+ */
+public interface SessionGuide {
+
+	/**
+	 * The session's time, its view's instructions, and those of an answer to the
+	 * completion of {@code completedPhase} (the view's own when it is null).
+	 */
+	Guidance guide(WorkSession session, String completedPhase);
+
+	/**
+	 * The instructions for the session as it is now; {@code completedPhase} names the
+	 * phase the caller just completed, if any.
+	 */
+	Instructions instructions(WorkSession session, String completedPhase);
+
+	/** What {@link #guide} works out for one answer. */
+	record Guidance(SessionTime time, Instructions view, Instructions answer) {
+	}
+
+}

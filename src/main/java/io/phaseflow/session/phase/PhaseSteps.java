@@ -1,0 +1,309 @@
+package io.phaseflow.session.phase;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.common.Clocks;
+import io.phaseflow.common.FieldError;
+import io.phaseflow.common.JsonDocuments;
+import io.phaseflow.event.EventTypes;
+import io.phaseflow.files.FileSync;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.Tasks;
+import io.phaseflow.workflow.ArtifactSpec;
+import io.phaseflow.workflow.PhaseConfig;
+import io.phaseflow.workflow.WorkflowDefinition;
+import io.phaseflow.workflow.Workflows;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import io.phaseflow.session.SessionEvents;
+import io.phaseflow.session.SessionLifecycle;
+import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.WorkSession;
+import io.phaseflow.session.WorkSessions;
+
+/**
+ * What the session process does at each of its steps: enter a phase, check it, leave it,
+ * log or reject overrides, start an iteration, complete the session. Called by the
+ * process's service tasks, inside the transaction of the transition, so the session row
+ * and its events change together with the process position. Entering, leaving and
+ * completing are idempotent: a repeated step (a retried job) changes nothing.
+ */
+@Service
+public class PhaseSteps {
+
+	private static final String SUMMARY_ARTIFACT = "SUMMARY.md";
+
+	private final WorkSessions sessions;
+
+	private final SessionArtifacts artifacts;
+
+	private final Tasks tasks;
+
+	private final SessionEvents events;
+
+	private final Workflows workflows;
+
+	private final JsonDocuments json;
+
+	private final Clock clock;
+
+	private final FileSync files;
+
+	private final SessionIterations iterations;
+
+	private final SessionLifecycle lifecycle;
+
+	PhaseSteps(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, SessionEvents events,
+			Workflows workflows, JsonDocuments json, Clock clock, FileSync files, SessionIterations iterations,
+			SessionLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
+		this.files = files;
+		this.iterations = iterations;
+		this.sessions = sessions;
+		this.artifacts = artifacts;
+		this.tasks = tasks;
+		this.events = events;
+		this.workflows = workflows;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Locks the session's row until the transaction ends, so that a step taken outside
+	 * Phaseflow's API (a reviewer's decision through Flowable's REST API) waits for any
+	 * transition of the session in flight, and then sees its outcome.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lock(String sessionKey) {
+		this.sessions.lockByKey(sessionKey);
+	}
+
+	/**
+	 * The session now works in {@code phase}: mirror it and emit
+	 * {@code orchestration.phase.<phase>.start}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void entered(String sessionKey, String phase) {
+		WorkSession session = session(sessionKey);
+		if (phase.equals(session.currentPhase()) && !completedInThisIteration(session, phase)) {
+			return; // entered already: a repeated step changes nothing
+		}
+		this.sessions.phaseEntered(session.id(), phase, SessionStatus.RUNNING, now());
+		ObjectNode payload = this.json.newObject().put("phase", phase).put("iteration", session.currentIteration());
+		payload.put("goal", phaseConfig(this.workflows.active(), phase).goal());
+		this.events.emit(session, EventTypes.phase(phase, "start"), payload);
+	}
+
+	/**
+	 * Checks the phase's required artifacts and task fields. The result is stored on the
+	 * session (for the caller of phase-complete to report) and returned for the process's
+	 * gateway.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public PhaseCheck check(String sessionKey, String phase, boolean overrideRequested, String reason) {
+		WorkSession session = session(sessionKey);
+		WorkflowDefinition workflow = this.workflows.active();
+		PhaseConfig config = phaseConfig(workflow, phase);
+		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
+		List<FieldError> errors = new ArrayList<>();
+		if (workflow.settings().requireArtifactValidation()) {
+			Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
+			for (ArtifactSpec artifact : config.artifacts().required()) {
+				if (!present.contains(artifact.name()) && !this.files.taskFileExists(task, artifact.name())) {
+					errors.add(new FieldError("artifacts." + artifact.name(), "is required in the " + phase + " phase"
+							+ ((session.currentIteration() > 1) ? " of iteration " + session.currentIteration() : "")));
+				}
+			}
+		}
+		JsonNode taskFields = this.json.tree(task);
+		config.validation()
+			.requiredFields()
+			.stream()
+			.filter((field) -> isEmpty(taskFields, field))
+			.forEach((field) -> errors.add(new FieldError("task." + field, "is required in the " + phase + " phase")));
+		List<FieldError> warnings = config.validation()
+			.warnIfMissing()
+			.stream()
+			.filter((field) -> isEmpty(taskFields, field))
+			.map((field) -> new FieldError("task." + field, "is missing"))
+			.toList();
+		PhaseCheck.Result result = result(workflow, config, errors, overrideRequested);
+		PhaseCheck check = new PhaseCheck(phase, result, errors, warnings,
+				(result == PhaseCheck.Result.APPROVAL) ? config.override().candidateGroups() : List.of());
+		ObjectNode stored = (ObjectNode) this.json.tree(check);
+		if (reason != null) {
+			stored.put("reason", reason);
+		}
+		this.sessions.checked(session.id(), stored, now());
+		if (!errors.isEmpty()) {
+			this.events.emit(session, EventTypes.PHASE_VALIDATION_FAILED, stored.deepCopy());
+		}
+		if (result == PhaseCheck.Result.APPROVAL) {
+			this.sessions.statusChanged(session.id(), SessionStatus.AWAITING_OVERRIDE, now());
+			this.events.emit(session, EventTypes.PHASE_OVERRIDE_REQUESTED, stored.deepCopy());
+		}
+		return check;
+	}
+
+	/**
+	 * The phase is done: record it in the history and emit
+	 * {@code orchestration.phase.<phase>.end}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void left(String sessionKey, String phase) {
+		WorkSession session = session(sessionKey);
+		if (completedInThisIteration(session, phase)) {
+			return; // left already: a repeated step changes nothing
+		}
+		OffsetDateTime now = now();
+		ArrayNode history = ((ArrayNode) session.phaseHistory()).deepCopy();
+		history.addObject()
+			.put("phase", phase)
+			.put("iteration", session.currentIteration())
+			.put("completed_at", now.toString());
+		this.sessions.phaseHistoryChanged(session.id(), history, now);
+		this.events.emit(session, EventTypes.phase(phase, "end"), this.json.newObject().put("phase", phase));
+		if (this.workflows.active().settings().syncFilesOnPhaseComplete()) {
+			this.files.syncTaskAfterCommit(session.taskCode(), false);
+		}
+	}
+
+	/**
+	 * An override was granted: by the phase's policy ({@code decision} null) or by a
+	 * reviewer.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void overridden(String sessionKey, String phase, Decision decision) {
+		WorkSession session = session(sessionKey);
+		this.sessions.statusChanged(session.id(), SessionStatus.RUNNING, now());
+		this.events.emit(session, EventTypes.PHASE_OVERRIDE, overridePayload(session, phase, decision));
+	}
+
+	/** A reviewer rejected the override; the agent works on the phase again. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void overrideRejected(String sessionKey, String phase, Decision decision) {
+		WorkSession session = session(sessionKey);
+		this.sessions.statusChanged(session.id(), SessionStatus.RUNNING, now());
+		this.events.emit(session, EventTypes.PHASE_OVERRIDE_REJECTED, overridePayload(session, phase, decision));
+	}
+
+	private ObjectNode overridePayload(WorkSession session, String phase, Decision decision) {
+		ObjectNode payload = this.json.newObject().put("phase", phase);
+		if (session.lastCheck() != null) {
+			payload.set("reason", session.lastCheck().get("reason"));
+			payload.set("errors", session.lastCheck().get("errors"));
+		}
+		payload.put("approval", (decision != null) ? "reviewer" : "none");
+		if (decision != null) {
+			payload.put("decided_by", decision.decidedBy()).put("comment", decision.comment());
+		}
+		return payload;
+	}
+
+	/** The phase saw no progress for {@code stale_after}. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void stale(String sessionKey, String phase) {
+		WorkSession session = session(sessionKey);
+		this.events.emit(session, EventTypes.SESSION_STALE,
+				this.json.newObject()
+					.put("phase", phase)
+					.put("stale_after", this.workflows.active().settings().staleAfter().toString()));
+	}
+
+	/** Review failed QA: execution starts again in a new iteration. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void iterationStarted(String sessionKey) {
+		WorkSession session = session(sessionKey);
+		int iteration = session.currentIteration() + 1;
+		OffsetDateTime now = now();
+		this.iterations.qaFailedLoop(session, iteration, now);
+		this.sessions.iterationStarted(session.id(), iteration, now);
+		this.events.emit(session, EventTypes.ITERATION_LOGGED,
+				this.json.newObject().put("iteration", iteration).put("reason", "qa_failed"));
+	}
+
+	/**
+	 * The close phase is done: the session is completed, with its SUMMARY.md as what it
+	 * ended with.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void completed(String sessionKey) {
+		WorkSession session = session(sessionKey);
+		if (session.status() == SessionStatus.COMPLETED) {
+			return;
+		}
+		this.lifecycle.closed(session,
+				this.artifacts.find(session.id(), SUMMARY_ARTIFACT).map(SessionArtifact::content).orElse(null));
+		this.events.emit(session, EventTypes.SESSION_COMPLETED, this.json.newObject().put("session_key", sessionKey));
+		if (this.workflows.active().settings().syncFilesOnClose()) {
+			this.files.syncTaskAfterCommit(session.taskCode(), false);
+		}
+	}
+
+	/** A reviewer's decision on an override. */
+	public record Decision(String decidedBy, String comment) {
+	}
+
+	/**
+	 * Whether the phase history records the phase as completed in the session's current
+	 * iteration.
+	 */
+	private static boolean completedInThisIteration(WorkSession session, String phase) {
+		for (JsonNode entry : session.phaseHistory()) {
+			if (phase.equals(entry.path("phase").asText())
+					&& entry.path("iteration").asInt() == session.currentIteration()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static PhaseCheck.Result result(WorkflowDefinition workflow, PhaseConfig config, List<FieldError> errors,
+			boolean overrideRequested) {
+		if (errors.isEmpty()) {
+			return PhaseCheck.Result.VALID;
+		}
+		if (!overrideRequested || !workflow.settings().allowUserOverride() || !config.override().allowed()) {
+			return PhaseCheck.Result.INVALID;
+		}
+		return config.override().needsApproval() ? PhaseCheck.Result.APPROVAL : PhaseCheck.Result.OVERRIDE;
+	}
+
+	/**
+	 * A task field ({@code title}) or metadata entry ({@code metadata.tags}) that is
+	 * absent, null or empty.
+	 */
+	static boolean isEmpty(JsonNode task, String field) {
+		JsonNode value = task;
+		for (String part : field.split("\\.")) {
+			value = (value != null) ? value.get(part) : null;
+		}
+		return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())
+				|| (value.isContainerNode() && value.isEmpty());
+	}
+
+	private static PhaseConfig phaseConfig(WorkflowDefinition workflow, String phase) {
+		return workflow.phase(phase)
+			.orElseThrow(() -> new io.phaseflow.workflow.SessionNotWaiting(
+					"The " + phase + " phase is no longer configured in workflow.yaml; end or terminate the session"));
+	}
+
+	private WorkSession session(String sessionKey) {
+		return this.sessions.findByKey(sessionKey)
+			.orElseThrow(() -> new IllegalStateException("The process runs for an unknown session " + sessionKey));
+	}
+
+	private OffsetDateTime now() {
+		return Clocks.now(this.clock);
+	}
+
+}
