@@ -21,22 +21,23 @@ import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.sprint.Sprint;
+import io.phaseflow.sprint.SprintPlanned;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskFilter;
 import io.phaseflow.task.TaskManagement;
+import io.phaseflow.task.TaskProgressed;
 import io.phaseflow.task.TaskRestored;
 import io.phaseflow.task.TaskStatus;
 import io.phaseflow.task.Tasks;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -72,6 +73,8 @@ public class FileSync {
 
 	private final TransactionTemplate newTransaction;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final TaskManagement management;
 
 	private static final List<String> TASK_STATUSES = java.util.Arrays.stream(TaskStatus.values())
@@ -80,8 +83,9 @@ public class FileSync {
 
 	FileSync(FilesProperties properties, MarkdownDocuments documents, Sprints sprints, Tasks tasks, EventLog events,
 			JsonDocuments json, Clock clock, @Value("${phaseflow.events.emit-file-syncs:false}") boolean emitFileSyncs,
-			PlatformTransactionManager transactions, TaskManagement management) {
+			PlatformTransactionManager transactions, TaskManagement management, ApplicationEventPublisher publisher) {
 		this.management = management;
+		this.publisher = publisher;
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.files = new FilesRoot(properties.root());
@@ -114,24 +118,33 @@ public class FileSync {
 	}
 
 	/**
-	 * Writes the task's TASK.md once the current transaction has committed, so the file
-	 * never shows a state the database does not have; a failure to write is logged, not
-	 * thrown (the database stays the source of truth, and drift shows up in the sync
-	 * status).
-	 * @param onlyIfSynced write only when the task's TASK.md exists already
+	 * Writes the task's TASK.md once the transaction that moved it on has committed, so
+	 * the file never shows a state the database does not have. A failure to write is
+	 * logged, not thrown: the database stays the source of truth, and drift shows in the
+	 * sync status.
 	 */
-	public void syncTaskAfterCommit(String code, boolean onlyIfSynced) {
-		syncAfterCommit(code, onlyIfSynced);
+	@TransactionalEventListener(fallbackExecution = true)
+	void progressed(TaskProgressed progressed) {
+		writeTaskQuietly(progressed.taskCode(), false);
 	}
 
-	/** A restored task's synced TASK.md is written again once the restore commits. */
-	@EventListener
+	/**
+	 * A restored task's TASK.md, if synced, is written again once the restore commits.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
 	void restored(TaskRestored restored) {
-		syncAfterCommit(restored.taskCode(), true);
+		writeTaskQuietly(restored.taskCode(), true);
 	}
 
-	private void syncAfterCommit(String code, boolean onlyIfSynced) {
-		afterCommit(() -> this.newTransaction.executeWithoutResult((status) -> {
+	/** A sprint created with its tasks gets its files once it commits. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void planned(SprintPlanned planned) {
+		quietly(() -> this.newTransaction.executeWithoutResult((status) -> syncSprint(planned.sprintCode())),
+				"sprint " + planned.sprintCode());
+	}
+
+	private void writeTaskQuietly(String code, boolean onlyIfSynced) {
+		quietly(() -> this.newTransaction.executeWithoutResult((status) -> {
 			Task task = this.tasks.findByCode(code).orElseThrow();
 			if (!onlyIfSynced || Files.exists(taskFolder(task).resolve("TASK.md"), LinkOption.NOFOLLOW_LINKS)) {
 				writeTask(task);
@@ -139,25 +152,12 @@ public class FileSync {
 		}), "task " + code);
 	}
 
-	private void afterCommit(Runnable write, String what) {
-		Runnable guarded = () -> {
-			try {
-				write.run();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not write the files of {}", what, ex);
-			}
-		};
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					guarded.run();
-				}
-			});
+	private void quietly(Runnable write, String what) {
+		try {
+			write.run();
 		}
-		else {
-			guarded.run();
+		catch (RuntimeException ex) {
+			log.warn("Could not write the files of {}", what, ex);
 		}
 	}
 
@@ -218,7 +218,8 @@ public class FileSync {
 		ObjectNode metadata = patch.putObject("metadata");
 		parsed.lists().forEach((key, items) -> metadata.set(key, this.json.tree(items)));
 		Task updated = this.management.update(task.taskCode(), patch);
-		syncTaskAfterCommit(updated.taskCode(), false);
+		// written back in canonical form once the import commits
+		this.publisher.publishEvent(new TaskProgressed(updated.taskCode()));
 		return updated;
 	}
 
@@ -276,14 +277,6 @@ public class FileSync {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not list " + folder, ex);
 		}
-	}
-
-	/**
-	 * Writes the sprint's files once the current transaction has committed (see
-	 * {@link #syncTaskAfterCommit}).
-	 */
-	public void syncSprintAfterCommit(String code) {
-		afterCommit(() -> this.newTransaction.executeWithoutResult((status) -> syncSprint(code)), "sprint " + code);
 	}
 
 	/** Writes the task's TASK.md with its {@code .hash}. */

@@ -9,11 +9,12 @@ import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventScope;
-import io.phaseflow.files.FileSync;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskManagement;
+import io.phaseflow.task.TaskProgressed;
 import io.phaseflow.task.TaskStatus;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,7 @@ public class TaskStatusReports {
 
 	private final Drafts drafts;
 
-	private final FileSync files;
+	private final ApplicationEventPublisher publisher;
 
 	private final SessionViews views;
 
@@ -60,13 +61,13 @@ public class TaskStatusReports {
 	private final Refusals refusals;
 
 	TaskStatusReports(TaskManagement tasks, SessionManagement sessions, SessionLifecycle lifecycle,
-			SessionMemory memory, CompletionCheck completion, JsonDocuments json, Drafts drafts, FileSync files,
-			SessionViews views, AgentIdentity identity, Refusals refusals) {
+			SessionMemory memory, CompletionCheck completion, JsonDocuments json, Drafts drafts,
+			ApplicationEventPublisher publisher, SessionViews views, AgentIdentity identity, Refusals refusals) {
 		this.identity = identity;
 		this.refusals = refusals;
 		this.memory = memory;
 		this.completion = completion;
-		this.files = files;
+		this.publisher = publisher;
 		this.views = views;
 		this.tasks = tasks;
 		this.sessions = sessions;
@@ -120,7 +121,7 @@ public class TaskStatusReports {
 			this.lifecycle.taskCompleted(sessionKey, update.notes());
 		}
 		if (Boolean.TRUE.equals(update.syncToFile())) {
-			this.files.syncTaskAfterCommit(task.taskCode(), false);
+			this.publisher.publishEvent(new TaskProgressed(task.taskCode()));
 		}
 		return (session != null) ? this.views.guided(sessionKey, task) : new Guided<>(task, null);
 	}

@@ -15,12 +15,14 @@ import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.files.FileSync;
 import io.phaseflow.task.Task;
+import io.phaseflow.task.TaskProgressed;
 import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.ArtifactSpec;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.Workflows;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,15 +60,18 @@ public class PhaseSteps {
 
 	private final FileSync files;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final SessionIterations iterations;
 
 	private final SessionLifecycle lifecycle;
 
 	PhaseSteps(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, SessionEvents events,
-			Workflows workflows, JsonDocuments json, Clock clock, FileSync files, SessionIterations iterations,
-			SessionLifecycle lifecycle) {
+			Workflows workflows, JsonDocuments json, Clock clock, FileSync files, ApplicationEventPublisher publisher,
+			SessionIterations iterations, SessionLifecycle lifecycle) {
 		this.lifecycle = lifecycle;
 		this.files = files;
+		this.publisher = publisher;
 		this.iterations = iterations;
 		this.sessions = sessions;
 		this.artifacts = artifacts;
@@ -173,7 +178,7 @@ public class PhaseSteps {
 		this.sessions.phaseHistoryChanged(session.id(), history, now);
 		this.events.emit(session, EventTypes.phase(phase, "end"), this.json.newObject().put("phase", phase));
 		if (this.workflows.active().settings().syncFilesOnPhaseComplete()) {
-			this.files.syncTaskAfterCommit(session.taskCode(), false);
+			this.publisher.publishEvent(new TaskProgressed(session.taskCode()));
 		}
 	}
 
@@ -245,7 +250,7 @@ public class PhaseSteps {
 				this.artifacts.find(session.id(), SUMMARY_ARTIFACT).map(SessionArtifact::content).orElse(null));
 		this.events.emit(session, EventTypes.SESSION_COMPLETED, this.json.newObject().put("session_key", sessionKey));
 		if (this.workflows.active().settings().syncFilesOnClose()) {
-			this.files.syncTaskAfterCommit(session.taskCode(), false);
+			this.publisher.publishEvent(new TaskProgressed(session.taskCode()));
 		}
 	}
 

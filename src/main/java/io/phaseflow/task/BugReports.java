@@ -1,4 +1,4 @@
-package io.phaseflow.pmtools;
+package io.phaseflow.task;
 
 import java.util.Locale;
 
@@ -6,11 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.ContentHash;
 import io.phaseflow.common.Drafts;
-import io.phaseflow.task.Priority;
-import io.phaseflow.task.Task;
-import io.phaseflow.task.TaskDraft;
-import io.phaseflow.task.TaskManagement;
-import io.phaseflow.task.Tasks;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

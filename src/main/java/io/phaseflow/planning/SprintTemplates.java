@@ -1,4 +1,4 @@
-package io.phaseflow.pmtools;
+package io.phaseflow.planning;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,17 +13,18 @@ import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.common.SafeYaml;
-import io.phaseflow.files.FileSync;
 import io.phaseflow.home.PhaseflowHome;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.SprintDraft;
 import io.phaseflow.sprint.SprintManagement;
+import io.phaseflow.sprint.SprintPlanned;
 import io.phaseflow.sprint.SprintTemplating;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskDraft;
 import io.phaseflow.task.TaskManagement;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,15 +42,16 @@ public class SprintTemplates implements SprintTemplating {
 
 	private final TaskManagement tasks;
 
-	private final FileSync files;
+	private final ApplicationEventPublisher publisher;
 
 	private final Drafts drafts;
 
-	SprintTemplates(PhaseflowHome home, SprintManagement sprints, TaskManagement tasks, FileSync files, Drafts drafts) {
+	SprintTemplates(PhaseflowHome home, SprintManagement sprints, TaskManagement tasks,
+			ApplicationEventPublisher publisher, Drafts drafts) {
 		this.home = home;
 		this.sprints = sprints;
 		this.tasks = tasks;
-		this.files = files;
+		this.publisher = publisher;
 		this.drafts = drafts;
 	}
 
@@ -85,7 +87,7 @@ public class SprintTemplates implements SprintTemplating {
 			created.add(this.tasks.create(this.drafts.convert(task, TaskDraft.class)));
 			index++;
 		}
-		this.files.syncSprintAfterCommit(sprint.sprintCode());
+		this.publisher.publishEvent(new SprintPlanned(sprint.sprintCode()));
 		return new Created(sprint, created);
 	}
 

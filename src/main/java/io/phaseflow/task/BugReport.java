@@ -1,7 +1,6 @@
-package io.phaseflow.pmtools;
+package io.phaseflow.task;
 
 import io.phaseflow.common.Codes;
-import io.phaseflow.task.Priority;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
