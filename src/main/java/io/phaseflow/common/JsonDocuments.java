@@ -40,6 +40,16 @@ public class JsonDocuments {
 		}
 	}
 
+	/** Reads a stored JSON document as the type it was written from. */
+	public <T> T read(String json, Class<T> type) {
+		try {
+			return this.mapper.readValue(json, type);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A stored JSON document could not be read", ex);
+		}
+	}
+
 	/** Reads a stored JSON object; a missing document reads as an empty object. */
 	public ObjectNode readObject(String json) {
 		JsonNode node = read(json);

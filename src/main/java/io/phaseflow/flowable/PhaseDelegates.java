@@ -3,7 +3,7 @@ package io.phaseflow.flowable;
 import java.util.List;
 
 import io.phaseflow.common.RequestContext;
-import io.phaseflow.session.phase.PhaseCheck;
+import io.phaseflow.session.PhaseCheck;
 import io.phaseflow.session.phase.PhaseSteps;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;

@@ -3,12 +3,16 @@ package io.phaseflow.override;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.RequestContext;
+import io.phaseflow.session.PhaseCheck;
+import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.SessionView;
+import io.phaseflow.session.SessionViews;
+import io.phaseflow.session.WorkSession;
+import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkflowConsistency;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
@@ -16,11 +20,6 @@ import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.phaseflow.session.SessionManagement;
-import io.phaseflow.session.SessionStatus;
-import io.phaseflow.session.SessionView;
-import io.phaseflow.session.SessionViews;
-import io.phaseflow.session.WorkSession;
 
 /**
  * The reviewers' inbox: override requests waiting for approval, and decisions on them.
@@ -88,7 +87,7 @@ public class Overrides {
 		this.fourEyes.requireOtherReviewer(pending);
 		FourEyes.requireClaimHolder(pending, RequestContext.groups().contains(ADMINS));
 		if (session.status() != SessionStatus.AWAITING_OVERRIDE) {
-			throw new io.phaseflow.workflow.SessionNotWaiting("The session no longer waits for an override decision");
+			throw new SessionNotWaiting("The session no longer waits for an override decision");
 		}
 		this.engine.decideOverride(overrideId, decision.decision().value(), decision.comment());
 		return this.views.view(session.id());
@@ -100,10 +99,11 @@ public class Overrides {
 
 	private OverrideRequest request(PendingOverride pending) {
 		WorkSession session = this.views.find(pending.sessionKey());
-		JsonNode check = (session.lastCheck() != null) ? session.lastCheck() : MissingNode.getInstance();
-		return new OverrideRequest(pending, session.taskCode(), session.agentId(),
-				SessionManagement.fieldErrors(check.get("errors")),
-				SessionManagement.fieldErrors(check.get("warnings")), check.path("reason").textValue());
+		PhaseCheck check = session.lastCheck();
+		return (check == null)
+				? new OverrideRequest(pending, session.taskCode(), session.agentId(), List.of(), List.of(), null)
+				: new OverrideRequest(pending, session.taskCode(), session.agentId(), check.errors(), check.warnings(),
+						check.reason());
 	}
 
 	private static boolean mayDecide(Set<String> groups, PendingOverride pending) {

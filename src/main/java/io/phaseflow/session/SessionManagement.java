@@ -5,46 +5,49 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.agent.Agent;
 import io.phaseflow.agent.AgentRegistry;
 import io.phaseflow.common.Clocks;
+import io.phaseflow.common.Codes;
 import io.phaseflow.common.ContentHash;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
-import io.phaseflow.common.FieldError;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.RuleBroken;
-import io.phaseflow.common.WireValue;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventScope;
 import io.phaseflow.event.EventTypes;
-import io.phaseflow.files.MarkdownDocuments;
 import io.phaseflow.event.NewEvent;
-import io.phaseflow.task.Task;
-import io.phaseflow.task.Tasks;
-import io.phaseflow.workflow.PhaseConfig;
-import io.phaseflow.workflow.SessionNotWaiting;
-import io.phaseflow.workflow.WorkDone;
-import io.phaseflow.workflow.WorkflowDefinition;
-import io.phaseflow.workflow.Workflows;
-import io.phaseflow.workflow.WorkflowEngine;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import io.phaseflow.session.phase.PhaseCheck;
+import io.phaseflow.files.MarkdownDocuments;
 import io.phaseflow.session.phase.PhaseCompletion;
 import io.phaseflow.session.phase.PhaseOutcome;
 import io.phaseflow.session.phase.SessionArtifact;
 import io.phaseflow.session.phase.SessionArtifacts;
+import io.phaseflow.task.Task;
+import io.phaseflow.task.Tasks;
+import io.phaseflow.workflow.ArtifactSpec;
+import io.phaseflow.workflow.PhaseConfig;
+import io.phaseflow.workflow.SessionNotWaiting;
+import io.phaseflow.workflow.WorkDone;
+import io.phaseflow.workflow.WorkflowDefinition;
+import io.phaseflow.workflow.WorkflowEngine;
+import io.phaseflow.workflow.Workflows;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starting sessions, submitting artifacts and completing phases. Each call locks the
@@ -119,7 +122,7 @@ public class SessionManagement {
 	 */
 	public Begun begin(SessionStart request) {
 		this.drafts.validate(request);
-		String taskCode = request.taskCode().toLowerCase(java.util.Locale.ROOT);
+		String taskCode = request.taskCode().toLowerCase(Locale.ROOT);
 		// The task's row lock makes concurrent starts of one task take turns: one starts,
 		// the others continue it.
 		this.tasks.lockByCode(taskCode).orElseThrow(() -> new RuleBroken("task_code", "names no task"));
@@ -221,17 +224,15 @@ public class SessionManagement {
 		this.engine.completeWork(session.processInstanceId(), new WorkDone(request.overrideRequested(),
 				request.reason(), (request.qaStatus() != null) ? request.qaStatus() : "qa_passed"));
 		WorkSession after = this.sessions.findById(session.id()).orElseThrow();
-		JsonNode check = after.lastCheck();
-		List<FieldError> errors = fieldErrors(check.get("errors"));
-		List<FieldError> warnings = fieldErrors(check.get("warnings"));
-		PhaseOutcome.Result result = switch (WireValue.parse(PhaseCheck.Result.class, check.get("result").asText())) {
+		PhaseCheck check = after.lastCheck();
+		PhaseOutcome.Result result = switch (check.result()) {
 			case INVALID -> PhaseOutcome.Result.REFUSED;
 			case APPROVAL -> PhaseOutcome.Result.AWAITING_OVERRIDE;
 			case VALID, OVERRIDE -> PhaseOutcome.Result.MOVED_ON;
 		};
 		// once it moved on, the answer's banner says which phase is done
 		SessionViews.Answer answer = this.views.after(after, (result == PhaseOutcome.Result.MOVED_ON) ? phase : null);
-		return new PhaseOutcome(result, phase, answer.view(), errors, warnings, answer.instructions());
+		return new PhaseOutcome(result, phase, answer.view(), check.errors(), check.warnings(), answer.instructions());
 	}
 
 	/**
@@ -241,14 +242,14 @@ public class SessionManagement {
 	@Transactional(readOnly = true)
 	public Map<String, WorkSession> latestOfSprint(String sprintCode) {
 		Map<String, WorkSession> latest = new HashMap<>();
-		this.sessions.findBySprint(io.phaseflow.common.Codes.normalize("sprint_code", sprintCode))
+		this.sessions.findBySprint(Codes.normalize("sprint_code", sprintCode))
 			.forEach((session) -> latest.put(session.taskCode(), session));
 		return latest;
 	}
 
 	@Transactional(readOnly = true)
 	public List<SessionView> ofTask(String taskCode) {
-		Task task = this.tasks.findByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode))
+		Task task = this.tasks.findByCode(Codes.normalize("task_code", taskCode))
 			.orElseThrow(() -> new EntityNotFound("task", taskCode));
 		return this.sessions.findByTask(task.id()).stream().map(this.views::view).toList();
 	}
@@ -288,7 +289,7 @@ public class SessionManagement {
 	/** Locks the task's row until the transaction ends. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockTask(String taskCode) {
-		this.tasks.lockByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode))
+		this.tasks.lockByCode(Codes.normalize("task_code", taskCode))
 			.orElseThrow(() -> new EntityNotFound("task", taskCode));
 	}
 
@@ -298,7 +299,7 @@ public class SessionManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<String> reportingSessionKey(String taskCode) {
-		return this.tasks.findByCode(io.phaseflow.common.Codes.normalize("task_code", taskCode)).flatMap((task) -> {
+		return this.tasks.findByCode(Codes.normalize("task_code", taskCode)).flatMap((task) -> {
 			List<WorkSession> all = this.sessions.findByTask(task.id());
 			return active(all).or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1)));
 		}).map(WorkSession::sessionKey);
@@ -331,7 +332,7 @@ public class SessionManagement {
 			.stream()
 			.flatMap((phase) -> phase.artifacts().all().stream())
 			.filter((artifact) -> artifact.name().equals(name) && artifact.template() != null)
-			.map(io.phaseflow.workflow.ArtifactSpec::template)
+			.map(ArtifactSpec::template)
 			.findFirst()
 			.orElseThrow(() -> new EntityNotFound("artifact template", name));
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
@@ -349,14 +350,6 @@ public class SessionManagement {
 	@Transactional(readOnly = true)
 	public SessionView get(String sessionKey) {
 		return this.views.view(this.views.find(sessionKey));
-	}
-
-	/** The {@code [{field, message}]} of a stored phase check; none when absent. */
-	public static List<FieldError> fieldErrors(JsonNode array) {
-		return (array == null) ? List.of()
-				: java.util.stream.StreamSupport.stream(array.spliterator(), false)
-					.map((e) -> new FieldError(e.get("field").asText(), e.get("message").asText()))
-					.toList();
 	}
 
 	private static void requireActive(WorkSession session) {
@@ -392,11 +385,9 @@ public class SessionManagement {
 
 	/** An artifact as submitted. */
 	public record ArtifactUpload(
-			@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Pattern(
-					regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}",
+			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}",
 					message = "must be a plain file name (letters, digits, '.', '_', '-')") String name,
-			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(
-					max = MAX_ARTIFACT_CHARACTERS) String content) {
+			@NotNull @Size(max = MAX_ARTIFACT_CHARACTERS) String content) {
 
 		/** The largest artifact, in characters: a long markdown document, not a dump. */
 		public static final int MAX_ARTIFACT_CHARACTERS = 500_000;

@@ -1,6 +1,7 @@
 package io.phaseflow.session;
 
 import io.phaseflow.common.Codes;
+import io.phaseflow.common.WireValue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -15,7 +16,7 @@ public record SessionStart(@NotBlank @Pattern(regexp = Codes.PATTERN, message = 
 		@Positive Long agentId, OnActive onActive) {
 
 	/** What to do when the task already has an active session. */
-	public enum OnActive implements io.phaseflow.common.WireValue {
+	public enum OnActive implements WireValue {
 
 		CONTINUE, RESTART, REJECT
 

@@ -14,6 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record WorkSession(long id, String sessionKey, Long taskId, String taskCode, Long agentId, Long parentSessionId,
 		String processInstanceId, String correlationId, SessionStatus status, String currentPhase, int currentIteration,
-		int totalIterations, JsonNode phaseHistory, JsonNode lastCheck, OffsetDateTime startedAt,
+		int totalIterations, JsonNode phaseHistory, PhaseCheck lastCheck, OffsetDateTime startedAt,
 		OffsetDateTime completedAt, OffsetDateTime updatedAt) {
 }

@@ -98,7 +98,7 @@ public class WorkSessions {
 			.update();
 	}
 
-	public void checked(long id, JsonNode check, OffsetDateTime now) {
+	public void checked(long id, PhaseCheck check, OffsetDateTime now) {
 		this.jdbc.sql(
 				"UPDATE work_sessions SET last_check = CAST(:check AS json_document), updated_at = :now WHERE id = :id")
 			.param("check", this.json.write(check))
@@ -166,7 +166,8 @@ public class WorkSessions {
 				rs.getObject("parent_session_id", Long.class), rs.getString("process_instance_id"),
 				rs.getString("correlation_id"), WireValue.parse(SessionStatus.class, rs.getString("status")),
 				rs.getString("current_phase"), rs.getInt("current_iteration"), rs.getInt("total_iterations"),
-				this.json.read(rs.getString("phase_history")), (lastCheck != null) ? this.json.read(lastCheck) : null,
+				this.json.read(rs.getString("phase_history")),
+				(lastCheck != null) ? this.json.read(lastCheck, PhaseCheck.class) : null,
 				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("completed_at", OffsetDateTime.class),
 				rs.getObject("updated_at", OffsetDateTime.class));
 	}

@@ -31,6 +31,7 @@ import io.phaseflow.session.SessionLifecycle;
 import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
+import io.phaseflow.session.PhaseCheck;
 
 /**
  * What the session process does at each of its steps: enter a phase, check it, leave it,
@@ -143,12 +144,9 @@ public class PhaseSteps {
 			.toList();
 		PhaseCheck.Result result = result(workflow, config, errors, overrideRequested);
 		PhaseCheck check = new PhaseCheck(phase, result, errors, warnings,
-				(result == PhaseCheck.Result.APPROVAL) ? config.override().candidateGroups() : List.of());
+				(result == PhaseCheck.Result.APPROVAL) ? config.override().candidateGroups() : List.of(), reason);
 		ObjectNode stored = (ObjectNode) this.json.tree(check);
-		if (reason != null) {
-			stored.put("reason", reason);
-		}
-		this.sessions.checked(session.id(), stored, now());
+		this.sessions.checked(session.id(), check, now());
 		if (!errors.isEmpty()) {
 			this.events.emit(session, EventTypes.PHASE_VALIDATION_FAILED, stored.deepCopy());
 		}
@@ -204,8 +202,8 @@ public class PhaseSteps {
 	private ObjectNode overridePayload(WorkSession session, String phase, Decision decision) {
 		ObjectNode payload = this.json.newObject().put("phase", phase);
 		if (session.lastCheck() != null) {
-			payload.set("reason", session.lastCheck().get("reason"));
-			payload.set("errors", session.lastCheck().get("errors"));
+			payload.put("reason", session.lastCheck().reason());
+			payload.set("errors", this.json.tree(session.lastCheck().errors()));
 		}
 		payload.put("approval", (decision != null) ? "reviewer" : "none");
 		if (decision != null) {
