@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.phaseflow.agent.Agent;
 import io.phaseflow.agent.AgentRegistry;
@@ -204,22 +205,10 @@ public class SessionManagement {
 	public PhaseOutcome completePhase(String sessionKey, PhaseCompletion request) {
 		this.drafts.validate(request);
 		WorkSession session = this.views.owned(sessionKey);
-		requireActive(session);
 		String phase = session.currentPhase();
-		if (request.phase() != null && !request.phase().equals(phase)) {
-			throw new SessionNotWaiting("The session is in phase " + phase + ", not " + request.phase());
-		}
-		if (request.overrideRequested() && (request.reason() == null || request.reason().isBlank())) {
-			throw new RuleBroken("reason", "is required with override");
-		}
 		// the phase that decides QA (review) says so in workflow.yaml
-		boolean qa = this.workflows.active().phase(phase).map(PhaseConfig::qa).orElse(false);
-		if (request.qaStatus() == null && qa) {
-			throw new RuleBroken("qa_status", "is required to complete " + phase + ": qa_passed or qa_failed");
-		}
-		if (request.qaStatus() != null && !qa) {
-			throw new RuleBroken("qa_status", "is only given when completing a phase that decides QA, not " + phase);
-		}
+		requireCompletable(session, request,
+				(id) -> this.workflows.active().phase(id).map(PhaseConfig::qa).orElse(false));
 		storeAll(session, request.artifacts());
 		this.engine.completeWork(session.processInstanceId(), new WorkDone(request.overrideRequested(),
 				request.reason(), (request.qaStatus() != null) ? request.qaStatus() : "qa_passed"));
@@ -350,6 +339,29 @@ public class SessionManagement {
 	@Transactional(readOnly = true)
 	public SessionView get(String sessionKey) {
 		return this.views.view(this.views.find(sessionKey));
+	}
+
+	/**
+	 * What a completion request must meet before the process sees it: a running session,
+	 * in the phase the caller names, a reason with an override, and a QA status exactly
+	 * where the phase decides QA.
+	 */
+	static void requireCompletable(WorkSession session, PhaseCompletion request, Predicate<String> decidesQa) {
+		requireActive(session);
+		String phase = session.currentPhase();
+		boolean qa = decidesQa.test(phase);
+		if (request.phase() != null && !request.phase().equals(phase)) {
+			throw new SessionNotWaiting("The session is in phase " + phase + ", not " + request.phase());
+		}
+		if (request.overrideRequested() && (request.reason() == null || request.reason().isBlank())) {
+			throw new RuleBroken("reason", "is required with override");
+		}
+		if (request.qaStatus() == null && qa) {
+			throw new RuleBroken("qa_status", "is required to complete " + phase + ": qa_passed or qa_failed");
+		}
+		if (request.qaStatus() != null && !qa) {
+			throw new RuleBroken("qa_status", "is only given when completing a phase that decides QA, not " + phase);
+		}
 	}
 
 	private static void requireActive(WorkSession session) {

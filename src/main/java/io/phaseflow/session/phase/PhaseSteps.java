@@ -2,23 +2,26 @@ package io.phaseflow.session.phase;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
-import io.phaseflow.common.FieldError;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.files.FileSync;
+import io.phaseflow.session.PhaseCheck;
+import io.phaseflow.session.SessionEvents;
+import io.phaseflow.session.SessionLifecycle;
+import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.WorkSession;
+import io.phaseflow.session.WorkSessions;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskProgressed;
 import io.phaseflow.task.Tasks;
-import io.phaseflow.workflow.ArtifactSpec;
 import io.phaseflow.workflow.PhaseConfig;
+import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.Workflows;
 
@@ -26,12 +29,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import io.phaseflow.session.SessionEvents;
-import io.phaseflow.session.SessionLifecycle;
-import io.phaseflow.session.SessionStatus;
-import io.phaseflow.session.WorkSession;
-import io.phaseflow.session.WorkSessions;
-import io.phaseflow.session.PhaseCheck;
 
 /**
  * What the session process does at each of its steps: enter a phase, check it, leave it,
@@ -120,34 +117,15 @@ public class PhaseSteps {
 		WorkflowDefinition workflow = this.workflows.active();
 		PhaseConfig config = phaseConfig(workflow, phase);
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
-		List<FieldError> errors = new ArrayList<>();
-		if (workflow.settings().requireArtifactValidation()) {
-			Set<String> present = this.artifacts.namesIn(session.id(), session.currentIteration());
-			for (ArtifactSpec artifact : config.artifacts().required()) {
-				if (!present.contains(artifact.name()) && !this.files.taskFileExists(task, artifact.name())) {
-					errors.add(new FieldError("artifacts." + artifact.name(), "is required in the " + phase + " phase"
-							+ ((session.currentIteration() > 1) ? " of iteration " + session.currentIteration() : "")));
-				}
-			}
-		}
-		JsonNode taskFields = this.json.tree(task);
-		config.validation()
-			.requiredFields()
-			.stream()
-			.filter((field) -> isEmpty(taskFields, field))
-			.forEach((field) -> errors.add(new FieldError("task." + field, "is required in the " + phase + " phase")));
-		List<FieldError> warnings = config.validation()
-			.warnIfMissing()
-			.stream()
-			.filter((field) -> isEmpty(taskFields, field))
-			.map((field) -> new FieldError("task." + field, "is missing"))
-			.toList();
-		PhaseCheck.Result result = result(workflow, config, errors, overrideRequested);
-		PhaseCheck check = new PhaseCheck(phase, result, errors, warnings,
-				(result == PhaseCheck.Result.APPROVAL) ? config.override().candidateGroups() : List.of(), reason);
+		Set<String> submitted = workflow.settings().requireArtifactValidation()
+				? this.artifacts.namesIn(session.id(), session.currentIteration()) : Set.of();
+		PhaseCheck check = PhaseRules.check(workflow, config, session.currentIteration(),
+				(name) -> submitted.contains(name) || this.files.taskFileExists(task, name), this.json.tree(task),
+				overrideRequested, reason);
+		PhaseCheck.Result result = check.result();
 		ObjectNode stored = (ObjectNode) this.json.tree(check);
 		this.sessions.checked(session.id(), check, now());
-		if (!errors.isEmpty()) {
+		if (!check.errors().isEmpty()) {
 			this.events.emit(session, EventTypes.PHASE_VALIDATION_FAILED, stored.deepCopy());
 		}
 		if (result == PhaseCheck.Result.APPROVAL) {
@@ -270,33 +248,9 @@ public class PhaseSteps {
 		return false;
 	}
 
-	private static PhaseCheck.Result result(WorkflowDefinition workflow, PhaseConfig config, List<FieldError> errors,
-			boolean overrideRequested) {
-		if (errors.isEmpty()) {
-			return PhaseCheck.Result.VALID;
-		}
-		if (!overrideRequested || !workflow.settings().allowUserOverride() || !config.override().allowed()) {
-			return PhaseCheck.Result.INVALID;
-		}
-		return config.override().needsApproval() ? PhaseCheck.Result.APPROVAL : PhaseCheck.Result.OVERRIDE;
-	}
-
-	/**
-	 * A task field ({@code title}) or metadata entry ({@code metadata.tags}) that is
-	 * absent, null or empty.
-	 */
-	static boolean isEmpty(JsonNode task, String field) {
-		JsonNode value = task;
-		for (String part : field.split("\\.")) {
-			value = (value != null) ? value.get(part) : null;
-		}
-		return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())
-				|| (value.isContainerNode() && value.isEmpty());
-	}
-
 	private static PhaseConfig phaseConfig(WorkflowDefinition workflow, String phase) {
 		return workflow.phase(phase)
-			.orElseThrow(() -> new io.phaseflow.workflow.SessionNotWaiting(
+			.orElseThrow(() -> new SessionNotWaiting(
 					"The " + phase + " phase is no longer configured in workflow.yaml; end or terminate the session"));
 	}
 
