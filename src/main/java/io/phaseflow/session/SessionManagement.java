@@ -2,11 +2,9 @@ package io.phaseflow.session;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,7 +22,6 @@ import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
-import io.phaseflow.event.EventScope;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.files.MarkdownDocuments;
@@ -130,7 +127,7 @@ public class SessionManagement {
 		Task task = this.tasks.findByCode(taskCode).orElseThrow();
 		Agent agent = this.agents.find(this.identity.agentFor(request.agentId()))
 			.orElseThrow(() -> new RuleBroken("agent_id", "names no agent"));
-		Optional<WorkSession> active = active(this.sessions.findByTask(task.id()));
+		Optional<WorkSession> active = SessionQueries.active(this.sessions.findByTask(task.id()));
 		SessionStart.OnActive onActive = (request.onActive() != null) ? request.onActive()
 				: SessionStart.OnActive.CONTINUE;
 		if (active.isPresent()) {
@@ -185,17 +182,6 @@ public class SessionManagement {
 				: this.artifacts.find(session.id(), upload.name()).orElseThrow();
 	}
 
-	@Transactional(readOnly = true)
-	public List<SessionArtifact> artifacts(String sessionKey) {
-		return this.artifacts.list(this.views.find(sessionKey).id());
-	}
-
-	@Transactional(readOnly = true)
-	public SessionArtifact artifact(String sessionKey, String name) {
-		return this.artifacts.find(this.views.find(sessionKey).id(), name)
-			.orElseThrow(() -> new EntityNotFound("artifact", name));
-	}
-
 	/**
 	 * Completes the session's current phase: the process checks it, then moves on, waits
 	 * for an override decision, or sends the agent back to work (the check's errors are
@@ -225,25 +211,6 @@ public class SessionManagement {
 	}
 
 	/**
-	 * The latest session of each task of the sprint, by task code; tasks that never had a
-	 * session are absent.
-	 */
-	@Transactional(readOnly = true)
-	public Map<String, WorkSession> latestOfSprint(String sprintCode) {
-		Map<String, WorkSession> latest = new HashMap<>();
-		this.sessions.findBySprint(Codes.normalize("sprint_code", sprintCode))
-			.forEach((session) -> latest.put(session.taskCode(), session));
-		return latest;
-	}
-
-	@Transactional(readOnly = true)
-	public List<SessionView> ofTask(String taskCode) {
-		Task task = this.tasks.findByCode(Codes.normalize("task_code", taskCode))
-			.orElseThrow(() -> new EntityNotFound("task", taskCode));
-		return this.sessions.findByTask(task.id()).stream().map(this.views::view).toList();
-	}
-
-	/**
 	 * Ends the session: from the close phase by completing it (its check applies), or
 	 * from any phase with {@code force}; {@code artifacts} are stored first, as with
 	 * {@link #completePhase}.
@@ -270,43 +237,11 @@ public class SessionManagement {
 		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last, artifacts));
 	}
 
-	/** The latest of a task's sessions (oldest first) that has not ended. */
-	private static Optional<WorkSession> active(List<WorkSession> sessions) {
-		return sessions.stream().filter((session) -> !session.status().isTerminal()).reduce((first, second) -> second);
-	}
-
 	/** Locks the task's row until the transaction ends. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockTask(String taskCode) {
 		this.tasks.lockByCode(Codes.normalize("task_code", taskCode))
 			.orElseThrow(() -> new EntityNotFound("task", taskCode));
-	}
-
-	/**
-	 * The key of the session a report on the task belongs to: its session that has not
-	 * ended, else its latest one; none for a task that never had a session.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<String> reportingSessionKey(String taskCode) {
-		return this.tasks.findByCode(Codes.normalize("task_code", taskCode)).flatMap((task) -> {
-			List<WorkSession> all = this.sessions.findByTask(task.id());
-			return active(all).or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1)));
-		}).map(WorkSession::sessionKey);
-	}
-
-	/**
-	 * The event scope of a session that works on the given task.
-	 * @throws RuleBroken naming {@code session_key} if there is no such session or it
-	 * works on another task
-	 */
-	@Transactional(readOnly = true)
-	public EventScope scope(String sessionKey, String taskCode) {
-		WorkSession session = this.sessions.findByKey(sessionKey)
-			.orElseThrow(() -> new RuleBroken("session_key", "names no session"));
-		if (!taskCode.equalsIgnoreCase(session.taskCode())) {
-			throw new RuleBroken("session_key", "names a session of another task");
-		}
-		return new EventScope(session.sessionKey(), session.agentId(), session.correlationId());
 	}
 
 	/**
@@ -326,19 +261,6 @@ public class SessionManagement {
 			.orElseThrow(() -> new EntityNotFound("artifact template", name));
 		Task task = this.tasks.findByCode(session.taskCode()).orElseThrow();
 		return this.documents.draft(template, task, session.currentIteration());
-	}
-
-	/** The session's process as a PNG, its current phase highlighted. */
-	@Transactional(readOnly = true)
-	public byte[] diagram(String sessionKey) {
-		WorkSession session = this.views.find(sessionKey);
-		return this.engine.diagram(session.processInstanceId(),
-				session.status().isTerminal() ? null : session.currentPhase());
-	}
-
-	@Transactional(readOnly = true)
-	public SessionView get(String sessionKey) {
-		return this.views.view(this.views.find(sessionKey));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.phaseflow.session;
 
-import java.util.List;
 import java.util.Optional;
 
 import io.phaseflow.common.EntityNotFound;

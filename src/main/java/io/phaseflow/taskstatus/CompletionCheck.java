@@ -5,14 +5,14 @@ import java.util.List;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.RequestContext;
-
-import org.springframework.stereotype.Component;
 import io.phaseflow.guidance.ContextBroker;
-import io.phaseflow.session.Instructions;
 import io.phaseflow.memory.NoteKind;
 import io.phaseflow.memory.SessionNotes;
+import io.phaseflow.session.Instructions;
 import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.WorkSession;
+
+import org.springframework.stereotype.Component;
 
 /**
  * The check a task's completion passes: a task is completed with a summary (the report's

@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.session.Instructions;
 
 import org.springframework.http.HttpStatus;
-import io.phaseflow.session.Instructions;
 
 /**
  * A task cannot be completed yet ({@link CompletionCheck}): its summary or its session's

@@ -1,14 +1,25 @@
 package io.phaseflow.taskstatus;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.FieldError;
+import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.RequestContext;
-import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventScope;
+import io.phaseflow.memory.NoteKind;
+import io.phaseflow.memory.SessionMemory;
+import io.phaseflow.session.AgentIdentity;
+import io.phaseflow.session.Guided;
+import io.phaseflow.session.Refusals;
+import io.phaseflow.session.SessionLifecycle;
+import io.phaseflow.session.SessionManagement;
+import io.phaseflow.session.SessionQueries;
+import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.SessionViews;
+import io.phaseflow.session.WorkSession;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskManagement;
 import io.phaseflow.task.TaskProgressed;
@@ -18,16 +29,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.phaseflow.session.AgentIdentity;
-import io.phaseflow.session.Guided;
-import io.phaseflow.memory.NoteKind;
-import io.phaseflow.session.Refusals;
-import io.phaseflow.session.SessionLifecycle;
-import io.phaseflow.session.SessionManagement;
-import io.phaseflow.memory.SessionMemory;
-import io.phaseflow.session.SessionStatus;
-import io.phaseflow.session.SessionViews;
-import io.phaseflow.session.WorkSession;
 
 /**
  * Agents' and PMs' status reports on tasks: the new status, the notes, and, when the task
@@ -41,6 +42,8 @@ public class TaskStatusReports {
 	private final TaskManagement tasks;
 
 	private final SessionManagement sessions;
+
+	private final SessionQueries queries;
 
 	private final SessionLifecycle lifecycle;
 
@@ -60,9 +63,10 @@ public class TaskStatusReports {
 
 	private final Refusals refusals;
 
-	TaskStatusReports(TaskManagement tasks, SessionManagement sessions, SessionLifecycle lifecycle,
-			SessionMemory memory, CompletionCheck completion, JsonDocuments json, Drafts drafts,
-			ApplicationEventPublisher publisher, SessionViews views, AgentIdentity identity, Refusals refusals) {
+	TaskStatusReports(TaskManagement tasks, SessionManagement sessions, SessionQueries queries,
+			SessionLifecycle lifecycle, SessionMemory memory, CompletionCheck completion, JsonDocuments json,
+			Drafts drafts, ApplicationEventPublisher publisher, SessionViews views, AgentIdentity identity,
+			Refusals refusals) {
 		this.identity = identity;
 		this.refusals = refusals;
 		this.memory = memory;
@@ -71,6 +75,7 @@ public class TaskStatusReports {
 		this.views = views;
 		this.tasks = tasks;
 		this.sessions = sessions;
+		this.queries = queries;
 		this.lifecycle = lifecycle;
 		this.json = json;
 		this.drafts = drafts;
@@ -95,14 +100,14 @@ public class TaskStatusReports {
 		this.sessions.lockTask(update.taskCode());
 		if (update.sessionKey() != null) {
 			// the session named must be one of this task's
-			this.sessions.scope(update.sessionKey(), update.taskCode());
+			this.queries.scope(update.sessionKey(), update.taskCode());
 		}
 		// a report on a task is a report in its running (else its latest) session, by
 		// that session's owner, whichever session it names: an ended one does not get
 		// around a running one, and another agent does not report on a task it did not
 		// work on last
-		String sessionKey = this.sessions.reportingSessionKey(update.taskCode()).orElse(update.sessionKey());
-		EventScope scope = (sessionKey != null) ? this.sessions.scope(sessionKey, update.taskCode())
+		String sessionKey = this.queries.reportingSessionKey(update.taskCode()).orElse(update.sessionKey());
+		EventScope scope = (sessionKey != null) ? this.queries.scope(sessionKey, update.taskCode())
 				: new EventScope(null, agentId, null);
 		WorkSession session = (sessionKey != null) ? this.views.owned(sessionKey) : null;
 		if (completing && session != null && session.status() == SessionStatus.AWAITING_OVERRIDE) {

@@ -1,13 +1,13 @@
 package io.phaseflow.taskstatus;
 
 import io.phaseflow.common.Codes;
+import io.phaseflow.memory.NoteRequest;
 import io.phaseflow.task.TaskStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import io.phaseflow.memory.NoteRequest;
 
 /**
  * A status report on a task.

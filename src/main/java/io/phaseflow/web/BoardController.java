@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.phaseflow.session.SessionManagement;
+import io.phaseflow.session.SessionQueries;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.SprintManagement;
@@ -29,9 +29,9 @@ class BoardController extends PageController {
 
 	private final TaskManagement tasks;
 
-	private final SessionManagement sessions;
+	private final SessionQueries sessions;
 
-	BoardController(SprintManagement sprints, TaskManagement tasks, SessionManagement sessions) {
+	BoardController(SprintManagement sprints, TaskManagement tasks, SessionQueries sessions) {
 		this.sprints = sprints;
 		this.tasks = tasks;
 		this.sessions = sessions;

@@ -13,9 +13,9 @@ import io.phaseflow.common.Clocks;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
 import io.phaseflow.event.OrchestrationEvent;
-import io.phaseflow.session.phase.SessionArtifact;
-import io.phaseflow.session.SessionManagement;
+import io.phaseflow.session.SessionQueries;
 import io.phaseflow.session.SessionView;
+import io.phaseflow.session.phase.SessionArtifact;
 import io.phaseflow.task.TaskManagement;
 
 import org.springframework.http.MediaType;
@@ -41,7 +41,7 @@ class SessionPageController extends PageController {
 
 	private static final Set<String> HIDDEN = Set.of("actor", "timestamp");
 
-	private final SessionManagement sessions;
+	private final SessionQueries sessions;
 
 	private final TaskManagement tasks;
 
@@ -51,7 +51,7 @@ class SessionPageController extends PageController {
 
 	private final Clock clock;
 
-	SessionPageController(SessionManagement sessions, TaskManagement tasks, AgentRegistry agents, EventLog events,
+	SessionPageController(SessionQueries sessions, TaskManagement tasks, AgentRegistry agents, EventLog events,
 			Clock clock) {
 		this.sessions = sessions;
 		this.tasks = tasks;

@@ -6,19 +6,19 @@ import java.util.List;
 import io.phaseflow.api.Page;
 import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.session.Guided;
+import io.phaseflow.session.SessionLifecycle;
+import io.phaseflow.session.SessionManagement;
+import io.phaseflow.session.SessionManagement.ArtifactUpload;
+import io.phaseflow.session.SessionQueries;
+import io.phaseflow.session.SessionStart;
+import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.SessionView;
 import io.phaseflow.session.phase.IterationLog;
 import io.phaseflow.session.phase.IterationReport;
 import io.phaseflow.session.phase.PhaseCompletion;
 import io.phaseflow.session.phase.PhaseOutcome;
 import io.phaseflow.session.phase.SessionArtifact;
 import io.phaseflow.session.phase.SessionIterations;
-import io.phaseflow.session.SessionLifecycle;
-import io.phaseflow.session.SessionStatus;
-import io.phaseflow.session.SessionManagement;
-import io.phaseflow.session.SessionManagement.ArtifactUpload;
-import io.phaseflow.session.SessionStart;
-import io.phaseflow.session.SessionView;
-import io.phaseflow.session.WorkItem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -49,12 +49,16 @@ class SessionController {
 
 	private final SessionManagement sessions;
 
+	private final SessionQueries queries;
+
 	private final SessionLifecycle lifecycle;
 
 	private final SessionIterations iterations;
 
-	SessionController(SessionManagement sessions, SessionLifecycle lifecycle, SessionIterations iterations) {
+	SessionController(SessionManagement sessions, SessionQueries queries, SessionLifecycle lifecycle,
+			SessionIterations iterations) {
 		this.sessions = sessions;
+		this.queries = queries;
 		this.lifecycle = lifecycle;
 		this.iterations = iterations;
 	}
@@ -73,13 +77,13 @@ class SessionController {
 	@GetMapping
 	@Operation(summary = "The sessions of a task, oldest first")
 	Page<SessionView> ofTask(@RequestParam(name = "task_code") String taskCode) {
-		return new Page<>(this.sessions.ofTask(taskCode));
+		return new Page<>(this.queries.ofTask(taskCode));
 	}
 
 	@GetMapping("/{key}")
 	@Operation(summary = "Read a session, with where its process waits")
 	SessionView get(@PathVariable String key) {
-		return this.sessions.get(key);
+		return this.queries.get(key);
 	}
 
 	@PostMapping("/{key}/artifacts")
@@ -93,13 +97,13 @@ class SessionController {
 	@GetMapping(path = "/{key}/diagram", produces = "image/png")
 	@Operation(summary = "The session's process as a PNG, with the phase it is in highlighted")
 	byte[] diagram(@PathVariable String key) {
-		return this.sessions.diagram(key);
+		return this.queries.diagram(key);
 	}
 
 	@GetMapping("/{key}/artifacts")
 	@Operation(summary = "The session's artifacts, without their content")
 	Page<ArtifactSummary> artifacts(@PathVariable String key) {
-		return new Page<>(this.sessions.artifacts(key)
+		return new Page<>(this.queries.artifacts(key)
 			.stream()
 			.map((a) -> new ArtifactSummary(a.name(), a.phase(), a.contentHash(), a.updatedAt()))
 			.toList());
@@ -108,7 +112,7 @@ class SessionController {
 	@GetMapping("/{key}/artifacts/{name}")
 	@Operation(summary = "One artifact with its content")
 	SessionArtifact artifact(@PathVariable String key, @PathVariable String name) {
-		return this.sessions.artifact(key, name);
+		return this.queries.artifact(key, name);
 	}
 
 	@GetMapping(path = "/{key}/artifacts/{name}/draft", produces = "text/markdown;charset=UTF-8")
