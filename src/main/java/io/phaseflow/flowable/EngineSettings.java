@@ -9,6 +9,8 @@ import java.util.List;
 import javax.xml.datatype.DatatypeFactory;
 
 import io.phaseflow.common.RequestContext;
+import io.phaseflow.flowable.forms.FormFileHandlers;
+import io.phaseflow.flowable.forms.TaskForms;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.parse.BpmnParseHandler;
@@ -114,7 +116,7 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 	}
 
 	/** Flowable's validation rules plus Phaseflow's. */
-	static ProcessValidator processValidator() {
+	public static ProcessValidator processValidator() {
 		ProcessValidator validator = new ProcessValidatorFactory().createDefaultProcessValidator();
 		ValidatorSet phaseflow = new ValidatorSet("phaseflow");
 		phaseflow.addValidator(new NoScriptTasks());

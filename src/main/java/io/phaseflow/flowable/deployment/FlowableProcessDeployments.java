@@ -1,4 +1,4 @@
-package io.phaseflow.flowable;
+package io.phaseflow.flowable.deployment;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.phaseflow.flowable.CalledPhases;
 import io.phaseflow.workflow.ConfigProblem;
 import io.phaseflow.workflow.DeploymentFile;
 import io.phaseflow.workflow.DeploymentInProgress;
