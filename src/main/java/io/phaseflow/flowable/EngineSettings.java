@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * tasks), and parsed without DTDs or external entities;</li>
  * <li>Flowable deploys nothing by itself: Phaseflow deploys the working copy's processes
  * together with their {@code workflow.yaml} (see
- * {@link io.phaseflow.workflow.WorkflowDeployer});</li>
+ * {@link io.phaseflow.workflow.deployment.WorkflowDeployer});</li>
  * <li>call activities call the process of their own deployment, so a running session
  * stays on the version it started on ({@link SameDeploymentCalls});</li>
  * <li>the schema-update lock that several instances on one PostgreSQL need is only taken

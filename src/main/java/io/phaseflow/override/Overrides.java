@@ -9,7 +9,7 @@ import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.RequestContext;
-import io.phaseflow.workflow.WorkflowConsistency;
+import io.phaseflow.workflow.deployment.WorkflowConsistency;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 

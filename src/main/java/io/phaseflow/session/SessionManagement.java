@@ -34,7 +34,7 @@ import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkDone;
 import io.phaseflow.workflow.WorkflowDefinition;
-import io.phaseflow.workflow.Workflows;
+import io.phaseflow.workflow.deployment.Workflows;
 import io.phaseflow.workflow.WorkflowEngine;
 
 import org.springframework.stereotype.Service;

@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.phaseflow.flowable.deployment.BpmnInspector;
 import io.phaseflow.workflow.ConfigProblem;
-import io.phaseflow.workflow.DeploymentFile;
 import io.phaseflow.workflow.DeploymentRejected;
+import io.phaseflow.workflow.deployment.DeploymentFile;
 import org.flowable.common.engine.api.FlowableForbiddenException;
 import org.flowable.engine.impl.repository.DeploymentBuilderImpl;
 import org.flowable.engine.repository.DeploymentBuilder;
