@@ -12,7 +12,7 @@ import org.flowable.bpmn.model.Process;
  * The phases a session process calls: the call activities' {@code phase} inputs, written
  * as literals ({@code <flowable:in sourceExpression="intake" target="phase"/>}).
  */
-final class CalledPhases {
+public final class CalledPhases {
 
 	private CalledPhases() {
 	}
@@ -21,7 +21,7 @@ final class CalledPhases {
 	 * The phases, in document order; a call activity whose {@code phase} input is not a
 	 * literal is handed to {@code notLiteral} instead.
 	 */
-	static List<String> of(Process process, Consumer<CallActivity> notLiteral) {
+	public static List<String> of(Process process, Consumer<CallActivity> notLiteral) {
 		List<String> phases = new ArrayList<>();
 		for (CallActivity activity : process.findFlowElementsOfType(CallActivity.class, true)) {
 			for (IOParameter parameter : activity.getInParameters()) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.api.ProblemTranslator;
 import io.phaseflow.common.FieldError;
+import io.phaseflow.flowable.forms.FormFileHandlers;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableForbiddenException;
 import org.flowable.common.engine.api.FlowableIllegalArgumentException;

@@ -9,6 +9,8 @@ import java.util.List;
 import javax.xml.datatype.DatatypeFactory;
 
 import io.phaseflow.common.RequestContext;
+import io.phaseflow.flowable.forms.FormFileHandlers;
+import io.phaseflow.flowable.forms.TaskForms;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.parse.BpmnParseHandler;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * tasks), and parsed without DTDs or external entities;</li>
  * <li>Flowable deploys nothing by itself: Phaseflow deploys the working copy's processes
  * together with their {@code workflow.yaml} (see
- * {@link io.phaseflow.workflow.WorkflowDeployer});</li>
+ * {@link io.phaseflow.workflow.deployment.WorkflowDeployer});</li>
  * <li>call activities call the process of their own deployment, so a running session
  * stays on the version it started on ({@link SameDeploymentCalls});</li>
  * <li>the schema-update lock that several instances on one PostgreSQL need is only taken
@@ -114,7 +116,7 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 	}
 
 	/** Flowable's validation rules plus Phaseflow's. */
-	static ProcessValidator processValidator() {
+	public static ProcessValidator processValidator() {
 		ProcessValidator validator = new ProcessValidatorFactory().createDefaultProcessValidator();
 		ValidatorSet phaseflow = new ValidatorSet("phaseflow");
 		phaseflow.addValidator(new NoScriptTasks());

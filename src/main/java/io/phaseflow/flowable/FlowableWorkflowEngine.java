@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FlowableWorkflowEngine implements WorkflowEngine {
 
-	static final String PHASE_PROCESS = "sessionPhase";
+	public static final String PHASE_PROCESS = "sessionPhase";
 
 	private final RuntimeService runtime;
 
@@ -230,7 +230,7 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 	}
 
 	/** The override request a task stands for, if it is an "Approve override" task. */
-	Optional<PendingOverride> pendingOverride(Task task) {
+	public Optional<PendingOverride> pendingOverride(Task task) {
 		if (!Position.APPROVE_OVERRIDE.equals(task.getTaskDefinitionKey()) || task.getProcessDefinitionId() == null
 				|| !task.getProcessDefinitionId().startsWith(PHASE_PROCESS + ":")) {
 			return Optional.empty();

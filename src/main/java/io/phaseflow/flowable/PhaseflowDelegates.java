@@ -16,7 +16,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * and no other bean of the application (Flowable's default would hand an expression any
  * bean, the data source included).
  */
-final class PhaseflowDelegates extends SpringBeanFactoryProxyMap {
+public final class PhaseflowDelegates extends SpringBeanFactoryProxyMap {
 
 	private static final String OWN_PACKAGE = "io.phaseflow.";
 
@@ -51,7 +51,7 @@ final class PhaseflowDelegates extends SpringBeanFactoryProxyMap {
 	}
 
 	/** Whether a bean is Phaseflow's own, not a framework's or a library's. */
-	static boolean isOwn(Object bean) {
+	public static boolean isOwn(Object bean) {
 		return bean.getClass().getName().startsWith(OWN_PACKAGE);
 	}
 

@@ -5,19 +5,19 @@ import java.util.Set;
 /**
  * The names of the process variables the session processes use, in one place.
  */
-final class ProcessVariables {
+public final class ProcessVariables {
 
 	/** The work session's key (both processes). */
-	static final String SESSION_KEY = "sessionKey";
+	public static final String SESSION_KEY = "sessionKey";
 
 	/** The assignee of the "Work on phase" user task: the session's agent. */
 	static final String AGENT_ASSIGNEE = "agentAssignee";
 
 	/** ISO-8601 duration after which a phase without progress is reported stale. */
-	static final String STALE_AFTER = "staleAfter";
+	public static final String STALE_AFTER = "staleAfter";
 
 	/** The phase a {@code sessionPhase} instance runs (set by the calling activity). */
-	static final String PHASE = "phase";
+	public static final String PHASE = "phase";
 
 	/** Whether the agent asked to override a failed check. */
 	static final String OVERRIDE_REQUESTED = "overrideRequested";
@@ -49,14 +49,14 @@ final class ProcessVariables {
 	static final String COMMENT = "comment";
 
 	/** The review's QA outcome: qa_passed or qa_failed. */
-	static final String QA_STATUS = "qaStatus";
+	public static final String QA_STATUS = "qaStatus";
 
 	/**
 	 * Every variable Phaseflow sets: the only ones a deployed expression may name, and
 	 * none that Flowable's REST API may write, since the four-eyes rule and the session's
 	 * owner are read from them.
 	 */
-	static final Set<String> ALL = Set.of(SESSION_KEY, AGENT_ASSIGNEE, STALE_AFTER, PHASE, OVERRIDE_REQUESTED,
+	public static final Set<String> ALL = Set.of(SESSION_KEY, AGENT_ASSIGNEE, STALE_AFTER, PHASE, OVERRIDE_REQUESTED,
 			OVERRIDE_REQUESTED_BY, OVERRIDE_REQUESTED_BY_AGENT, OVERRIDE_REASON, PHASE_CHECK, OVERRIDE_CANDIDATE_GROUPS,
 			DECISION, COMMENT, QA_STATUS);
 

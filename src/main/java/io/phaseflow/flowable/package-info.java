@@ -1,5 +1,6 @@
 /**
- * The only package that imports {@code org.flowable}: engine settings, adapters and BPMN
- * delegates.
+ * The only package, with its sub-packages, that imports {@code org.flowable}: engine
+ * settings, the {@code WorkflowEngine} adapter, the BPMN delegates and the process
+ * variables they share.
  */
 package io.phaseflow.flowable;

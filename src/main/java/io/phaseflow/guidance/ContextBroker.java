@@ -23,7 +23,7 @@ import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.ArtifactSpec;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.WorkflowDefinition;
-import io.phaseflow.workflow.Workflows;
+import io.phaseflow.workflow.deployment.Workflows;
 
 import org.springframework.stereotype.Component;
 import io.phaseflow.session.Refusals;

@@ -13,9 +13,9 @@ import io.phaseflow.session.SessionView;
 import io.phaseflow.session.SessionViews;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.workflow.SessionNotWaiting;
-import io.phaseflow.workflow.WorkflowConsistency;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
+import io.phaseflow.workflow.deployment.WorkflowConsistency;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

@@ -37,7 +37,7 @@ import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkDone;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.WorkflowEngine;
-import io.phaseflow.workflow.Workflows;
+import io.phaseflow.workflow.deployment.Workflows;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

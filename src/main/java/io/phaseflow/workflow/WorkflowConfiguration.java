@@ -12,11 +12,11 @@ import org.springframework.context.annotation.Configuration;
  * packaged in the application). A missing or invalid file stops start-up.
  */
 @Configuration(proxyBeanMethods = false)
-class WorkflowConfiguration {
+public class WorkflowConfiguration {
 
-	static final String FOLDER = "workflow";
+	public static final String FOLDER = "workflow";
 
-	static final String FILE = "workflow.yaml";
+	public static final String FILE = "workflow.yaml";
 
 	@Bean
 	WorkflowConfigLoader workflowConfigLoader() {

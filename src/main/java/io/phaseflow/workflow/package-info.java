@@ -1,5 +1,5 @@
 /**
  * Phase configuration: loads and validates {@code workflow/workflow.yaml} into typed
- * records, and checks and deploys new versions of it together with the processes.
+ * records, and the {@code WorkflowEngine} port that sessions run on.
  */
 package io.phaseflow.workflow;

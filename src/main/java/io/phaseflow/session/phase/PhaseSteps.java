@@ -23,7 +23,7 @@ import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkflowDefinition;
-import io.phaseflow.workflow.Workflows;
+import io.phaseflow.workflow.deployment.Workflows;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

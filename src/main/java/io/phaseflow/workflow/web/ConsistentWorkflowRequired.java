@@ -1,6 +1,6 @@
 package io.phaseflow.workflow.web;
 
-import io.phaseflow.workflow.WorkflowConsistency;
+import io.phaseflow.workflow.deployment.WorkflowConsistency;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

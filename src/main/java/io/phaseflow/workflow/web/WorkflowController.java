@@ -8,10 +8,10 @@ import java.util.Optional;
 
 import io.phaseflow.api.Page;
 import io.phaseflow.common.EntityNotFound;
-import io.phaseflow.workflow.DeploymentFile;
 import io.phaseflow.workflow.DeploymentRejected;
-import io.phaseflow.workflow.ProcessDeployments.DeploymentSummary;
-import io.phaseflow.workflow.WorkflowDeployer;
+import io.phaseflow.workflow.deployment.DeploymentFile;
+import io.phaseflow.workflow.deployment.ProcessDeployments.DeploymentSummary;
+import io.phaseflow.workflow.deployment.WorkflowDeployer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -11,15 +11,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.phaseflow.workflow.Artifacts;
 import io.phaseflow.workflow.ConfigProblem;
 import io.phaseflow.workflow.PhaseConfig;
-import io.phaseflow.workflow.ProcessDeployments;
-import io.phaseflow.workflow.ProcessDeployments.DeployedProcess;
-import io.phaseflow.workflow.ProcessDeployments.DeploymentSummary;
-import io.phaseflow.workflow.ProcessDeployments.SessionProcessVersion;
 import io.phaseflow.workflow.Settings;
 import io.phaseflow.workflow.Validation;
 import io.phaseflow.workflow.WorkflowDefinition;
-import io.phaseflow.workflow.WorkingCopyWatch;
-import io.phaseflow.workflow.Workflows;
+import io.phaseflow.workflow.deployment.ProcessDeployments;
+import io.phaseflow.workflow.deployment.ProcessDeployments.DeployedProcess;
+import io.phaseflow.workflow.deployment.ProcessDeployments.DeploymentSummary;
+import io.phaseflow.workflow.deployment.ProcessDeployments.SessionProcessVersion;
+import io.phaseflow.workflow.deployment.Workflows;
+import io.phaseflow.workflow.deployment.WorkingCopyWatch;
 
 import org.springframework.stereotype.Component;
 

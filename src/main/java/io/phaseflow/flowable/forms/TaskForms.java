@@ -1,4 +1,4 @@
-package io.phaseflow.flowable;
+package io.phaseflow.flowable.forms;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  * completion of the task passes, whichever API completes it.
  */
 @Component
-class TaskForms {
+public class TaskForms {
 
-	static final String FOLDER = "forms";
+	public static final String FOLDER = "forms";
 
 	static final String SUFFIX = ".form";
 
@@ -52,26 +52,26 @@ class TaskForms {
 	}
 
 	/** The form a user task's {@code formKey} names. */
-	Optional<SimpleFormModel> find(String formKey) {
+	public Optional<SimpleFormModel> find(String formKey) {
 		return Optional.ofNullable((formKey != null) ? this.forms.get(formKey) : null);
 	}
 
 	/** The keys of all forms. */
-	Set<String> keys() {
+	public Set<String> keys() {
 		return this.forms.keySet();
 	}
 
 	/**
 	 * A form field's longest text, as for a decision's comment on Phaseflow's own API.
 	 */
-	static final int MAX_TEXT = 2000;
+	public static final int MAX_TEXT = 2000;
 
 	/**
 	 * What is wrong with a submission of the form: fields the form does not have,
 	 * required fields missing or blank, values that are not text, longer than
 	 * {@link #MAX_TEXT} or not one of a field's options.
 	 */
-	List<FieldError> problems(SimpleFormModel form, Map<String, ?> values) {
+	public List<FieldError> problems(SimpleFormModel form, Map<String, ?> values) {
 		List<FieldError> problems = new ArrayList<>();
 		values.keySet()
 			.stream()

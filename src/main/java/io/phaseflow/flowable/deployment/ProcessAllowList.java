@@ -1,4 +1,4 @@
-package io.phaseflow.flowable;
+package io.phaseflow.flowable.deployment;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import io.phaseflow.flowable.FlowableWorkflowEngine;
+import io.phaseflow.flowable.ProcessVariables;
 import io.phaseflow.workflow.WorkflowEngine;
 import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.CallActivity;

@@ -1,4 +1,4 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.phaseflow.workflow.ProcessDeployments.SessionProcessVersion;
+import io.phaseflow.workflow.ConfigProblem;
+import io.phaseflow.workflow.WorkflowConfigLoader;
+import io.phaseflow.workflow.WorkflowEngine;
+import io.phaseflow.workflow.deployment.ProcessDeployments.SessionProcessVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

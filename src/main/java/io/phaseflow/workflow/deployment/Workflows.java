@@ -1,8 +1,11 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.io.StringReader;
 import java.util.Optional;
 
+import io.phaseflow.workflow.WorkflowConfigInvalid;
+import io.phaseflow.workflow.WorkflowConfigLoader;
+import io.phaseflow.workflow.WorkflowDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

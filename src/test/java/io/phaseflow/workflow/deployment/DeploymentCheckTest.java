@@ -1,4 +1,4 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.phaseflow.workflow.ProcessDeployments.ProcessFileReport;
-import io.phaseflow.workflow.ProcessDeployments.SessionProcessVersion;
+import io.phaseflow.workflow.ConfigProblem;
+import io.phaseflow.workflow.DeploymentRejected;
+import io.phaseflow.workflow.WorkflowConfigLoader;
+import io.phaseflow.workflow.deployment.ProcessDeployments.ProcessFileReport;
+import io.phaseflow.workflow.deployment.ProcessDeployments.SessionProcessVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

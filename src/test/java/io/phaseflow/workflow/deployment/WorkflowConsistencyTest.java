@@ -1,7 +1,8 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.util.List;
 
+import io.phaseflow.workflow.ConfigProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,8 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.util.stream.Collectors;
 
+import io.phaseflow.workflow.DeploymentRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
 
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.home.PhaseflowHome;
-import io.phaseflow.workflow.ProcessDeployments.DeploymentSummary;
+import io.phaseflow.workflow.ConfigProblem;
+import io.phaseflow.workflow.DeploymentRejected;
+import io.phaseflow.workflow.WorkflowConfiguration;
+import io.phaseflow.workflow.deployment.ProcessDeployments.DeploymentSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

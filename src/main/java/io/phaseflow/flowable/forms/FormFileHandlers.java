@@ -1,4 +1,4 @@
-package io.phaseflow.flowable;
+package io.phaseflow.flowable.forms;
 
 import java.util.List;
 import java.util.Map;
@@ -23,11 +23,11 @@ import org.flowable.form.model.SimpleFormModel;
  * {@code submitTaskFormData} refuses a submission that does not fit it (instead of
  * storing stray fields as variables or failing on a missing one with a 500).
  */
-class FormFileHandlers extends FormHandlerHelper {
+public class FormFileHandlers extends FormHandlerHelper {
 
 	private final TaskForms forms;
 
-	FormFileHandlers(TaskForms forms) {
+	public FormFileHandlers(TaskForms forms) {
 		this.forms = forms;
 	}
 
@@ -71,7 +71,7 @@ class FormFileHandlers extends FormHandlerHelper {
 	}
 
 	/** A submission that does not fit its form: 400, with a problem per field. */
-	static final class FormRejected extends FlowableIllegalArgumentException {
+	public static final class FormRejected extends FlowableIllegalArgumentException {
 
 		private final transient List<FieldError> problems;
 
@@ -82,13 +82,13 @@ class FormFileHandlers extends FormHandlerHelper {
 		}
 
 		/** Throws unless there are no problems. */
-		static void unless(SimpleFormModel form, List<FieldError> problems) {
+		public static void unless(SimpleFormModel form, List<FieldError> problems) {
 			if (!problems.isEmpty()) {
 				throw new FormRejected(form, problems);
 			}
 		}
 
-		List<FieldError> problems() {
+		public List<FieldError> problems() {
 			return this.problems;
 		}
 

@@ -1,4 +1,4 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,7 +17,11 @@ import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.home.PhaseflowHome;
-import io.phaseflow.workflow.ProcessDeployments.DeploymentSummary;
+import io.phaseflow.workflow.ConfigProblem;
+import io.phaseflow.workflow.DeploymentRejected;
+import io.phaseflow.workflow.WorkflowConfigLoader;
+import io.phaseflow.workflow.WorkflowConfiguration;
+import io.phaseflow.workflow.deployment.ProcessDeployments.DeploymentSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

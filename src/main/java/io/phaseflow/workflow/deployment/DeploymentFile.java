@@ -1,4 +1,4 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

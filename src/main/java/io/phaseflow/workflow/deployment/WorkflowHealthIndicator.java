@@ -1,6 +1,8 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.util.List;
+
+import io.phaseflow.workflow.ConfigProblem;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

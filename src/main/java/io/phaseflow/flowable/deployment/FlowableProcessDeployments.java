@@ -1,4 +1,4 @@
-package io.phaseflow.flowable;
+package io.phaseflow.flowable.deployment;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +12,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.phaseflow.flowable.CalledPhases;
 import io.phaseflow.workflow.ConfigProblem;
-import io.phaseflow.workflow.DeploymentFile;
-import io.phaseflow.workflow.DeploymentInProgress;
 import io.phaseflow.workflow.DeploymentRejected;
-import io.phaseflow.workflow.ProcessDeployments;
 import io.phaseflow.workflow.WorkflowEngine;
+import io.phaseflow.workflow.deployment.DeploymentFile;
+import io.phaseflow.workflow.deployment.DeploymentInProgress;
+import io.phaseflow.workflow.deployment.ProcessDeployments;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.lock.LockManager;

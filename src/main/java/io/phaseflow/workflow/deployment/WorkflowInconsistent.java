@@ -1,10 +1,11 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.util.List;
 import java.util.Map;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.workflow.ConfigProblem;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,4 +1,4 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -10,8 +10,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import io.phaseflow.workflow.ProcessDeployments.ProcessFileReport;
-import io.phaseflow.workflow.ProcessDeployments.SessionProcessVersion;
+import io.phaseflow.workflow.ConfigProblem;
+import io.phaseflow.workflow.DeploymentRejected;
+import io.phaseflow.workflow.WorkflowConfigInvalid;
+import io.phaseflow.workflow.WorkflowConfigLoader;
+import io.phaseflow.workflow.WorkflowDefinition;
+import io.phaseflow.workflow.WorkflowEngine;
+import io.phaseflow.workflow.deployment.ProcessDeployments.ProcessFileReport;
+import io.phaseflow.workflow.deployment.ProcessDeployments.SessionProcessVersion;
 
 /**
  * Checks a new version before it is deployed and collects every problem: each process

@@ -1,9 +1,13 @@
-package io.phaseflow.workflow;
+package io.phaseflow.workflow.deployment;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+
+import io.phaseflow.workflow.ConfigProblem;
+import io.phaseflow.workflow.DeploymentRejected;
+import io.phaseflow.workflow.WorkflowEngine;
 
 /**
  * The deployed versions of the session processes, each deployment carrying its

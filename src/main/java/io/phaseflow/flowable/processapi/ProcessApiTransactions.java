@@ -1,4 +1,4 @@
-package io.phaseflow.flowable;
+package io.phaseflow.flowable.processapi;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package io.phaseflow.flowable;
+package io.phaseflow.flowable.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +8,15 @@ import java.util.stream.Stream;
 
 import javax.xml.stream.XMLStreamException;
 
+import io.phaseflow.flowable.CalledPhases;
+import io.phaseflow.flowable.EngineSettings;
+import io.phaseflow.flowable.PhaseflowDelegates;
+import io.phaseflow.flowable.ProcessVariables;
+import io.phaseflow.flowable.forms.TaskForms;
 import io.phaseflow.workflow.ConfigProblem;
-import io.phaseflow.workflow.DeploymentFile;
-import io.phaseflow.workflow.ProcessDeployments.ProcessFileReport;
 import io.phaseflow.workflow.WorkflowEngine;
+import io.phaseflow.workflow.deployment.DeploymentFile;
+import io.phaseflow.workflow.deployment.ProcessDeployments.ProcessFileReport;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BaseElement;
 import org.flowable.bpmn.model.BpmnModel;
@@ -41,7 +46,7 @@ import org.springframework.stereotype.Component;
  * allows, and the phases the session process passes to its call activities.
  */
 @Component
-class BpmnInspector {
+public class BpmnInspector {
 
 	private static final Pattern BEAN = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
@@ -56,7 +61,7 @@ class BpmnInspector {
 		this.forms = forms;
 	}
 
-	ProcessFileReport inspect(DeploymentFile file) {
+	public ProcessFileReport inspect(DeploymentFile file) {
 		Problems problems = new Problems(file.name());
 		BpmnModel model = ProcessAllowList.declarations(file.content(), problems) ? null : parse(file, problems);
 		if (model == null) {

@@ -1,4 +1,4 @@
-package io.phaseflow.flowable;
+package io.phaseflow.flowable.deployment;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import io.phaseflow.flowable.FlowableWorkflowEngine;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.Activity;
 import org.flowable.bpmn.model.BoundaryEvent;

@@ -1,4 +1,4 @@
-package io.phaseflow.flowable;
+package io.phaseflow.flowable.deployment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
