@@ -1,6 +1,8 @@
 package io.phaseflow.api;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +29,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -70,7 +71,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		Class<?> type = ex.getRequiredType();
 		String message = (type == null) ? "has the wrong type"
 				: type.isEnum() ? "must be one of: " + WireValue.allOf(type)
-						: "must be a valid " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+						: "must be a valid " + type.getSimpleName().toLowerCase(Locale.ROOT);
 		return badRequest(ex.getName() + " " + message, List.of(new FieldError(ex.getName(), message)));
 	}
 
@@ -118,7 +119,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		for (ProblemTranslator translator : this.translators) {
-			java.util.Optional<ProblemDetail> problem = translator.translate(ex);
+			Optional<ProblemDetail> problem = translator.translate(ex);
 			if (problem.isPresent()) {
 				log.debug("Request refused", ex);
 				return problem.get();

@@ -1,6 +1,7 @@
 package io.phaseflow.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +38,8 @@ public final class PhaseflowCli {
 	public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
 		Terminal terminal = new Terminal(env, out, err);
 		CommandLine cli = new CommandLine(PhaseflowCommand.class, new Factory(terminal));
-		cli.setOut(new java.io.PrintWriter(out, true));
-		cli.setErr(new java.io.PrintWriter(err, true));
+		cli.setOut(new PrintWriter(out, true));
+		cli.setErr(new PrintWriter(err, true));
 		cli.setExecutionExceptionHandler((ex, line, parsed) -> failed(terminal, ex));
 		return cli.execute(args);
 	}

@@ -1,5 +1,6 @@
 package io.phaseflow.client;
 
+import java.net.ConnectException;
 import java.net.URI;
 
 /**
@@ -14,7 +15,7 @@ public class ServerUnreachable extends RuntimeException {
 	}
 
 	private static String describe(Exception cause) {
-		if (cause instanceof java.net.ConnectException) {
+		if (cause instanceof ConnectException) {
 			return "connection refused";
 		}
 		String message = cause.getMessage();

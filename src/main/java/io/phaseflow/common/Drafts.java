@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -57,7 +58,7 @@ public class Drafts {
 		try {
 			return this.mapper.treeToValue(document, type);
 		}
-		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+		catch (JsonProcessingException ex) {
 			throw new MalformedDocument(ex);
 		}
 	}
@@ -126,7 +127,7 @@ public class Drafts {
 	 */
 	public static class MalformedDocument extends RuntimeException {
 
-		public MalformedDocument(com.fasterxml.jackson.core.JsonProcessingException cause) {
+		public MalformedDocument(JsonProcessingException cause) {
 			super(cause.getOriginalMessage(), cause);
 		}
 

@@ -1,6 +1,9 @@
 package io.phaseflow.common;
 
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.MDC;
 
@@ -38,16 +41,15 @@ public final class RequestContext {
 	 * The groups the caller belongs to for candidate-group checks: one per role, named as
 	 * workflow.yaml names them ({@code REVIEWER} → {@code reviewers}).
 	 */
-	public static java.util.Set<String> groups() {
+	public static Set<String> groups() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null) {
-			return java.util.Set.of();
+			return Set.of();
 		}
 		return authentication.getAuthorities()
 			.stream()
-			.map((authority) -> authority.getAuthority().replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT)
-					+ "s")
-			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+			.map((authority) -> authority.getAuthority().replaceFirst("^ROLE_", "").toLowerCase(Locale.ROOT) + "s")
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/**

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.phaseflow.security.TokenIssuer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +106,7 @@ public class Adrs {
 		data.put("number", String.format("%03d", number));
 		data.put("title", title);
 		data.put("status", (request.status() != null) ? request.status() : "proposed");
-		data.put("date", LocalDate.ofInstant(Clocks.now(this.clock).toInstant(), java.time.ZoneOffset.UTC).toString());
+		data.put("date", LocalDate.ofInstant(Clocks.now(this.clock).toInstant(), ZoneOffset.UTC).toString());
 		data.put("author", RequestContext.actor());
 		if (request.context() != null) {
 			data.put("context", request.context());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +31,8 @@ import io.phaseflow.task.TaskProgressed;
 import io.phaseflow.task.TaskRestored;
 import io.phaseflow.task.TaskStatus;
 import io.phaseflow.task.Tasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,7 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class FileSync {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileSync.class);
+	private static final Logger log = LoggerFactory.getLogger(FileSync.class);
 
 	private final Path root;
 
@@ -77,7 +80,7 @@ public class FileSync {
 
 	private final TaskManagement management;
 
-	private static final List<String> TASK_STATUSES = java.util.Arrays.stream(TaskStatus.values())
+	private static final List<String> TASK_STATUSES = Arrays.stream(TaskStatus.values())
 		.map(TaskStatus::value)
 		.toList();
 

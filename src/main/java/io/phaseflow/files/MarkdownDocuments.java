@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +14,9 @@ import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.OrchestrationEvent;
+import io.phaseflow.render.Templates;
 import io.phaseflow.report.StatusReport;
 import io.phaseflow.report.StatusReports;
-import io.phaseflow.render.Templates;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.task.Task;
 
@@ -81,7 +83,7 @@ public class MarkdownDocuments {
 		Map<String, Object> data = new LinkedHashMap<>();
 		@SuppressWarnings("unchecked")
 		Map<String, Object> fields = this.mapper.convertValue(task, Map.class);
-		fields.values().removeIf(java.util.Objects::isNull);
+		fields.values().removeIf(Objects::isNull);
 		data.put("task", fields);
 		List<Map<String, Object>> sections = new ArrayList<>();
 		SECTIONS.forEach((key, heading) -> {
@@ -96,9 +98,9 @@ public class MarkdownDocuments {
 		return data;
 	}
 
-	private java.util.Optional<String> completionNotes(Task task) {
+	private Optional<String> completionNotes(Task task) {
 		if (task.completedAt() == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<OrchestrationEvent> latest = this.events
 			.latest(new EventQuery(EntityType.TASK, task.taskCode(), EventTypes.TASK_STATUS_UPDATED, null, null, 0, 1));

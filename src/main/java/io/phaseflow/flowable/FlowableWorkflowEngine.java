@@ -1,7 +1,10 @@
 package io.phaseflow.flowable;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,9 @@ import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RepositoryService;
-import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.runtime.Execution;
 import org.flowable.task.api.Task;
 
@@ -139,7 +142,7 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 	@Override
 	public void suspend(String processInstanceId, boolean suspended) {
 		try {
-			List<String> instances = new java.util.ArrayList<>();
+			List<String> instances = new ArrayList<>();
 			instances.add(processInstanceId);
 			this.runtime.createProcessInstanceQuery()
 				.superProcessInstanceId(processInstanceId)
@@ -282,8 +285,8 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 					configuration.getClassLoader(), 1.0, true)) {
 			return png.readAllBytes();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException("Could not draw the process diagram", ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not draw the process diagram", ex);
 		}
 	}
 

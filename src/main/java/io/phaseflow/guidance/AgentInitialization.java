@@ -14,19 +14,19 @@ import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.report.StatusReport;
 import io.phaseflow.report.StatusReports;
+import io.phaseflow.session.AgentIdentity;
+import io.phaseflow.session.Instructions;
+import io.phaseflow.session.SessionEvents;
+import io.phaseflow.session.SessionManagement;
+import io.phaseflow.session.SessionStart;
+import io.phaseflow.session.SessionViews;
+import io.phaseflow.session.WorkSession;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.TaskStatus;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.phaseflow.session.AgentIdentity;
-import io.phaseflow.session.SessionEvents;
-import io.phaseflow.session.SessionManagement;
-import io.phaseflow.session.SessionStart;
-import io.phaseflow.session.SessionViews;
-import io.phaseflow.session.WorkSession;
-import io.phaseflow.session.Instructions;
 
 /**
  * Agent init: on a task, starts (or continues) its session and returns the assembled

@@ -14,28 +14,28 @@ import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
 import io.phaseflow.event.OrchestrationEvent;
 import io.phaseflow.files.FileSync;
-import io.phaseflow.report.StatusReports;
+import io.phaseflow.memory.SessionNotes;
 import io.phaseflow.render.Templates;
+import io.phaseflow.report.StatusReports;
+import io.phaseflow.session.Instructions;
+import io.phaseflow.session.Refusals;
+import io.phaseflow.session.SessionGuide;
+import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.SessionTime;
+import io.phaseflow.session.WorkSession;
+import io.phaseflow.session.phase.SessionArtifact;
+import io.phaseflow.session.phase.SessionArtifacts;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
+import io.phaseflow.timetracking.SessionTimes;
 import io.phaseflow.workflow.ArtifactSpec;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.deployment.Workflows;
 
 import org.springframework.stereotype.Component;
-import io.phaseflow.session.Refusals;
-import io.phaseflow.session.phase.SessionArtifact;
-import io.phaseflow.session.phase.SessionArtifacts;
-import io.phaseflow.memory.SessionNotes;
-import io.phaseflow.session.SessionStatus;
-import io.phaseflow.session.SessionGuide;
-import io.phaseflow.session.SessionTime;
-import io.phaseflow.timetracking.SessionTimes;
-import io.phaseflow.session.WorkSession;
-import io.phaseflow.session.Instructions;
 
 /**
  * Assembles what an agent needs to (re)start work on a session: the task and its sprint,

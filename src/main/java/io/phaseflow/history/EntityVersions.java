@@ -1,7 +1,9 @@
 package io.phaseflow.history;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.common.Clocks;
@@ -63,7 +65,7 @@ public class EntityVersions {
 
 	/** The latest version of an entity that had the given hash. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<EntityVersion> withHash(EntityType type, long entityId, String hash) {
+	public Optional<EntityVersion> withHash(EntityType type, long entityId, String hash) {
 		return of(type, entityId).stream().filter((version) -> version.hash().equals(hash)).findFirst();
 	}
 
@@ -78,7 +80,7 @@ public class EntityVersions {
 			.param("id", entityId)
 			.query((rs, row) -> new EntityVersion(rs.getInt("version"), rs.getString("hash"),
 					this.json.read(rs.getString("snapshot")), rs.getString("correlation_id"), rs.getString("actor"),
-					rs.getObject("created_at", java.time.OffsetDateTime.class)))
+					rs.getObject("created_at", OffsetDateTime.class)))
 			.list();
 	}
 

@@ -1,9 +1,10 @@
 package io.phaseflow.idempotency;
 
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -260,8 +261,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		@Override
 		public BufferedReader getReader() {
 			String encoding = (getCharacterEncoding() != null) ? getCharacterEncoding() : "UTF-8";
-			return new BufferedReader(
-					new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+			return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
 		}
 
 	}

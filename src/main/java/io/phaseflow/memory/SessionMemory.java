@@ -8,15 +8,15 @@ import io.phaseflow.common.Drafts;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.event.EventTypes;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import io.phaseflow.session.Guided;
 import io.phaseflow.session.IllegalSessionTransition;
 import io.phaseflow.session.SessionEvents;
 import io.phaseflow.session.SessionViews;
 import io.phaseflow.session.WorkSession;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Session notes, the session's memory (see {@link NoteKind}): each is stored with its

@@ -7,16 +7,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventScope;
+import io.phaseflow.session.SessionEnded;
+import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.WorkSession;
 import io.phaseflow.task.TaskManagement;
+import io.phaseflow.timetracking.SessionTimes;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import io.phaseflow.session.SessionEnded;
-import io.phaseflow.session.SessionStatus;
-import io.phaseflow.timetracking.SessionTimes;
-import io.phaseflow.session.WorkSession;
 
 /**
  * Compacts an ended session's notes into a summary kept with its task

@@ -6,13 +6,13 @@ import java.util.Optional;
 
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.RequestContext;
+import io.phaseflow.session.Refusals;
+import io.phaseflow.session.WorkSession;
+import io.phaseflow.session.WorkSessions;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import io.phaseflow.session.Refusals;
-import io.phaseflow.session.WorkSession;
-import io.phaseflow.session.WorkSessions;
 
 /**
  * The four-eyes rule of override decisions: the caller that requested an override, any

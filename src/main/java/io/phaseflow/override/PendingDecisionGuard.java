@@ -1,13 +1,13 @@
 package io.phaseflow.override;
 
-import io.phaseflow.task.CompletionGuard;
-import io.phaseflow.task.Task;
-
-import org.springframework.stereotype.Component;
 import io.phaseflow.session.Refusals;
 import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
+import io.phaseflow.task.CompletionGuard;
+import io.phaseflow.task.Task;
+
+import org.springframework.stereotype.Component;
 
 /**
  * No task completes while its session waits for a reviewer's decision: not by a status

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import freemarker.cache.TemplateLoader;
@@ -33,7 +34,7 @@ public class Templates {
 		Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
 		configuration.setTemplateLoader(new HomeTemplateLoader(home));
 		configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
-		configuration.setLocale(java.util.Locale.ROOT);
+		configuration.setLocale(Locale.ROOT);
 		configuration.setNumberFormat("c");
 		configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
 		configuration.setAPIBuiltinEnabled(false);

@@ -2,6 +2,7 @@ package io.phaseflow.search;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ record SearchText(String heading, String body) {
 	private static int compareKeys(String a, String b) {
 		byte[] x = a.getBytes(StandardCharsets.UTF_8);
 		byte[] y = b.getBytes(StandardCharsets.UTF_8);
-		return (x.length != y.length) ? Integer.compare(x.length, y.length) : java.util.Arrays.compareUnsigned(x, y);
+		return (x.length != y.length) ? Integer.compare(x.length, y.length) : Arrays.compareUnsigned(x, y);
 	}
 
 	@Override

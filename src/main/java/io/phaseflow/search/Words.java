@@ -2,6 +2,7 @@ package io.phaseflow.search;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -87,7 +88,7 @@ final class Words {
 
 	/** Compares lexemes as PostgreSQL orders them: by their UTF-8 bytes. */
 	static int compare(String a, String b) {
-		return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+		return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A word of a text: from {@code start} (inclusive) to {@code end} (exclusive). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
@@ -232,7 +233,7 @@ public class TaskManagement {
 		try {
 			restored = this.drafts.mapper().treeToValue(version.snapshot(), TaskContent.class);
 		}
-		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("A stored version of task " + code + " cannot be read", ex);
 		}
 		Long sprintId = (restored.sprintCode() != null) ? this.sprints.findByCode(restored.sprintCode())

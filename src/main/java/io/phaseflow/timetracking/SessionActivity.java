@@ -8,6 +8,12 @@ import io.phaseflow.common.Clocks;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventTypes;
+import io.phaseflow.session.Guided;
+import io.phaseflow.session.IllegalSessionTransition;
+import io.phaseflow.session.SessionEvents;
+import io.phaseflow.session.SessionViews;
+import io.phaseflow.session.WorkItem;
+import io.phaseflow.session.WorkSession;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
 
@@ -16,12 +22,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.phaseflow.session.Guided;
-import io.phaseflow.session.IllegalSessionTransition;
-import io.phaseflow.session.SessionEvents;
-import io.phaseflow.session.SessionViews;
-import io.phaseflow.session.WorkItem;
-import io.phaseflow.session.WorkSession;
 
 /**
  * Activity logging: each report is a work item of the session and, as

@@ -12,14 +12,14 @@ import java.util.Map;
 
 import io.phaseflow.common.Clocks;
 import io.phaseflow.report.TaskTimes;
+import io.phaseflow.session.SessionTime;
+import io.phaseflow.session.WorkSession;
+import io.phaseflow.session.WorkSessions;
 import io.phaseflow.task.Task;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import io.phaseflow.session.WorkSession;
-import io.phaseflow.session.WorkSessions;
-import io.phaseflow.session.SessionTime;
 
 /**
  * Time tracking: the active time of sessions and tasks, worked out from the sessions'

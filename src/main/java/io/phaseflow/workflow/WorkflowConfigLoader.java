@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.phaseflow.common.SafeYaml;
-
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
 /**
  * Loads {@code workflow.yaml}: parses it into a YAML node tree (nothing is instantiated

@@ -1,6 +1,7 @@
 package io.phaseflow.workflow;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,7 +91,7 @@ public interface WorkflowEngine {
 	 * @param assignee the reviewer who claimed it, or null
 	 */
 	record PendingOverride(String id, String sessionKey, String phase, List<String> candidateGroups,
-			java.time.Instant requestedAt, String requestedBy, Long requestedByAgentId, String assignee) {
+			Instant requestedAt, String requestedBy, Long requestedByAgentId, String assignee) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.phaseflow.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,9 +28,10 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
+import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
-import io.phaseflow.flowable.EngineSettings;
 import io.phaseflow.bench.stack.BaselineSession;
+import io.phaseflow.flowable.EngineSettings;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
@@ -427,8 +429,7 @@ public final class BareFlowable implements AutoCloseable {
 
 	/** The CPU time this JVM has used so far (all threads, user and system). */
 	private static long processCpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-			.getOperatingSystemMXBean()).getProcessCpuTime();
+		return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -491,7 +492,7 @@ public final class Bench {
 				Process process = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(log.toFile())
 					.start();
-				if (!process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+				if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
 					process.destroyForcibly();
 					throw new IllegalStateException("bare Flowable did not start; see " + log);
 				}
@@ -1242,7 +1243,7 @@ public final class Bench {
 		}
 
 		private int waitFor(Process process) throws InterruptedException {
-			if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("phaseflow report did not end within a minute");
 			}

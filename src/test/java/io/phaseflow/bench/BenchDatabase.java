@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ abstract class BenchDatabase {
 	 * would otherwise measure plans made for the tables as they were.
 	 */
 	void analyze() throws SQLException {
-		try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			statement.execute("ANALYZE");
 		}
 	}
@@ -100,7 +100,7 @@ abstract class BenchDatabase {
 	long countEvents() throws SQLException {
 		try (Connection connection = connect();
 				PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM orchestration_events");
-				java.sql.ResultSet rows = count.executeQuery()) {
+				ResultSet rows = count.executeQuery()) {
 			rows.next();
 			return rows.getLong(1);
 		}
@@ -255,7 +255,7 @@ abstract class BenchDatabase {
 			long writes = -1;
 			long bytes = -1;
 			try (Statement statement = connection.createStatement();
-					java.sql.ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE"
+					ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE"
 							+ " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN"
 							+ " ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')")) {
 				while (rows.next()) {
@@ -345,7 +345,7 @@ abstract class BenchDatabase {
 					PreparedStatement query = connection.prepareStatement("SELECT COALESCE(SUM(n_tup_ins + n_tup_upd "
 							+ "+ n_tup_del), 0) FROM pg_stat_user_tables WHERE schemaname = ?")) {
 				query.setString(1, this.schema);
-				try (java.sql.ResultSet rows = query.executeQuery()) {
+				try (ResultSet rows = query.executeQuery()) {
 					rows.next();
 					return rows.getLong(1);
 				}

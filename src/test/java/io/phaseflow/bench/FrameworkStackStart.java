@@ -1,5 +1,6 @@
 package io.phaseflow.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -46,7 +47,7 @@ final class FrameworkStackStart {
 						"the launcher has not unpacked " + jar + " into " + launcherCache));
 		}
 		Files.createDirectories(out);
-		String classPath = unpacked + java.io.File.pathSeparator + stackJar(out.resolve("framework-stack.jar"));
+		String classPath = unpacked + File.pathSeparator + stackJar(out.resolve("framework-stack.jar"));
 		Path archive = out.resolve("framework-stack.jsa");
 		Files.deleteIfExists(archive);
 		List<String> training = new ArrayList<>(List.of(BenchServer.javaBinary(), "-Xmx" + heap,

@@ -1,5 +1,6 @@
 package io.phaseflow.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +124,7 @@ public final class PgBench {
 		if (path == null) {
 			return Optional.empty();
 		}
-		return Stream.of(path.split(java.io.File.pathSeparator))
+		return Stream.of(path.split(File.pathSeparator))
 			.map((directory) -> Path.of(directory, "pgbench"))
 			.filter(Files::isExecutable)
 			.findFirst();

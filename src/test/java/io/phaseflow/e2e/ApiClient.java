@@ -1,14 +1,16 @@
 package io.phaseflow.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ final class ApiClient {
 	 * How long a request may wait for its answer's headers: a server that never answers
 	 * fails the test instead of holding up the build.
 	 */
-	static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofMinutes(2);
+	static final Duration ANSWER_WITHIN = Duration.ofMinutes(2);
 
 	private final HttpClient http;
 
@@ -123,17 +125,17 @@ final class ApiClient {
 			request.header("Authorization", "Bearer " + this.token);
 		}
 		try {
-			HttpResponse<java.io.InputStream> response = this.http.send(request.build(),
+			HttpResponse<InputStream> response = this.http.send(request.build(),
 					HttpResponse.BodyHandlers.ofInputStream());
-			try (java.io.InputStream body = response.body()) {
+			try (InputStream body = response.body()) {
 				String text = (response.statusCode() >= 400) ? new String(body.readAllBytes(), StandardCharsets.UTF_8)
 						: "";
 				return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 						response.headers().map(), text);
 			}
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -232,7 +234,7 @@ final class ApiClient {
 	record FilePart(String name, String fileName, String content) {
 	}
 
-	record Response(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
+	record Response(int status, String contentType, Map<String, List<String>> headers, String body) {
 
 		JsonNode json() {
 			return parse(this.body);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -494,7 +495,7 @@ abstract class GovernanceTests extends ApiTestSupport {
 			}
 			after = events.json().get("next_after_id").asLong();
 		}
-		return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(about);
+		return new ObjectMapper().valueToTree(about);
 	}
 
 	private static JsonNode lastOf(JsonNode events, String type) {

@@ -1,6 +1,7 @@
 package io.phaseflow.e2e;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,7 +156,7 @@ class H2AuthMatrixTest extends ApiTestSupport {
 	void everyRowAnswersEveryCallerAsSpecified() {
 		ApiClient revoked = revokedClient();
 		ApiClient anonymous = this.admin.as(null);
-		Map<String, ApiClient> callers = new java.util.LinkedHashMap<>();
+		Map<String, ApiClient> callers = new LinkedHashMap<>();
 		// ADMIN is the first-start token: a second active ADMIN token would outlive this
 		// test in the shared context and let another test revoke the last real admin
 		ROLES.forEach((role) -> callers.put(role, role.equals("ADMIN") ? this.admin : clientWith(role)));

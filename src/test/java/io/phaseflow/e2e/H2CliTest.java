@@ -1,6 +1,7 @@
 package io.phaseflow.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -278,7 +279,7 @@ class H2CliTest extends ApiTestSupport {
 			return Files.writeString(this.work.resolve(name), "# " + name + "\n\nDone.\n");
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,5 +1,8 @@
 package io.phaseflow.e2e;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +47,7 @@ class H2StaleSessionTest extends ApiTestSupport {
 		List<Job> timers = this.management.createTimerJobQuery().processInstanceId(phaseInstance).list();
 		assertThat(timers).hasSize(1);
 		assertThat(timers.get(0).getDuedate()).as("due after stale_after (PT4H)")
-			.isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofHours(3))));
+			.isAfter(Date.from(Instant.now().plus(Duration.ofHours(3))));
 		agent.post(API + "/sessions/" + key + "/pause", null);
 		assertThat(
 				this.runtime.createProcessInstanceQuery().processInstanceId(phaseInstance).singleResult().isSuspended())

@@ -1,5 +1,7 @@
 package io.phaseflow.e2e;
 
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -91,8 +94,8 @@ abstract class HostileInputTests extends ApiTestSupport {
 			20_000, 20_001, 499_999, 500_001 };
 
 	/** Wrong values for a field, by what the field is. */
-	private static final List<Object> OTHERS = List.of(42, -1, 1.5, new java.math.BigInteger("99999999999999999999"),
-			true, false, "text", "", Map.of(), Map.of("a", 1), List.of(), List.of("x"));
+	private static final List<Object> OTHERS = List.of(42, -1, 1.5, new BigInteger("99999999999999999999"), true, false,
+			"text", "", Map.of(), Map.of("a", 1), List.of(), List.of("x"));
 
 	private static final List<String> QUERY_NAMES = List.of("status", "sprint_code", "task_code", "priority",
 			"entity_type", "entity_code", "event_type", "session_key", "correlation_id", "after_id", "limit", "all",
@@ -222,7 +225,7 @@ abstract class HostileInputTests extends ApiTestSupport {
 			try {
 				return sendOnce(client, probe);
 			}
-			catch (java.io.UncheckedIOException ex) {
+			catch (UncheckedIOException ex) {
 				if (attempt == 2) {
 					wrong.add(probe.describe() + " -> no answer: " + ex.getMessage());
 					return null;
@@ -336,7 +339,7 @@ abstract class HostileInputTests extends ApiTestSupport {
 
 	private static void pathVariants(Row row, boolean write, String body, List<Probe> out) {
 		List<String> variables = new ArrayList<>();
-		java.util.regex.Matcher matcher = Pattern.compile("\\{([^}]+)}").matcher(row.path());
+		Matcher matcher = Pattern.compile("\\{([^}]+)}").matcher(row.path());
 		while (matcher.find()) {
 			variables.add(matcher.group(1));
 		}

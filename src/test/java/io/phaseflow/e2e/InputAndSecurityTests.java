@@ -1,8 +1,15 @@
 package io.phaseflow.e2e;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -106,7 +113,7 @@ abstract class InputAndSecurityTests extends ApiTestSupport {
 		refused(admin.get("/process-api/repository/process-definitions?size=%C3%BCmlaut"), 400, null);
 		refused(admin.get("/actuator/health?line%0D%0AX-Injected%3A+1=1"), 400, null);
 		refused(admin.postFiles(API + "/workflow/deployments",
-				java.util.List.of(new ApiClient.FilePart("bpmn", "a\u0000b.bpmn20.xml", "<definitions/>"))), 400, null);
+				List.of(new ApiClient.FilePart("bpmn", "a\u0000b.bpmn20.xml", "<definitions/>"))), 400, null);
 		refused(admin.get(API + "/tasks/a%00b"), 400, null);
 		refused(admin.get(API + "/sessions/..%5C..%5Cwindows%5Cwin.ini"), 400, null);
 		// a null where a list takes an element
@@ -139,30 +146,27 @@ abstract class InputAndSecurityTests extends ApiTestSupport {
 				+ "x".repeat(3_000_000) + "\"}";
 		refused(pm.post(API + "/tasks", huge), 413, null);
 
-		java.net.http.HttpRequest chunked = java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://localhost:" + this.port + API + "/tasks"))
+		HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + API + "/tasks"))
 			.header("Authorization", "Bearer " + tokenWith("PM"))
 			.header("Content-Type", "application/json")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-					() -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+			.POST(HttpRequest.BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
 			.build();
-		java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
-			.send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).as("a chunked body without a length is counted as it is read").isEqualTo(413);
 		assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		assertThat(pm.get(API + "/tasks/" + code).status()).isEqualTo(404);
 
 		ApiClient admin = this.admin;
 		refused(admin.postFiles(API + "/workflow/deployments",
-				java.util.List.of(new ApiClient.FilePart("bpmn", "huge.bpmn20.xml", "<x/>" + " ".repeat(1_100_000)))),
-				413, null);
+				List.of(new ApiClient.FilePart("bpmn", "huge.bpmn20.xml", "<x/>" + " ".repeat(1_100_000)))), 413, null);
 		refused(pm.get(API + "/events?limit=100000"), 400, "limit");
 	}
 
 	@Test
 	void listsOfTasksSprintsAndAgentsComeInPagesOfOneToAThousand() {
 		ApiClient pm = clientWith("PM");
-		for (String list : java.util.List.of("/tasks", "/sprints", "/agents")) {
+		for (String list : List.of("/tasks", "/sprints", "/agents")) {
 			refused(pm.get(API + list + "?limit=0"), 400, "limit");
 			refused(pm.get(API + list + "?limit=1001"), 400, "limit");
 			refused(pm.get(API + list + "?limit=abc"), 400, "limit");

@@ -1,5 +1,7 @@
 package io.phaseflow.e2e;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,8 +168,8 @@ abstract class SessionNotesAndTimeTests extends ApiTestSupport {
 		assertThat(summarized.at("/payload/changed_fields")).extracting(JsonNode::asText).containsExactly("metadata");
 
 		assertThat(this.driver.pm().post(API + "/tasks/" + task + "/sync", null).status()).isEqualTo(200);
-		java.nio.file.Path file = this.properties.dataDir().resolve("delegation/tasks/" + task + "/TASK.md");
-		String markdown = java.nio.file.Files.readString(file);
+		Path file = this.properties.dataDir().resolve("delegation/tasks/" + task + "/TASK.md");
+		String markdown = Files.readString(file);
 		assertThat(markdown).contains("\n## Work Sessions\n- `" + key + "` completed ",
 				", 12 min active: Good enough for the demo\n", "  - Update: Step 24 done\n",
 				"  - Update: Long ${7*7} <#assign x=1> üü", "  - Note: Flaky test in CI ## not a heading\n");

@@ -1,5 +1,7 @@
 package io.phaseflow.e2e;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -298,7 +300,7 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		JsonNode session = this.agent.get(API + "/sessions/" + key).json();
 		assertThat(session.get("status").asText()).isEqualTo("completed");
 		assertThat(session.get("completed_at").isNull()).isFalse();
-		String taskMd = java.nio.file.Files.readString(
+		String taskMd = Files.readString(
 				this.properties.dataDir().resolve("delegation/sprints/" + sprintCode + "/" + taskCode + "/TASK.md"));
 		assertThat(taskMd).contains("**Status**: completed",
 				"**Completed**: " + completed.json().get("completed_at").asText(),
@@ -651,9 +653,9 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	void anArtifactOnDiskCountsLikeOneSubmitted() throws Exception {
 		String task = readyTask();
 		String key = start(task, 201).get("session_key").asText();
-		java.nio.file.Path folder = this.properties.dataDir().resolve("delegation/tasks/" + task);
-		java.nio.file.Files.createDirectories(folder);
-		java.nio.file.Files.writeString(folder.resolve("TASK.md"), "# Task: written by the agent\n");
+		Path folder = this.properties.dataDir().resolve("delegation/tasks/" + task);
+		Files.createDirectories(folder);
+		Files.writeString(folder.resolve("TASK.md"), "# Task: written by the agent\n");
 		JsonNode context = this.agent.get(API + "/sessions/" + key + "/context").json();
 		assertThat(context.at("/context/phase/missing_artifacts")).isEmpty();
 		assertThat(complete(key, "{}").status()).isEqualTo(200);

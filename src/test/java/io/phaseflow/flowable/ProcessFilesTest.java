@@ -1,5 +1,6 @@
 package io.phaseflow.flowable;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.common.engine.impl.util.io.InputStreamSource;
-import org.flowable.validation.ValidationError;
 import org.flowable.validation.ProcessValidatorFactory;
+import org.flowable.validation.ValidationError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,7 +73,7 @@ class ProcessFilesTest {
 	}
 
 	private static BpmnModel parse(byte[] xml) throws Exception {
-		try (InputStream in = new java.io.ByteArrayInputStream(xml)) {
+		try (InputStream in = new ByteArrayInputStream(xml)) {
 			return new BpmnXMLConverter().convertToBpmnModel(new InputStreamSource(in), true, false,
 					StandardCharsets.UTF_8.name());
 		}

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 import org.apache.ibatis.session.SqlSession;
 import org.flowable.common.engine.impl.db.DbSqlSession;
@@ -99,7 +100,7 @@ class SchemaKeepingSessionsTest {
 		Sessions(String schema, Connection... connections) {
 			super(false);
 			setDatabaseSchema(schema);
-			this.connections.addAll(java.util.List.of(connections));
+			this.connections.addAll(List.of(connections));
 		}
 
 		@Override

@@ -17,6 +17,7 @@ import javax.xml.stream.XMLStreamReader;
 import io.phaseflow.flowable.FlowableWorkflowEngine;
 import io.phaseflow.flowable.ProcessVariables;
 import io.phaseflow.workflow.WorkflowEngine;
+import org.flowable.bpmn.model.Activity;
 import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.CallActivity;
 import org.flowable.bpmn.model.EndEvent;
@@ -157,7 +158,7 @@ final class ProcessAllowList {
 		if (element instanceof BoundaryEvent boundary) {
 			boundary(boundary, problems);
 		}
-		if (element instanceof org.flowable.bpmn.model.Activity activity && activity.getLoopCharacteristics() != null) {
+		if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
 			problems.add(line, element.getId(), "a multi-instance " + element.getClass().getSimpleName()
 					+ " runs many instances at once; Phaseflow runs each step once");
 		}

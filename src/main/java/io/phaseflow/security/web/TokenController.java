@@ -2,6 +2,7 @@ package io.phaseflow.security.web;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Set;
 
 import io.phaseflow.api.Page;
@@ -45,7 +46,7 @@ class TokenController {
 	@PostMapping
 	@Operation(summary = "Issue a token; its secret is in this answer and nowhere else")
 	ResponseEntity<IssuedTokenResponse> issue(@Valid @RequestBody TokenRequest request) {
-		IssuedToken issued = this.tokens.issue(request.name().toLowerCase(java.util.Locale.ROOT), request.roles(),
+		IssuedToken issued = this.tokens.issue(request.name().toLowerCase(Locale.ROOT), request.roles(),
 				request.agentId(), RequestContext.actor());
 		return ResponseEntity.created(URI.create("/api/orchestration/admin/tokens/" + issued.token().id()))
 			.body(IssuedTokenResponse.of(issued));

@@ -14,16 +14,17 @@ import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EventTypes;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import io.phaseflow.session.Guided;
 import io.phaseflow.session.IllegalSessionTransition;
 import io.phaseflow.session.SessionEvents;
 import io.phaseflow.session.SessionViews;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The iteration log of a session: numbers are sequential per session; logging one makes
@@ -128,7 +129,7 @@ public class SessionIterations {
 	 * iteration's log (if the agent kept one) is marked qa_failed, and the new one is
 	 * opened as running.
 	 */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	@Transactional(propagation = Propagation.MANDATORY)
 	void qaFailedLoop(WorkSession session, int next, OffsetDateTime now) {
 		this.jdbc.sql("""
 				UPDATE iteration_logs SET status = 'qa_failed', completed_at = COALESCE(completed_at, :now)

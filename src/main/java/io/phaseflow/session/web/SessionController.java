@@ -1,6 +1,7 @@
 package io.phaseflow.session.web;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.phaseflow.api.Page;
@@ -217,7 +218,7 @@ class SessionController {
 		return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
-	record ArtifactSummary(String name, String phase, String contentHash, java.time.OffsetDateTime updatedAt) {
+	record ArtifactSummary(String name, String phase, String contentHash, OffsetDateTime updatedAt) {
 	}
 
 }

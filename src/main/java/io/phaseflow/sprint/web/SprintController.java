@@ -1,7 +1,9 @@
 package io.phaseflow.sprint.web;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.api.Page;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.InvalidParameter;
@@ -10,14 +12,13 @@ import io.phaseflow.history.EntityVersion;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.SprintDraft;
 import io.phaseflow.sprint.SprintManagement;
-import io.phaseflow.sprint.SprintTemplating;
 import io.phaseflow.sprint.SprintStatus;
+import io.phaseflow.sprint.SprintTemplating;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
-import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
