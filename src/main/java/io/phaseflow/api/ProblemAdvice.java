@@ -1,7 +1,9 @@
 package io.phaseflow.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.FieldError;
+import io.phaseflow.common.NextStep;
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.WireValue;
 import org.slf4j.Logger;
@@ -61,9 +64,26 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(PhaseflowException.class)
 	ProblemDetail phaseflow(PhaseflowException ex) {
-		ProblemDetail problem = ProblemResponses.problem(ex.status(), ex.title(), ex.getMessage(), ex.errors());
+		ProblemDetail problem = ProblemResponses.problem(ProblemResponses.status(ex.kind()), ex.title(),
+				ex.getMessage(), ex.errors());
 		ex.properties().forEach(problem::setProperty);
+		ex.nextStep().ifPresent((next) -> {
+			Map<String, Object> step = new LinkedHashMap<>();
+			step.put("action", next.action());
+			step.putAll(next.parameters());
+			problem.setProperty("next", step);
+			problem.setProperty("next_step", call(next));
+		});
 		return problem;
+	}
+
+	/** A next step as the REST call that takes it. */
+	private static String call(NextStep next) {
+		if (NextStep.TAKE_OVER.equals(next.action())) {
+			return "POST /api/orchestration/sessions/" + next.parameters().get("session_key")
+					+ "/resume {\"expected_agent_id\": " + next.parameters().get("expected_agent_id") + "}";
+		}
+		return next.action();
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

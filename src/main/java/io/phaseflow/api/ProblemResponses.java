@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phaseflow.common.FieldError;
+import io.phaseflow.common.PhaseflowException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,6 +29,19 @@ public class ProblemResponses {
 	}
 
 	/** A problem with the given status, title, detail and field errors. */
+	/** The HTTP status the API answers a refusal of this kind with. */
+	public static HttpStatus status(PhaseflowException.Kind kind) {
+		return switch (kind) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case MALFORMED -> HttpStatus.BAD_REQUEST;
+			case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+			case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
+	}
+
 	public static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);

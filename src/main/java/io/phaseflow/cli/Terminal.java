@@ -119,10 +119,11 @@ final class Terminal {
 	}
 
 	CommandFailed failure(ApiAnswer answer) {
-		JsonNode owner = (answer.body() != null) ? answer.body().get("owner_agent_id") : null;
-		if (answer.status() == 409 && owner != null) {
-			String key = answer.body().path("session_key").asText();
-			return new CommandFailed(answer.exitCode(), "Session " + key + " belongs to agent " + owner.asText()
+		JsonNode next = (answer.body() != null) ? answer.body().path("next") : null;
+		if (answer.status() == 409 && next != null && "take_over".equals(next.path("action").asText())) {
+			String key = next.path("session_key").asText();
+			return new CommandFailed(answer.exitCode(), "Session " + key + " belongs to agent "
+					+ next.path("expected_agent_id").asText()
 					+ ", not to your token's agent: stop working on it (only if that agent stopped and you replace it: "
 					+ "phaseflow session resume " + key + ")");
 		}

@@ -2,7 +2,7 @@ package io.phaseflow.common;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * Another entity of the same type already uses the code (or handle, or name).
@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 public class CodeAlreadyTaken extends PhaseflowException {
 
 	public CodeAlreadyTaken(String entityType, String field, String code) {
-		super(HttpStatus.CONFLICT, "A " + entityType + " with " + field + " '" + code + "' already exists",
+		super(Kind.CONFLICT, "A " + entityType + " with " + field + " '" + code + "' already exists",
 				List.of(new FieldError(field, "already exists")));
 	}
 

@@ -2,7 +2,7 @@ package io.phaseflow.common;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * No entity of the given type has the given code or id.
@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 public class EntityNotFound extends PhaseflowException {
 
 	public EntityNotFound(String entityType, Object reference) {
-		super(HttpStatus.NOT_FOUND, "No " + entityType + " '" + reference + "' exists", List.of());
+		super(Kind.NOT_FOUND, "No " + entityType + " '" + reference + "' exists", List.of());
 	}
 
 	@Override

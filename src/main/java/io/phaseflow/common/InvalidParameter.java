@@ -2,7 +2,7 @@ package io.phaseflow.common;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * A path, query or header parameter that is malformed (HTTP 400).
@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 public class InvalidParameter extends PhaseflowException {
 
 	public InvalidParameter(String parameter, String message) {
-		super(HttpStatus.BAD_REQUEST, parameter + " " + message, List.of(new FieldError(parameter, message)));
+		super(Kind.MALFORMED, parameter + " " + message, List.of(new FieldError(parameter, message)));
 	}
 
 	@Override

@@ -2,7 +2,7 @@ package io.phaseflow.common;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * A well-formed request that breaks a domain rule (HTTP 422).
@@ -10,11 +10,11 @@ import org.springframework.http.HttpStatus;
 public class RuleBroken extends PhaseflowException {
 
 	public RuleBroken(String field, String message) {
-		super(HttpStatus.UNPROCESSABLE_ENTITY, field + " " + message, List.of(new FieldError(field, message)));
+		super(Kind.INVALID, field + " " + message, List.of(new FieldError(field, message)));
 	}
 
 	public RuleBroken(String detail, List<FieldError> errors) {
-		super(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors);
+		super(Kind.INVALID, detail, errors);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.PhaseflowException.Kind;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -15,7 +16,6 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -164,7 +164,7 @@ public class EventArchive {
 	public static class ArchivingElsewhere extends PhaseflowException {
 
 		ArchivingElsewhere() {
-			super(HttpStatus.CONFLICT, "Event archiving is already running (on this or another instance)", List.of());
+			super(Kind.CONFLICT, "Event archiving is already running (on this or another instance)", List.of());
 		}
 
 		@Override

@@ -3,8 +3,7 @@ package io.phaseflow.event;
 import java.util.List;
 
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * This instance already serves as many event streams as it may (HTTP 503).
@@ -12,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public class TooManyStreams extends PhaseflowException {
 
 	public TooManyStreams(String detail) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, detail, List.of());
+		super(Kind.UNAVAILABLE, detail, List.of());
 	}
 
 	@Override

@@ -3,8 +3,7 @@ package io.phaseflow.event;
 import java.util.List;
 
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * The caller's token already holds as many event streams as one token may (HTTP 429).
@@ -12,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public class TooManyStreamsOfToken extends PhaseflowException {
 
 	public TooManyStreamsOfToken(int max) {
-		super(HttpStatus.TOO_MANY_REQUESTS,
+		super(Kind.TOO_MANY,
 				"Your token already holds " + max
 						+ " event streams on this instance (phaseflow.events.stream.max-streams-per-token); "
 						+ "close one before opening another",

@@ -4,8 +4,7 @@ import java.util.List;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * A file or folder of the markdown mirror is a symbolic link, which Phaseflow neither
@@ -14,7 +13,7 @@ import org.springframework.http.HttpStatus;
 public class SymbolicLinkRefused extends PhaseflowException {
 
 	SymbolicLinkRefused(String path) {
-		super(HttpStatus.CONFLICT,
+		super(Kind.CONFLICT,
 				path + " is a symbolic link; Phaseflow never follows links under its files root "
 						+ "(phaseflow.files.root): replace it with a regular file or folder",
 				List.of(new FieldError(path, "is a symbolic link")));

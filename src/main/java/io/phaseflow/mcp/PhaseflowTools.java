@@ -226,10 +226,11 @@ final class PhaseflowTools {
 	private CallToolResult result(ApiAnswer answer) {
 		ObjectNode body = answer.body().isObject() ? answer.body().deepCopy()
 				: Json.object().put("status", answer.status()).put("text", answer.text());
-		if (answer.status() == 409 && body.has("owner_agent_id")) {
+		if (answer.status() == 409 && "take_over".equals(body.path("next").path("action").asText())) {
 			// fenced: another agent owns the session now
-			String key = body.path("session_key").asText();
-			body.put("next_step", "Session " + key + " belongs to agent " + body.get("owner_agent_id").asText()
+			String key = body.path("next").path("session_key").asText();
+			body.put("next_step", "Session " + key + " belongs to agent "
+					+ body.path("next").path("expected_agent_id").asText()
 					+ ", not to your token's agent: stop working on it (only if that agent stopped and you replace it, "
 					+ "take it over with the tool call context {\"session_key\": \"" + key + "\"})");
 		}

@@ -5,13 +5,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.PhaseflowException.Kind;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.session.Refusals;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +74,7 @@ public class FourEyes {
 	public static class OwnOverride extends PhaseflowException {
 
 		OwnOverride() {
-			super(HttpStatus.FORBIDDEN,
+			super(Kind.NOT_ALLOWED,
 					"You cannot decide an override that you or your agent requested: " + "another reviewer decides it",
 					List.of());
 		}
@@ -90,7 +90,7 @@ public class FourEyes {
 	public static class ClaimedByAnother extends PhaseflowException {
 
 		ClaimedByAnother(String assignee) {
-			super(HttpStatus.CONFLICT, "Reviewer " + assignee + " claimed this override; only they (or an ADMIN) "
+			super(Kind.CONFLICT, "Reviewer " + assignee + " claimed this override; only they (or an ADMIN) "
 					+ "decide it, or they unclaim it first", List.of());
 		}
 

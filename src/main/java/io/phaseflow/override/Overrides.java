@@ -6,6 +6,7 @@ import java.util.Set;
 import io.phaseflow.common.Drafts;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.PhaseflowException.Kind;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.session.PhaseCheck;
 import io.phaseflow.session.SessionStatus;
@@ -17,7 +18,6 @@ import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 import io.phaseflow.workflow.deployment.WorkflowConsistency;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,7 +114,7 @@ public class Overrides {
 	static class NotACandidate extends PhaseflowException {
 
 		NotACandidate(List<String> groups) {
-			super(HttpStatus.FORBIDDEN, "Only members of " + String.join(", ", groups) + " may decide this override",
+			super(Kind.NOT_ALLOWED, "Only members of " + String.join(", ", groups) + " may decide this override",
 					List.of());
 		}
 

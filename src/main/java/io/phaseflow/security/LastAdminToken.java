@@ -3,8 +3,7 @@ package io.phaseflow.security;
 import java.util.List;
 
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * Revoking the token would leave no active ADMIN token, and nobody could issue another.
@@ -12,7 +11,7 @@ import org.springframework.http.HttpStatus;
 class LastAdminToken extends PhaseflowException {
 
 	LastAdminToken() {
-		super(HttpStatus.CONFLICT, "The last active ADMIN token cannot be revoked; issue another ADMIN token first",
+		super(Kind.CONFLICT, "The last active ADMIN token cannot be revoked; issue another ADMIN token first",
 				List.of());
 	}
 

@@ -3,13 +3,15 @@ package io.phaseflow.session;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.phaseflow.common.FieldError;
+import io.phaseflow.common.NextStep;
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.PhaseflowException.Kind;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.RuleBroken;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,7 +83,7 @@ public class AgentIdentity {
 	static class ActsForAnotherAgent extends PhaseflowException {
 
 		ActsForAnotherAgent(Long own, Long requested) {
-			super(HttpStatus.FORBIDDEN,
+			super(Kind.NOT_ALLOWED,
 					(own != null) ? "Your token acts for agent " + own + "; it cannot act as agent " + requested
 							: "Your token acts for no agent; ask an ADMIN for a token issued with agent_id",
 					List.of(new FieldError("agent_id",
@@ -105,10 +107,13 @@ public class AgentIdentity {
 
 		private final Long ownerAgentId;
 
+		private final boolean terminal;
+
 		SessionOwnedByAnother(WorkSession session, Long own) {
-			super(HttpStatus.CONFLICT, detail(session, own), List.of());
+			super(Kind.CONFLICT, detail(session, own), List.of());
 			this.sessionKey = session.sessionKey();
 			this.ownerAgentId = session.agentId();
+			this.terminal = session.status().isTerminal();
 		}
 
 		private static String detail(WorkSession session, Long own) {
@@ -118,8 +123,8 @@ public class AgentIdentity {
 			}
 			return "Session " + session.sessionKey() + " belongs to agent " + session.agentId()
 					+ ((own != null) ? ", not to your agent " + own : "")
-					+ "; only its owner acts on it. To take it over, resume it: POST /api/orchestration/sessions/"
-					+ session.sessionKey() + "/resume {\"expected_agent_id\": " + session.agentId() + "}";
+					+ "; only its owner acts on it. Another agent takes it over by resuming it, naming agent "
+					+ session.agentId() + " as the one it replaces";
 		}
 
 		@Override
@@ -133,6 +138,12 @@ public class AgentIdentity {
 			properties.put("session_key", this.sessionKey);
 			properties.put("owner_agent_id", this.ownerAgentId);
 			return properties;
+		}
+
+		@Override
+		public Optional<NextStep> nextStep() {
+			return this.terminal ? Optional.empty()
+					: Optional.of(NextStep.takeOver(this.sessionKey, this.ownerAgentId));
 		}
 
 	}

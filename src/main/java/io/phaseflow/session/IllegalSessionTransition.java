@@ -3,8 +3,7 @@ package io.phaseflow.session;
 import java.util.List;
 
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * The session's status does not allow what was asked (the transitions are in
@@ -13,7 +12,7 @@ import org.springframework.http.HttpStatus;
 public class IllegalSessionTransition extends PhaseflowException {
 
 	public IllegalSessionTransition(String action, SessionStatus status) {
-		super(HttpStatus.CONFLICT, "A " + status.value() + " session cannot be " + action, List.of());
+		super(Kind.CONFLICT, "A " + status.value() + " session cannot be " + action, List.of());
 	}
 
 	@Override

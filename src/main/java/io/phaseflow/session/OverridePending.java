@@ -3,8 +3,7 @@ package io.phaseflow.session;
 import java.util.List;
 
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * The session waits for a reviewer's decision on an override, which neither a task's
@@ -13,7 +12,7 @@ import org.springframework.http.HttpStatus;
 public class OverridePending extends PhaseflowException {
 
 	public OverridePending(WorkSession session) {
-		super(HttpStatus.CONFLICT, "Session " + session.sessionKey() + " waits for a reviewer to decide its "
+		super(Kind.CONFLICT, "Session " + session.sessionKey() + " waits for a reviewer to decide its "
 				+ session.currentPhase() + " override; wait for the decision (a rejection sends it back to its agent)",
 				List.of());
 	}

@@ -4,8 +4,7 @@ import java.util.List;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * A hand-over that would take a running session from an agent the caller did not name:
@@ -15,7 +14,7 @@ import org.springframework.http.HttpStatus;
 class TakeOverRefused extends PhaseflowException {
 
 	TakeOverRefused(WorkSession session, Long expected) {
-		super(HttpStatus.CONFLICT,
+		super(Kind.CONFLICT,
 				(expected == null)
 						? "Session " + session.sessionKey() + " is running under agent " + session.agentId()
 								+ "; to take it over, resume with expected_agent_id: " + session.agentId()

@@ -6,9 +6,8 @@ import java.util.stream.Collectors;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.PhaseflowException.Kind;
 import io.phaseflow.session.Instructions;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * A task cannot be completed yet ({@link CompletionCheck}): its summary or its session's
@@ -20,7 +19,7 @@ public class TaskNotReadyToComplete extends PhaseflowException {
 	private final Instructions instructions;
 
 	TaskNotReadyToComplete(String taskCode, List<FieldError> missing, Instructions instructions) {
-		super(HttpStatus.UNPROCESSABLE_ENTITY, "Task " + taskCode + " cannot be completed: "
+		super(Kind.INVALID, "Task " + taskCode + " cannot be completed: "
 				+ missing.stream().map(FieldError::message).collect(Collectors.joining("; ")), missing);
 		this.instructions = instructions;
 	}

@@ -7,6 +7,7 @@ import io.phaseflow.common.Drafts;
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.PhaseflowException.Kind;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.event.EventScope;
 import io.phaseflow.memory.NoteKind;
@@ -26,7 +27,6 @@ import io.phaseflow.task.TaskProgressed;
 import io.phaseflow.task.TaskStatus;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -135,7 +135,7 @@ public class TaskStatusReports {
 	static class ForceNeedsPm extends PhaseflowException {
 
 		ForceNeedsPm() {
-			super(HttpStatus.FORBIDDEN, "Only a PM or ADMIN may force a task's completion past its check",
+			super(Kind.NOT_ALLOWED, "Only a PM or ADMIN may force a task's completion past its check",
 					List.of(new FieldError("force", "needs a PM or ADMIN token")));
 		}
 

@@ -1,5 +1,6 @@
 package io.phaseflow.web;
 
+import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.PhaseflowException;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ abstract class PageController {
 
 	@ExceptionHandler(PhaseflowException.class)
 	ModelAndView refused(PhaseflowException ex, Authentication user, CsrfToken csrf) {
-		return withLayout(problem(ex.status(), ex.title(), ex.getMessage()), user, csrf);
+		return withLayout(problem(ProblemResponses.status(ex.kind()), ex.title(), ex.getMessage()), user, csrf);
 	}
 
 	@ExceptionHandler(Exception.class)

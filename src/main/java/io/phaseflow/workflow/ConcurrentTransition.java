@@ -3,8 +3,7 @@ package io.phaseflow.workflow;
 import java.util.List;
 
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * Another transition of the same session committed first; this one changed nothing.
@@ -12,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public class ConcurrentTransition extends PhaseflowException {
 
 	public ConcurrentTransition() {
-		super(HttpStatus.CONFLICT, "Another request moved this session first; read it again and retry", List.of());
+		super(Kind.CONFLICT, "Another request moved this session first; read it again and retry", List.of());
 	}
 
 	@Override

@@ -3,8 +3,7 @@ package io.phaseflow.workflow;
 import java.util.List;
 
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * The session's process is not where the request needs it (ended, or waiting for a
@@ -13,7 +12,7 @@ import org.springframework.http.HttpStatus;
 public class SessionNotWaiting extends PhaseflowException {
 
 	public SessionNotWaiting(String detail) {
-		super(HttpStatus.CONFLICT, detail, List.of());
+		super(Kind.CONFLICT, detail, List.of());
 	}
 
 	@Override

@@ -125,7 +125,14 @@ abstract class GovernanceTests extends ApiTestSupport {
 		List<ApiClient.Response> late = writesInto(crashed, key);
 		assertThat(late).allSatisfy((answer) -> {
 			InputAndSecurityTests.refused(answer, 409, null);
-			assertThat(answer.json().get("detail").asText()).contains("agent " + relief.agentId(), "/resume");
+			assertThat(answer.json().get("detail").asText()).contains("agent " + relief.agentId(), "resuming it")
+				.as("the detail speaks of the action; the REST call is the next_step's")
+				.doesNotContain("/api/");
+			assertThat(answer.json().at("/next/action").asText()).isEqualTo("take_over");
+			assertThat(answer.json().at("/next/session_key").asText()).isEqualTo(key);
+			assertThat(answer.json().at("/next/expected_agent_id").asLong()).isEqualTo(relief.agentId());
+			assertThat(answer.json().get("next_step").asText()).isEqualTo("POST /api/orchestration/sessions/" + key
+					+ "/resume {\"expected_agent_id\": " + relief.agentId() + "}");
 		});
 		assertUntouched(key, "intake", "running");
 		assertThat(this.admin.get(API + "/sessions/" + key + "/artifacts").json().get("data"))

@@ -102,10 +102,11 @@ class EventController {
 
 	@ExceptionHandler({ TooManyStreams.class, TooManyStreamsOfToken.class })
 	ResponseEntity<ProblemDetail> tooManyStreams(PhaseflowException ex) {
-		return ResponseEntity.status(ex.status())
+		return ResponseEntity.status(ProblemResponses.status(ex.kind()))
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemResponses.problem(ex.status(), ex.title(), ex.getMessage(), ex.errors()));
+			.body(ProblemResponses.problem(ProblemResponses.status(ex.kind()), ex.title(), ex.getMessage(),
+					ex.errors()));
 	}
 
 	@GetMapping("/session/{sessionKey}")

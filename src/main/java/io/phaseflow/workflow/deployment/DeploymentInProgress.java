@@ -3,8 +3,7 @@ package io.phaseflow.workflow.deployment;
 import java.util.List;
 
 import io.phaseflow.common.PhaseflowException;
-
-import org.springframework.http.HttpStatus;
+import io.phaseflow.common.PhaseflowException.Kind;
 
 /**
  * Another deployment held the deployment lock for longer than a deployment waits; this
@@ -13,7 +12,7 @@ import org.springframework.http.HttpStatus;
 public class DeploymentInProgress extends PhaseflowException {
 
 	public DeploymentInProgress() {
-		super(HttpStatus.CONFLICT, "Another deployment is in progress; try again when it has finished", List.of());
+		super(Kind.CONFLICT, "Another deployment is in progress; try again when it has finished", List.of());
 	}
 
 	@Override

@@ -5,9 +5,8 @@ import java.util.Map;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.PhaseflowException;
+import io.phaseflow.common.PhaseflowException.Kind;
 import io.phaseflow.workflow.ConfigProblem;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * The active version's process and {@code workflow.yaml} name different phases (deployed
@@ -17,7 +16,7 @@ import org.springframework.http.HttpStatus;
 public class WorkflowInconsistent extends PhaseflowException {
 
 	WorkflowInconsistent(List<ConfigProblem> problems) {
-		super(HttpStatus.SERVICE_UNAVAILABLE,
+		super(Kind.UNAVAILABLE,
 				"The active workflow is inconsistent, so sessions cannot start or move on: " + WorkflowConsistency.FIX,
 				problems.stream()
 					.map((problem) -> new FieldError(problem.path().isEmpty() ? problem.file() : problem.path(),
