@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.phaseflow.cli.context.ActiveContext;
 import io.phaseflow.client.ApiAnswer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

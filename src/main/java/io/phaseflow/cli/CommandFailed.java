@@ -5,13 +5,13 @@ import java.util.List;
 /**
  * A command that cannot go on, with its exit code, what is wrong and the choices left.
  */
-class CommandFailed extends RuntimeException {
+public class CommandFailed extends RuntimeException {
 
 	private final int exitCode;
 
 	private final List<String> choices;
 
-	CommandFailed(int exitCode, String message, String... choices) {
+	public CommandFailed(int exitCode, String message, String... choices) {
 		super(message);
 		this.exitCode = exitCode;
 		this.choices = List.of(choices);

@@ -2,6 +2,7 @@ package io.phaseflow.cli;
 
 import java.util.concurrent.Callable;
 
+import io.phaseflow.cli.context.ActiveContext;
 import io.phaseflow.client.ApiAnswer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.phaseflow.cli.context.ActiveContext;
 import io.phaseflow.client.ApiAnswer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.phaseflow.cli.context.ActiveContext;
 import io.phaseflow.client.ApiAnswer;
 import io.phaseflow.client.Json;
 import picocli.CommandLine.Command;

@@ -3,6 +3,7 @@ package io.phaseflow.cli;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.cli.context.ActiveContext;
 import io.phaseflow.client.ApiAnswer;
 import io.phaseflow.client.Json;
 import picocli.CommandLine.Command;

@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.cli.context.ActiveContext;
+import io.phaseflow.cli.context.ContextFile;
 import io.phaseflow.client.ApiAnswer;
 import io.phaseflow.client.ClientSettings;
 import io.phaseflow.client.Json;

@@ -1,4 +1,4 @@
-package io.phaseflow.cli;
+package io.phaseflow.cli.context;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.cli.CommandFailed;
 import io.phaseflow.client.Json;
 
 /**
@@ -16,7 +17,7 @@ import io.phaseflow.client.Json;
  * A small JSON object (sprint_code, task_code, session_key, agent_id, phase), written
  * atomically.
  */
-final class ContextFile {
+public final class ContextFile {
 
 	private final Path path;
 
@@ -24,17 +25,17 @@ final class ContextFile {
 		this.path = path;
 	}
 
-	static ContextFile of(Map<String, String> env) {
+	public static ContextFile of(Map<String, String> env) {
 		String configured = env.get("PHASEFLOW_SESSION");
 		return new ContextFile((configured != null && !configured.isBlank()) ? Path.of(configured)
 				: Path.of(System.getProperty("user.home"), ".phaseflow", "session"));
 	}
 
-	Path path() {
+	public Path path() {
 		return this.path;
 	}
 
-	ActiveContext read() {
+	public ActiveContext read() {
 		if (!Files.isRegularFile(this.path)) {
 			return ActiveContext.NONE;
 		}
@@ -52,7 +53,7 @@ final class ContextFile {
 		}
 	}
 
-	void write(ActiveContext context) {
+	public void write(ActiveContext context) {
 		ObjectNode saved = Json.object()
 			.put("sprint_code", context.sprintCode())
 			.put("task_code", context.taskCode())

@@ -1,4 +1,4 @@
-package io.phaseflow.cli;
+package io.phaseflow.cli.context;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,22 +9,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param phase the phase the agent last saw the session in; {@code phase complete}
  * completes exactly this one
  */
-record ActiveContext(String sprintCode, String taskCode, String sessionKey, Long agentId, String phase) {
+public record ActiveContext(String sprintCode, String taskCode, String sessionKey, Long agentId, String phase) {
 
-	static final ActiveContext NONE = new ActiveContext(null, null, null, null, null);
+	public static final ActiveContext NONE = new ActiveContext(null, null, null, null, null);
 
-	ActiveContext withSprint(String sprint) {
+	public ActiveContext withSprint(String sprint) {
 		return new ActiveContext(sprint, null, null, this.agentId, null);
 	}
 
-	ActiveContext withAgent(Long agent) {
+	public ActiveContext withAgent(Long agent) {
 		return new ActiveContext(this.sprintCode, this.taskCode, this.sessionKey, agent, this.phase);
 	}
 
 	/**
 	 * Takes the session's key, task, agent and phase from a session as the API shows it.
 	 */
-	ActiveContext withSession(JsonNode view) {
+	public ActiveContext withSession(JsonNode view) {
 		if (view == null || !view.hasNonNull("session_key")) {
 			return this;
 		}
@@ -35,7 +35,7 @@ record ActiveContext(String sprintCode, String taskCode, String sessionKey, Long
 		return new ActiveContext(sprint, task, key, agent, view.path("current_phase").asText(null));
 	}
 
-	boolean hasSession() {
+	public boolean hasSession() {
 		return this.sessionKey != null;
 	}
 
