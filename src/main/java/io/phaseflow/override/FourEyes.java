@@ -7,9 +7,9 @@ import java.util.Optional;
 import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.PhaseflowException.Kind;
 import io.phaseflow.common.RequestContext;
-import io.phaseflow.session.Refusals;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
+import io.phaseflow.session.access.Refusals;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package io.phaseflow.override;
 
-import io.phaseflow.session.Refusals;
 import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
+import io.phaseflow.session.access.Refusals;
 import io.phaseflow.task.CompletionGuard;
 import io.phaseflow.task.Task;
 

@@ -11,6 +11,8 @@ import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EventTypes;
+import io.phaseflow.session.access.AgentIdentity;
+import io.phaseflow.session.access.Refusals;
 import io.phaseflow.workflow.WorkflowEngine;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -25,6 +25,7 @@ import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.files.MarkdownDocuments;
+import io.phaseflow.session.access.AgentIdentity;
 import io.phaseflow.session.phase.PhaseCompletion;
 import io.phaseflow.session.phase.PhaseOutcome;
 import io.phaseflow.session.phase.SessionArtifact;

@@ -3,6 +3,7 @@ package io.phaseflow.session;
 import java.util.Optional;
 
 import io.phaseflow.common.EntityNotFound;
+import io.phaseflow.session.access.AgentIdentity;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.Position;
 

@@ -1,4 +1,4 @@
-package io.phaseflow.session;
+package io.phaseflow.session.access;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +11,7 @@ import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.PhaseflowException.Kind;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.RuleBroken;
+import io.phaseflow.session.WorkSession;
 
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,7 @@ public class AgentIdentity {
 	 * committed meanwhile is seen.
 	 * @throws SessionOwnedByAnother otherwise
 	 */
-	void mayActOn(WorkSession session) {
+	public void mayActOn(WorkSession session) {
 		if (RequestContext.actsForAnyAgent()) {
 			return;
 		}

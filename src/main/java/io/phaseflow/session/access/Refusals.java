@@ -1,4 +1,4 @@
-package io.phaseflow.session;
+package io.phaseflow.session.access;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,6 +12,8 @@ import io.phaseflow.event.AfterRequestEvents;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
+import io.phaseflow.session.OverridePending;
+import io.phaseflow.session.WorkSession;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
