@@ -92,10 +92,9 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 	 * prepared INSERT per entity instead of a multi-row INSERT that MyBatis builds on
 	 * every flush (building it cost more than it saved, docs/BENCHMARKS.md), the JDK's
 	 * {@code DatatypeFactory} named, and the engine's schema set on a connection only
-	 * when it does not open on it ({@link SchemaKeepingSessions}). Public for the
-	 * benchmark's baselines, which run the engine with the server's settings.
+	 * when it does not open on it ({@link SchemaKeepingSessions}).
 	 */
-	public static void processing(ProcessEngineConfigurationImpl engine) {
+	static void processing(ProcessEngineConfigurationImpl engine) {
 		nameDatatypeFactory();
 		engine.setEnableSafeBpmnXml(true);
 		engine.setPreBpmnParseHandlers(List.<BpmnParseHandler>of(new SameDeploymentCalls()));

@@ -70,10 +70,9 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 
 	/**
 	 * The user tasks of the session's phase instance: tasks of a process instance whose
-	 * root is the session's. Public for the benchmark's baselines, which find the task as
-	 * the server does.
+	 * root is the session's.
 	 */
-	public static String waitingTaskSql(ManagementService management) {
+	static String waitingTaskSql(ManagementService management) {
 		return "SELECT T.* FROM " + management.getTableName(Task.class) + " T JOIN "
 				+ management.getTableName(Execution.class) + " P ON P.ID_ = T.PROC_INST_ID_"
 				+ " WHERE P.ROOT_PROC_INST_ID_ = #{session} AND P.ID_ <> #{session}"

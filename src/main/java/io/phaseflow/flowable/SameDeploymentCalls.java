@@ -10,10 +10,9 @@ import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
  * {@code flowable:sameDeployment="true"} would), falling back to the latest version when
  * the deployment has no such process. Each Phaseflow deployment carries all its
  * processes, so a session keeps the {@code sessionPhase} of the version it started on
- * even after a newer one is deployed. Public for the benchmark's bare-Flowable baseline,
- * which runs the engine as the server does.
+ * even after a newer one is deployed.
  */
-public class SameDeploymentCalls extends AbstractBpmnParseHandler<CallActivity> {
+class SameDeploymentCalls extends AbstractBpmnParseHandler<CallActivity> {
 
 	@Override
 	protected Class<? extends BaseElement> getHandledType() {

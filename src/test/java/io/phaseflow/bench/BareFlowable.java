@@ -31,7 +31,7 @@ import ch.qos.logback.classic.Level;
 import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import io.phaseflow.bench.stack.BaselineSession;
-import io.phaseflow.flowable.EngineSettings;
+import io.phaseflow.flowable.EngineBaseline;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
@@ -319,7 +319,7 @@ public final class BareFlowable implements AutoCloseable {
 		configuration.setHistoryLevel(HistoryLevel.AUDIT);
 		configuration.setAsyncExecutorActivate(true);
 		configuration.setIdGenerator(new StrongUuidGenerator());
-		EngineSettings.processing(configuration);
+		EngineBaseline.configure(configuration);
 		// -Dbench.bulk-insert=true for Flowable's default instead of the server's
 		configuration.setBulkInsertEnabled(Boolean.getBoolean("bench.bulk-insert"));
 		configuration.setDisableIdmEngine(true);

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.phaseflow.flowable.FlowableWorkflowEngine;
+import io.phaseflow.flowable.EngineBaseline;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -39,7 +39,7 @@ public final class BaselineSession {
 	public BaselineSession(RuntimeService runtime, TaskService tasks, ManagementService management) {
 		this.runtime = runtime;
 		this.tasks = tasks;
-		this.waitingTaskSql = FlowableWorkflowEngine.waitingTaskSql(management);
+		this.waitingTaskSql = EngineBaseline.waitingTaskSql(management);
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package io.phaseflow.bench.stack;
 
-import io.phaseflow.flowable.EngineSettings;
+import io.phaseflow.flowable.EngineBaseline;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 
@@ -53,7 +53,7 @@ public class FrameworkStack {
 	@Bean
 	EngineConfigurationConfigurer<SpringProcessEngineConfiguration> engineSettings() {
 		return (engine) -> {
-			EngineSettings.processing(engine);
+			EngineBaseline.configure(engine);
 			engine.setBeans(BaselineSession.delegates());
 		};
 	}
