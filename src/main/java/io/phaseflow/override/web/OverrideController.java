@@ -7,7 +7,6 @@ import io.phaseflow.session.SessionView;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +37,7 @@ class OverrideController {
 
 	@PostMapping("/{id}/decision")
 	@Operation(summary = "Approve (the phase moves on) or reject (the agent works on) an override")
-	SessionView decide(@PathVariable String id, @Valid @RequestBody OverrideDecision decision) {
+	SessionView decide(@PathVariable String id, @RequestBody OverrideDecision decision) {
 		return this.overrides.decide(id, decision);
 	}
 
