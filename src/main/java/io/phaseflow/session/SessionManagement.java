@@ -44,6 +44,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,10 +85,13 @@ public class SessionManagement {
 
 	private final AgentIdentity identity;
 
+	private final ApplicationEventPublisher publisher;
+
 	SessionManagement(WorkSessions sessions, SessionViews views, MarkdownDocuments documents,
 			SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents, WorkflowEngine engine, Workflows workflows,
 			EventLog events, JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle,
-			AgentIdentity identity) {
+			AgentIdentity identity, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.identity = identity;
 		this.sessions = sessions;
 		this.views = views;
@@ -156,7 +160,9 @@ public class SessionManagement {
 		String processInstanceId = this.engine.startSession(key, String.valueOf(agent.id()),
 				this.workflows.active().settings().staleAfter());
 		this.sessions.processStarted(id, processInstanceId);
-		return new Begun(this.sessions.findById(id).orElseThrow(), true);
+		WorkSession started = this.sessions.findById(id).orElseThrow();
+		this.publisher.publishEvent(new SessionStarted(started));
+		return new Begun(started, true);
 	}
 
 	/**

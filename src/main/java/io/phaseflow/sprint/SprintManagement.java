@@ -2,6 +2,7 @@ package io.phaseflow.sprint;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.common.Clocks;
@@ -22,6 +23,7 @@ import io.phaseflow.history.Revisions;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -81,6 +83,19 @@ public class SprintManagement {
 	 */
 	@Transactional
 	public Sprint update(String code, JsonNode patch) {
+		return update(code, patch, EventScope.NONE);
+	}
+
+	/**
+	 * Moves the sprint to {@code status} as a versioned update, in the scope of what
+	 * moved it (a session's start, its last task's completion).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Sprint changeStatus(String code, SprintStatus status, EventScope scope) {
+		return update(code, this.drafts.tree(Map.of("status", status)), scope);
+	}
+
+	private Sprint update(String code, JsonNode patch, EventScope scope) {
 		Sprint current = this.sprints.lockByCode(Codes.normalize("sprint_code", code))
 			.orElseThrow(() -> new EntityNotFound("sprint", code));
 		SprintDraft draft = this.drafts.read(MergePatch.apply(this.drafts.tree(current.content()), patch),
@@ -96,7 +111,7 @@ public class SprintManagement {
 		}
 		this.sprints.update(current.id(), draft, revision.hash(), Clocks.now(this.clock));
 		this.revisions.record(EntityType.SPRINT, current.id(), current.sprintCode(), UPDATED, revision, previous, null,
-				EventScope.NONE);
+				scope);
 		return this.sprints.findById(current.id()).orElseThrow();
 	}
 

@@ -141,7 +141,11 @@ public class TaskManagement {
 		this.tasks.update(current.id(), content, sprintId, revision.hash(), now, completedAt);
 		this.revisions.record(EntityType.TASK, current.id(), current.taskCode(), eventType, revision, previous, extra,
 				scope);
-		return this.tasks.findById(current.id()).orElseThrow();
+		Task written = this.tasks.findById(current.id()).orElseThrow();
+		if (written.status() != current.status()) {
+			this.publisher.publishEvent(new TaskStatusChanged(written, current.status()));
+		}
+		return written;
 	}
 
 	/**

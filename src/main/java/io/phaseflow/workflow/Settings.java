@@ -14,11 +14,13 @@ import java.time.Duration;
  * @param syncFilesOnClose whether markdown files are rendered when a session closes
  * @param staleAfter how long a phase may go without progress before the session is
  * reported stale
+ * @param taskStatus how a session moves its task and sprint along
  */
 public record Settings(boolean allowPhaseSkip, boolean allowUserOverride, boolean requireArtifactValidation,
-		boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, Duration staleAfter) {
+		boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, Duration staleAfter, TaskStatusRules taskStatus) {
 
 	/** The values used for any setting the file leaves out. */
-	public static final Settings DEFAULTS = new Settings(false, true, true, false, true, Duration.ofHours(4));
+	public static final Settings DEFAULTS = new Settings(false, true, true, false, true, Duration.ofHours(4),
+			TaskStatusRules.DEFAULTS);
 
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.phaseflow.common.WireValue;
+import io.phaseflow.task.TaskStatus;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -20,7 +22,11 @@ final class WorkflowReader {
 	private static final List<String> ROOT_KEYS = List.of("settings", "phases");
 
 	private static final List<String> SETTINGS_KEYS = List.of("allow_phase_skip", "allow_user_override",
-			"require_artifact_validation", "sync_files_on_phase_complete", "sync_files_on_close", "stale_after");
+			"require_artifact_validation", "sync_files_on_phase_complete", "sync_files_on_close", "stale_after",
+			"task_status");
+
+	private static final List<String> TASK_STATUS_KEYS = List.of("on_start", "on_complete", "on_fail", "on_terminate",
+			"sprint_follows_tasks");
 
 	private final Problems problems;
 
@@ -46,7 +52,31 @@ final class WorkflowReader {
 				map.flag("allow_user_override", defaults.allowUserOverride()),
 				map.flag("require_artifact_validation", defaults.requireArtifactValidation()),
 				map.flag("sync_files_on_phase_complete", defaults.syncFilesOnPhaseComplete()),
-				map.flag("sync_files_on_close", defaults.syncFilesOnClose()), staleAfter(map, defaults.staleAfter()));
+				map.flag("sync_files_on_close", defaults.syncFilesOnClose()), staleAfter(map, defaults.staleAfter()),
+				taskStatus(map.map("task_status", TASK_STATUS_KEYS), defaults.taskStatus()));
+	}
+
+	private TaskStatusRules taskStatus(YamlMap map, TaskStatusRules defaults) {
+		return new TaskStatusRules(status(map, "on_start", defaults.onStart()),
+				status(map, "on_complete", defaults.onComplete()), status(map, "on_fail", defaults.onFail()),
+				status(map, "on_terminate", defaults.onTerminate()),
+				map.flag("sprint_follows_tasks", defaults.sprintFollowsTasks()));
+	}
+
+	private TaskStatus status(YamlMap map, String key, TaskStatus fallback) {
+		return map.value(key)
+			.map((node) -> map.scalar(node, map.child(key), "must be one of " + WireValue.allOf(TaskStatus.class),
+					WorkflowReader::taskStatus))
+			.orElse(fallback);
+	}
+
+	private static TaskStatus taskStatus(String text) {
+		try {
+			return WireValue.parse(TaskStatus.class, text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private Duration staleAfter(YamlMap map, Duration fallback) {

@@ -139,6 +139,18 @@ abstract class ApiTestSupport {
 		}
 	}
 
+	/** The latest event of the type in a page of events; fails when there is none. */
+	static JsonNode lastOf(JsonNode events, String type) {
+		JsonNode last = null;
+		for (JsonNode event : events) {
+			if (event.get("event_type").asText().equals(type)) {
+				last = event;
+			}
+		}
+		assertThat(last).as(type + " in " + events).isNotNull();
+		return last;
+	}
+
 	ApiClient.Response createSprint(ApiClient client, String code) {
 		return client.post(API + "/sprints", "{\"sprint_code\": \"" + code + "\", \"title\": \"Sprint " + code + "\"}");
 	}

@@ -505,17 +505,6 @@ abstract class GovernanceTests extends ApiTestSupport {
 		return new ObjectMapper().valueToTree(about);
 	}
 
-	private static JsonNode lastOf(JsonNode events, String type) {
-		JsonNode last = null;
-		for (JsonNode event : events) {
-			if (event.get("event_type").asText().equals(type)) {
-				last = event;
-			}
-		}
-		assertThat(last).as(type + " in " + events).isNotNull();
-		return last;
-	}
-
 	/** The id of the session's pending override, as a reviewer's inbox shows it. */
 	private static String overrideId(ApiClient reviewer, String key) {
 		for (JsonNode pending : reviewer.get(API + "/overrides").json().get("data")) {

@@ -207,6 +207,15 @@ class WorkflowConfigValidationTest {
 	}
 
 	@Test
+	void taskStatusRulesNameTaskStatuses() {
+		assertThat(message(lines("settings:", "  task_status:", "    on_start: started", "phases: {}")))
+			.contains("test/workflow.yaml:3: settings.task_status.on_start: must be one of pending, in_progress, "
+					+ "pending_verification, completed, failed, blocked");
+		assertThat(message(lines("settings:", "  task_status: { on_done: completed }", "phases: {}")))
+			.contains("settings.task_status.on_done");
+	}
+
+	@Test
 	void flagsAreTrueOrFalse() {
 		assertThat(message(lines("settings:", "  allow_user_override: maybe", "phases:", "  intake:", "    order: 1",
 				"    goal: G", "    next_step: N")))

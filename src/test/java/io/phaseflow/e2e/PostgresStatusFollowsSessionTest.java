@@ -1,0 +1,9 @@
+package io.phaseflow.e2e;
+
+/**
+ * {@link StatusFollowsSessionTests} on PostgreSQL.
+ */
+@PostgresTest
+class PostgresStatusFollowsSessionTest extends StatusFollowsSessionTests {
+
+}

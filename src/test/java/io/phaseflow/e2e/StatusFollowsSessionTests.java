@@ -1,0 +1,115 @@
+package io.phaseflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A session moves its task and its sprint along, as workflow.yaml's {@code task_status}
+ * says, and each move is a new version with its event in the session's scope.
+ */
+abstract class StatusFollowsSessionTests extends ApiTestSupport {
+
+	ApiClient pm;
+
+	ApiClient agent;
+
+	SessionDriver sessions;
+
+	@BeforeEach
+	void people() {
+		this.pm = clientWith("PM", "AGENT");
+		this.agent = clientWith("AGENT");
+		this.sessions = SessionDriver.with(this.pm, this.agent);
+	}
+
+	@Test
+	void aSessionMovesItsTaskAndSprintAlongAtEveryStep() {
+		String sprint = unique("sprint");
+		assertThat(createSprint(this.pm, sprint).status()).isEqualTo(201);
+		String first = task(sprint);
+		String second = task(sprint);
+		assertStatus(first, "pending", sprint, "planning");
+
+		String key = this.sessions.start(first, 201).get("session_key").asText();
+		assertStatus(first, "in_progress", sprint, "active");
+		JsonNode moved = lastOf(this.pm.get(API + "/events/session/" + key).json().get("data"),
+				"orchestration.task.status_updated");
+		assertThat(moved.at("/payload/old_status").asText()).isEqualTo("pending");
+		assertThat(moved.at("/payload/new_status").asText()).isEqualTo("in_progress");
+		assertThat(moved.at("/payload/reason").asText()).isEqualTo("session started");
+
+		for (String[] step : new String[][] { { "TASK.md", "{}" }, { "CONTEXT.md", "{}" }, { "PLAN.md", "{}" },
+				{ "CHANGES.md", "{}" }, { "REVIEW.md", "{\"qa_status\": \"qa_failed\"}" }, { "CHANGES.md", "{}" },
+				{ "REVIEW.md", "{\"qa_status\": \"qa_passed\"}" } }) {
+			this.sessions.putArtifact(key, step[0]);
+			ApiClient.Response completed = this.sessions.complete(key, step[1]);
+			assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+			assertStatus(first, "in_progress", sprint, "active");
+		}
+		this.sessions.putArtifact(key, "SUMMARY.md");
+		assertThat(this.sessions.complete(key, "{}").status()).isEqualTo(200);
+		assertStatus(first, "completed", sprint, "active");
+		JsonNode timeline = this.pm.get(API + "/events/session/" + key).json().get("data");
+		JsonNode completed = lastOf(timeline, "orchestration.task.status_updated");
+		assertThat(completed.at("/payload/new_status").asText()).isEqualTo("completed");
+		assertThat(completed.get("correlation_id").asText()).as("in the session's scope")
+			.isEqualTo(timeline.get(0).get("correlation_id").asText());
+
+		String stopped = this.sessions.start(second, 201).get("session_key").asText();
+		assertStatus(second, "in_progress", sprint, "active");
+		assertThat(this.agent.post(API + "/sessions/" + stopped + "/terminate", "{\"reason\": \"wrong approach\"}")
+			.status()).isEqualTo(200);
+		assertStatus(second, "pending", sprint, "active");
+		String failed = this.sessions.start(second, 201).get("session_key").asText();
+		assertThat(this.agent.post(API + "/sessions/" + failed + "/fail", "{\"reason\": \"tool crashed\"}").status())
+			.isEqualTo(200);
+		assertStatus(second, "blocked", sprint, "active");
+
+		ApiClient.Response done = this.pm.post(API + "/pm-tools/task-status", "{\"task_code\": \"" + second
+				+ "\", \"status\": \"completed\", \"notes\": \"Finished by hand\", \"force\": true}");
+		assertThat(done.status()).as(done.toString()).isEqualTo(200);
+		assertStatus(second, "completed", sprint, "completed");
+		assertThat(this.pm.get(API + "/sprints/" + sprint + "/history").json().get("data"))
+			.as("planning, active, completed: each a version")
+			.hasSize(3);
+	}
+
+	@Test
+	void aReportCompletesTheSessionAndOnlyANewSessionReopensTheTask() {
+		String task = this.sessions.readyTask();
+		String key = this.sessions.start(task, 201).get("session_key").asText();
+		ApiClient.Response done = this.pm.post(API + "/pm-tools/task-status", "{\"task_code\": \"" + task
+				+ "\", \"status\": \"completed\", \"notes\": \"Done elsewhere\", \"force\": true}");
+		assertThat(done.status()).as(done.toString()).isEqualTo(200);
+		assertThat(this.pm.get(API + "/sessions/" + key).json().get("status").asText())
+			.as("completing the task completes its session")
+			.isEqualTo("completed");
+		assertThat(status(task)).isEqualTo("completed");
+		String again = this.sessions.start(task, 201).get("session_key").asText();
+		assertThat(status(task)).as("a new session reopens the work").isEqualTo("in_progress");
+		assertThat(this.agent.post(API + "/sessions/" + again + "/terminate", "{}").status()).isEqualTo(200);
+		assertThat(status(task)).isEqualTo("pending");
+	}
+
+	private String task(String sprint) {
+		String code = unique("task");
+		ApiClient.Response created = createTask(this.pm, code, "\"sprint_code\": \"" + sprint
+				+ "\", \"description\": \"Build it\", \"metadata\": {\"acceptance_criteria\": [\"it works\"]}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return code;
+	}
+
+	private String status(String task) {
+		return this.pm.get(API + "/tasks/" + task).json().get("status").asText();
+	}
+
+	private void assertStatus(String task, String taskStatus, String sprint, String sprintStatus) {
+		assertThat(status(task)).as("task " + task).isEqualTo(taskStatus);
+		assertThat(this.pm.get(API + "/sprints/" + sprint).json().get("status").asText()).as("sprint " + sprint)
+			.isEqualTo(sprintStatus);
+	}
+
+}
