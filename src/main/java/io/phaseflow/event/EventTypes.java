@@ -46,6 +46,8 @@ public final class EventTypes {
 
 	public static final String PHASE_OVERRIDE_REJECTED = "orchestration.phase.override.rejected";
 
+	public static final String ARTIFACT_SUBMITTED = "orchestration.artifact.submitted";
+
 	public static final String ACTIVITY_LOGGED = "orchestration.activity.logged";
 
 	public static final String ITERATION_LOGGED = "orchestration.iteration.logged";

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
@@ -300,6 +301,14 @@ public class FileSync {
 		}
 		Path file = taskFolder(task).resolve(name).normalize();
 		return file.startsWith(this.root) && this.files.isRegularFile(file);
+	}
+
+	/** The task's synced file of that name, if the mirror holds one. */
+	public Optional<String> taskFile(Task task, String name) {
+		if (!taskFileExists(task, name)) {
+			return Optional.empty();
+		}
+		return Optional.of(this.files.read(taskFolder(task).resolve(name).normalize()));
 	}
 
 	private Path taskFolder(Task task) {

@@ -105,7 +105,11 @@ public class ContextBroker implements SessionGuide {
 		context.put("sprint", (task.sprintCode() != null)
 				? this.sprints.findByCode(task.sprintCode()).map(ContextBroker::sprintContext).orElse(null) : null);
 		Map<String, Object> files = new LinkedHashMap<>();
-		files.put("task_md", this.artifacts.find(session.id(), "TASK.md").map(SessionArtifact::content).orElse(null));
+		files.put("task_md",
+				this.artifacts.find(session.id(), "TASK.md")
+					.map(SessionArtifact::content)
+					.or(() -> this.files.taskFile(task, "TASK.md"))
+					.orElse(null));
 		files.put("agent_yml", null);
 		context.put("files", files);
 		context.put("recent_events", workOnly(this.events

@@ -166,8 +166,6 @@ public class SessionLifecycle {
 			throw new IllegalSessionTransition("ended", session.status());
 		}
 		end(session, SessionStatus.COMPLETED, "ended with force by " + RequestContext.actor(), reason);
-		this.events.emit(session, EventTypes.SESSION_END,
-				this.json.newObject().put("phase", session.currentPhase()).put("forced", true).put("reason", reason));
 		this.events.emit(session, EventTypes.SESSION_COMPLETED,
 				this.json.newObject().put("session_key", sessionKey).put("forced", true));
 		return this.views.view(session.id());
@@ -206,7 +204,7 @@ public class SessionLifecycle {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void closed(WorkSession session, String summary) {
-		finish(session, SessionStatus.COMPLETED, summary);
+		finish(session, SessionStatus.COMPLETED, "closed", summary);
 	}
 
 	/**
@@ -214,16 +212,22 @@ public class SessionLifecycle {
 	 */
 	private void end(WorkSession session, SessionStatus outcome, String reason, String summary) {
 		this.engine.endSession(session.processInstanceId(), reason);
-		finish(session, outcome, summary);
+		finish(session, outcome, reason, summary);
 	}
 
 	/**
-	 * What every end of a session does: give it its final status and keep a summary of
-	 * its notes with its task.
+	 * What every end of a session does: give it its final status,
+	 * {@code orchestration.session.end} with how it ended, and tell those that keep
+	 * something of it (its summary, its task's status).
 	 */
-	private void finish(WorkSession session, SessionStatus outcome, String summary) {
+	private void finish(WorkSession session, SessionStatus outcome, String reason, String summary) {
 		OffsetDateTime now = Clocks.now(this.clock);
 		this.sessions.statusChanged(session.id(), outcome, now);
+		this.events.emit(session, EventTypes.SESSION_END,
+				this.json.newObject()
+					.put("phase", session.currentPhase())
+					.put("status", outcome.value())
+					.put("reason", reason));
 		this.publisher.publishEvent(new SessionEnded(session, outcome, now, summary));
 	}
 

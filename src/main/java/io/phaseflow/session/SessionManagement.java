@@ -87,11 +87,14 @@ public class SessionManagement {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final SessionEvents sessionEvents;
+
 	SessionManagement(WorkSessions sessions, SessionViews views, MarkdownDocuments documents,
 			SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents, WorkflowEngine engine, Workflows workflows,
 			EventLog events, JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle,
-			AgentIdentity identity, ApplicationEventPublisher publisher) {
+			AgentIdentity identity, ApplicationEventPublisher publisher, SessionEvents sessionEvents) {
 		this.publisher = publisher;
+		this.sessionEvents = sessionEvents;
 		this.identity = identity;
 		this.sessions = sessions;
 		this.views = views;
@@ -182,6 +185,14 @@ public class SessionManagement {
 		String hash = ContentHash.sha256Hex(upload.content());
 		boolean created = this.artifacts.put(session.id(), session.currentPhase(), session.currentIteration(),
 				upload.name(), upload.content(), hash, now);
+		// the agent's last actions show what it submitted
+		this.sessionEvents.emit(session, EventTypes.ARTIFACT_SUBMITTED,
+				this.json.newObject()
+					.put("name", upload.name())
+					.put("phase", session.currentPhase())
+					.put("iteration", session.currentIteration())
+					.put("content_hash", hash)
+					.put("replaced", !created));
 		// a new artifact is answered as written; a replaced one keeps its creation time
 		return created
 				? new SessionArtifact(session.currentPhase(), session.currentIteration(), upload.name(),

@@ -63,6 +63,10 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 		assertThat(this.agent.post(API + "/sessions/" + stopped + "/terminate", "{\"reason\": \"wrong approach\"}")
 			.status()).isEqualTo(200);
 		assertStatus(second, "pending", sprint, "active");
+		JsonNode end = lastOf(this.pm.get(API + "/events/session/" + stopped).json().get("data"),
+				"orchestration.session.end");
+		assertThat(end.at("/payload/status").asText()).as("every end writes session.end").isEqualTo("terminated");
+		assertThat(end.at("/payload/reason").asText()).isEqualTo("wrong approach");
 		String failed = this.sessions.start(second, 201).get("session_key").asText();
 		assertThat(this.agent.post(API + "/sessions/" + failed + "/fail", "{\"reason\": \"tool crashed\"}").status())
 			.isEqualTo(200);
