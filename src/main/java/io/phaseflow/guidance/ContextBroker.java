@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.phaseflow.agent.Agent;
+import io.phaseflow.agent.AgentRegistry;
 import io.phaseflow.common.Clocks;
+import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
@@ -28,12 +31,15 @@ import io.phaseflow.session.phase.SessionArtifacts;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
+import io.phaseflow.task.TaskLine;
 import io.phaseflow.task.Tasks;
 import io.phaseflow.timetracking.SessionTimes;
 import io.phaseflow.workflow.ArtifactSpec;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.deployment.Workflows;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 import org.springframework.stereotype.Component;
 
@@ -51,6 +57,8 @@ public class ContextBroker implements SessionGuide {
 
 	private static final int RECENT_NOTES = 10;
 
+	private static final int SPRINT_TASKS = 50;
+
 	private final Tasks tasks;
 
 	private final Sprints sprints;
@@ -63,6 +71,10 @@ public class ContextBroker implements SessionGuide {
 
 	private final Clock clock;
 
+	private final AgentRegistry agents;
+
+	private final JsonDocuments json;
+
 	private final Templates templates;
 
 	private final FileSync files;
@@ -72,7 +84,10 @@ public class ContextBroker implements SessionGuide {
 	private final SessionNotes notes;
 
 	ContextBroker(Tasks tasks, Sprints sprints, SessionArtifacts artifacts, EventLog events, Workflows workflows,
-			Clock clock, Templates templates, FileSync files, SessionTimes times, SessionNotes notes) {
+			Clock clock, Templates templates, FileSync files, SessionTimes times, SessionNotes notes,
+			AgentRegistry agents, JsonDocuments json) {
+		this.agents = agents;
+		this.json = json;
 		this.times = times;
 		this.notes = notes;
 		this.files = files;
@@ -102,15 +117,19 @@ public class ContextBroker implements SessionGuide {
 		Task task = situation.task();
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("task", taskContext(task));
-		context.put("sprint", (task.sprintCode() != null)
-				? this.sprints.findByCode(task.sprintCode()).map(ContextBroker::sprintContext).orElse(null) : null);
+		context.put("sprint",
+				(task.sprintCode() != null) ? this.sprints.findByCode(task.sprintCode())
+					.map((sprint) -> withTasks(sprintContext(sprint), task))
+					.orElse(null) : null);
+		Agent agent = (session.agentId() != null) ? this.agents.find(session.agentId()).orElse(null) : null;
+		context.put("agent", (agent != null) ? agentContext(agent) : null);
 		Map<String, Object> files = new LinkedHashMap<>();
 		files.put("task_md",
 				this.artifacts.find(session.id(), "TASK.md")
 					.map(SessionArtifact::content)
 					.or(() -> this.files.taskFile(task, "TASK.md"))
 					.orElse(null));
-		files.put("agent_yml", null);
+		files.put("agent_yml", (agent != null) ? agentYml(agent) : null);
 		context.put("files", files);
 		context.put("recent_events", workOnly(this.events
 			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS))));
@@ -270,6 +289,52 @@ public class ContextBroker implements SessionGuide {
 		context.put("metadata", task.metadata());
 		context.put("agent_config", task.agentConfig());
 		return context;
+	}
+
+	/**
+	 * The sprint with its other tasks, one line each, so the agent sees what its work
+	 * sits beside without a call per task.
+	 */
+	private Map<String, Object> withTasks(Map<String, Object> sprint, Task task) {
+		List<Map<String, Object>> others = new ArrayList<>();
+		for (TaskLine line : this.tasks.linesOfSprint(task.sprintCode())) {
+			if (!line.taskCode().equals(task.taskCode()) && others.size() < SPRINT_TASKS) {
+				Map<String, Object> other = new LinkedHashMap<>();
+				other.put("code", line.taskCode());
+				other.put("title", line.title());
+				other.put("status", line.status().value());
+				other.put("priority", line.priority());
+				others.add(other);
+			}
+		}
+		sprint.put("other_tasks", others);
+		return sprint;
+	}
+
+	/** The agent's profile: who it is, what it can do, and the rails in its metadata. */
+	private static Map<String, Object> agentContext(Agent agent) {
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("id", agent.id());
+		context.put("handle", agent.handle());
+		context.put("name", agent.name());
+		context.put("kind", (agent.kind() != null) ? agent.kind().value() : null);
+		context.put("capabilities", agent.capabilities());
+		context.put("metadata", agent.metadata());
+		return context;
+	}
+
+	/** The agent's profile as the AGENT.yml an agent keeps beside its work. */
+	private String agentYml(Agent agent) {
+		Map<String, Object> profile = new LinkedHashMap<>();
+		profile.put("id", agent.id());
+		profile.put("handle", agent.handle());
+		profile.put("name", agent.name());
+		profile.put("kind", (agent.kind() != null) ? agent.kind().value() : null);
+		profile.put("capabilities", this.json.mapper().convertValue(agent.capabilities(), Object.class));
+		profile.put("metadata", this.json.mapper().convertValue(agent.metadata(), Object.class));
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		return new Yaml(options).dump(profile);
 	}
 
 	static Map<String, Object> sprintContext(Sprint sprint) {

@@ -268,8 +268,8 @@ abstract class SessionNotesAndTimeTests extends ApiTestSupport {
 		InputAndSecurityTests.refused(withNotes, 422, "context_updates");
 		assertThat(withNotes.json().get("errors")).hasSize(1);
 		assertThat(this.driver.pm().get(API + "/tasks/" + task).json().get("status").asText())
-			.as("a refused completion changes nothing")
-			.isEqualTo("pending");
+			.as("a refused completion changes nothing: the task stays where its session put it")
+			.isEqualTo("in_progress");
 		assertThat(this.driver.session(key).get("status").asText()).isEqualTo("running");
 
 		assertThat(note(key, "update", "Search endpoint and index done").status()).isEqualTo(201);

@@ -250,7 +250,8 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(answer.at("/session/created_at").asText()).isNotBlank();
 		assertThat(answer.at("/context/task/code").asText()).isEqualTo(taskCode);
 		assertThat(answer.at("/context/task/title").asText()).isEqualTo("Phase 1: Build Backend API");
-		assertThat(answer.at("/context/task/status").asText()).isEqualTo("pending");
+		assertThat(answer.at("/context/task/status").asText()).as("the session's start moved the task on")
+			.isEqualTo("in_progress");
 		assertThat(answer.at("/context/task/priority").asText()).isEqualTo("P1");
 		assertThat(answer.at("/context/task/metadata/objectives")).hasSize(3);
 		assertThat(answer.at("/context/task/agent_config/model").asText()).isEqualTo("claude-3-5-sonnet-20241022");

@@ -98,6 +98,37 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 		assertThat(status(task)).isEqualTo("pending");
 	}
 
+	@Test
+	void initBriefsTheAgentOnItsProfileItsSprintAndTheSyncedTaskFile() {
+		String handle = unique("coder");
+		long agentId = this.pm.post(API + "/agents", "{\"handle\": \"" + handle + "\", \"name\": \"Coder\", "
+				+ "\"capabilities\": [\"java\", \"sql\"], \"metadata\": {\"safety_rails\": [\"no force push\"]}}")
+			.json()
+			.get("id")
+			.asLong();
+		ApiClient coder = clientFor(agentId, "AGENT");
+		String sprint = unique("sprint");
+		assertThat(createSprint(this.pm, sprint).status()).isEqualTo(201);
+		String mine = task(sprint);
+		String other = task(sprint);
+		assertThat(this.pm.post(API + "/tasks/" + mine + "/sync", "").status()).isEqualTo(200);
+
+		ApiClient.Response init = coder.post(API + "/agent/init",
+				"{\"entity_type\": \"task\", \"entity_code\": \"" + mine + "\"}");
+		assertThat(init.status()).as(init.toString()).isEqualTo(200);
+		JsonNode context = init.json().get("context");
+		assertThat(context.at("/agent/handle").asText()).isEqualTo(handle);
+		assertThat(context.at("/agent/capabilities")).extracting(JsonNode::asText).containsExactly("java", "sql");
+		assertThat(context.at("/agent/metadata/safety_rails/0").asText()).isEqualTo("no force push");
+		assertThat(context.at("/sprint/other_tasks")).extracting((line) -> line.get("code").asText())
+			.containsExactly(other);
+		assertThat(context.at("/sprint/other_tasks/0/status").asText()).isEqualTo("pending");
+		assertThat(context.at("/files/task_md").asText()).as("the synced TASK.md, before the session submits one")
+			.contains(mine);
+		assertThat(context.at("/files/agent_yml").asText()).contains("handle: " + handle, "- java",
+				"- no force push");
+	}
+
 	private String task(String sprint) {
 		String code = unique("task");
 		ApiClient.Response created = createTask(this.pm, code, "\"sprint_code\": \"" + sprint
