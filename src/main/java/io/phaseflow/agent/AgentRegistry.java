@@ -16,6 +16,7 @@ import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.PageQuery;
 import io.phaseflow.common.WireValue;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,7 +38,11 @@ public class AgentRegistry {
 
 	private final Clock clock;
 
-	AgentRegistry(JdbcClient jdbc, JsonDocuments json, Drafts drafts, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	AgentRegistry(JdbcClient jdbc, JsonDocuments json, Drafts drafts, Clock clock,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.drafts = drafts;
@@ -70,7 +75,9 @@ public class AgentRegistry {
 		catch (DuplicateKeyException ex) {
 			throw new CodeAlreadyTaken("agent", "handle", handle);
 		}
-		return find(keys.getKeyAs(Number.class).longValue()).orElseThrow();
+		Agent agent = find(keys.getKeyAs(Number.class).longValue()).orElseThrow();
+		this.publisher.publishEvent(new AgentRegistered(agent));
+		return agent;
 	}
 
 	/** Finds an agent by id (all digits) or by handle. */

@@ -18,6 +18,10 @@ public final class EventTypes {
 
 	public static final String TASK_ROLLED_BACK = "orchestration.task.rolled_back";
 
+	public static final String AGENT_REGISTERED = "orchestration.agent.registered";
+
+	public static final String TASK_STARTED = "orchestration.task.started";
+
 	public static final String AGENT_INITIALIZED = "orchestration.agent.initialized";
 
 	public static final String SESSION_STARTED = "orchestration.session.started";

@@ -5,7 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventScope;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.session.SessionEnded;
+import io.phaseflow.session.SessionEvents;
 import io.phaseflow.session.SessionStarted;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.sprint.Sprint;
@@ -50,8 +52,11 @@ class StatusFollowsSession {
 
 	private final JsonDocuments json;
 
+	private final SessionEvents events;
+
 	StatusFollowsSession(TaskManagement tasks, Tasks taskRows, SprintManagement sprints, Sprints sprintRows,
-			Workflows workflows, JsonDocuments json) {
+			Workflows workflows, JsonDocuments json, SessionEvents events) {
+		this.events = events;
 		this.tasks = tasks;
 		this.taskRows = taskRows;
 		this.sprints = sprints;
@@ -64,6 +69,12 @@ class StatusFollowsSession {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void started(SessionStarted started) {
 		WorkSession session = started.session();
+		if (session.taskCode() != null) {
+			this.events.emit(session, EventTypes.TASK_STARTED,
+					this.json.newObject()
+						.put("task_code", session.taskCode())
+						.put("session_key", session.sessionKey()));
+		}
 		TaskStatusRules rules = rules();
 		Task task = move(session, rules.onStart(), "session started", true);
 		if (rules.sprintFollowsTasks() && task != null && task.sprintCode() != null) {

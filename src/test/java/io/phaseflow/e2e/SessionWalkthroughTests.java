@@ -467,7 +467,7 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(plan.contentType()).startsWith("text/markdown");
 		assertThat(plan.body()).startsWith("# Plan: Task walk-").contains("- it works: ");
 		assertThat(this.agent.get(API + "/sessions/" + key + "/artifacts/TASK.md/draft").body())
-			.contains("**Status**: pending", "## Acceptance Criteria\n- it works");
+			.contains("**Status**: in_progress", "## Acceptance Criteria\n- it works");
 		InputAndSecurityTests.refused(this.agent.get(API + "/sessions/" + key + "/artifacts/NOPE.md/draft"), 404, null);
 	}
 

@@ -40,6 +40,9 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 		assertThat(moved.at("/payload/old_status").asText()).isEqualTo("pending");
 		assertThat(moved.at("/payload/new_status").asText()).isEqualTo("in_progress");
 		assertThat(moved.at("/payload/reason").asText()).isEqualTo("session started");
+		assertThat(lastOf(this.pm.get(API + "/events/session/" + key).json().get("data"), "orchestration.task.started")
+			.get("entity_code")
+			.asText()).isEqualTo(first);
 
 		for (String[] step : new String[][] { { "TASK.md", "{}" }, { "CONTEXT.md", "{}" }, { "PLAN.md", "{}" },
 				{ "CHANGES.md", "{}" }, { "REVIEW.md", "{\"qa_status\": \"qa_failed\"}" }, { "CHANGES.md", "{}" },
@@ -101,12 +104,18 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 	@Test
 	void initBriefsTheAgentOnItsProfileItsSprintAndTheSyncedTaskFile() {
 		String handle = unique("coder");
-		long agentId = this.pm.post(API + "/agents", "{\"handle\": \"" + handle + "\", \"name\": \"Coder\", "
-				+ "\"capabilities\": [\"java\", \"sql\"], \"metadata\": {\"safety_rails\": [\"no force push\"]}}")
+		long agentId = this.pm
+			.post(API + "/agents", "{\"handle\": \"" + handle + "\", \"name\": \"Coder\", "
+					+ "\"capabilities\": [\"java\", \"sql\"], \"metadata\": {\"safety_rails\": [\"no force push\"]}}")
 			.json()
 			.get("id")
 			.asLong();
 		ApiClient coder = clientFor(agentId, "AGENT");
+		JsonNode registered = lastOf(this.pm
+			.get(API + "/events?entity_type=agent&entity_code=" + handle + "&event_type=orchestration.agent.registered")
+			.json()
+			.get("data"), "orchestration.agent.registered");
+		assertThat(registered.get("entity_id").asLong()).isEqualTo(agentId);
 		String sprint = unique("sprint");
 		assertThat(createSprint(this.pm, sprint).status()).isEqualTo(201);
 		String mine = task(sprint);
@@ -125,8 +134,7 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 		assertThat(context.at("/sprint/other_tasks/0/status").asText()).isEqualTo("pending");
 		assertThat(context.at("/files/task_md").asText()).as("the synced TASK.md, before the session submits one")
 			.contains(mine);
-		assertThat(context.at("/files/agent_yml").asText()).contains("handle: " + handle, "- java",
-				"- no force push");
+		assertThat(context.at("/files/agent_yml").asText()).contains("handle: " + handle, "- java", "- no force push");
 	}
 
 	private String task(String sprint) {
