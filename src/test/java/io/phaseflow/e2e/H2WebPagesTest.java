@@ -71,7 +71,8 @@ class H2WebPagesTest extends WebPageSupport {
 		WebElement card = browser.findElement(By.cssSelector("article.card[data-task='" + waiting.task() + "']"));
 		assertThat(card.getText()).contains("Show sessions as web pages", "P1", "phase: plan");
 		assertThat(card.findElement(By.xpath("ancestor::section")).getAttribute("aria-labelledby"))
-			.isEqualTo("column-pending");
+			.as("its session moved the task to in progress")
+			.isEqualTo("column-in_progress");
 		Browsers.screenshot(browser, SCREENSHOTS.resolve("board.png"));
 
 		browser.findElement(By.linkText("Override inbox")).click();

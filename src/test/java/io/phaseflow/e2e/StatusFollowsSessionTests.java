@@ -52,6 +52,10 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 			assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
 			assertStatus(first, "in_progress", sprint, "active");
 		}
+		JsonNode withIterations = this.agent.get(API + "/sessions/" + key + "?include=iterations").json();
+		assertThat(withIterations.get("current_phase").asText()).isEqualTo("close");
+		assertThat(withIterations.get("iterations")).as("the session and its iterations in one call").hasSize(2);
+		InputAndSecurityTests.refused(this.agent.get(API + "/sessions/" + key + "?include=everything"), 400, "include");
 		this.sessions.putArtifact(key, "SUMMARY.md");
 		assertThat(this.sessions.complete(key, "{}").status()).isEqualTo(200);
 		assertStatus(first, "completed", sprint, "active");

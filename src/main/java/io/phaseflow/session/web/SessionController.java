@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.phaseflow.api.Page;
 import io.phaseflow.api.ProblemResponses;
+import io.phaseflow.common.InvalidParameter;
 import io.phaseflow.session.Guided;
 import io.phaseflow.session.SessionLifecycle;
 import io.phaseflow.session.SessionManagement;
@@ -82,9 +84,19 @@ class SessionController {
 	}
 
 	@GetMapping("/{key}")
-	@Operation(summary = "Read a session, with where its process waits")
-	SessionView get(@PathVariable String key) {
-		return this.queries.get(key);
+	@Operation(summary = "Read a session, with where its process waits; include=iterations adds its iterations")
+	Object get(@PathVariable String key, @RequestParam(required = false) String include) {
+		if (include == null) {
+			return this.queries.get(key);
+		}
+		if (!include.equals("iterations")) {
+			throw new InvalidParameter("include", "must be iterations");
+		}
+		return new WithIterations(this.queries.get(key), this.iterations.list(key));
+	}
+
+	/** A session and its iterations, read in one call. */
+	record WithIterations(@JsonUnwrapped SessionView session, List<IterationLog> iterations) {
 	}
 
 	@PostMapping("/{key}/artifacts")
