@@ -141,6 +141,16 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 		assertThat(context.at("/files/agent_yml").asText()).contains("handle: " + handle, "- java", "- no force push");
 	}
 
+	@Test
+	void theWorkflowShowsTheStatusRules() {
+		JsonNode rules = this.pm.get(API + "/workflow").json().at("/settings/task_status");
+		assertThat(rules.get("on_start").asText()).isEqualTo("in_progress");
+		assertThat(rules.get("on_complete").asText()).isEqualTo("completed");
+		assertThat(rules.get("on_fail").asText()).isEqualTo("blocked");
+		assertThat(rules.get("on_terminate").asText()).isEqualTo("pending");
+		assertThat(rules.get("sprint_follows_tasks").asBoolean()).isTrue();
+	}
+
 	private String task(String sprint) {
 		String code = unique("task");
 		ApiClient.Response created = createTask(this.pm, code, "\"sprint_code\": \"" + sprint

@@ -12,6 +12,7 @@ import io.phaseflow.workflow.Artifacts;
 import io.phaseflow.workflow.ConfigProblem;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.Settings;
+import io.phaseflow.workflow.TaskStatusRules;
 import io.phaseflow.workflow.Validation;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.deployment.ProcessDeployments;
@@ -105,7 +106,7 @@ class WorkflowViews {
 	private static SettingsView settings(Settings settings) {
 		return new SettingsView(settings.allowPhaseSkip(), settings.allowUserOverride(),
 				settings.requireArtifactValidation(), settings.syncFilesOnPhaseComplete(), settings.syncFilesOnClose(),
-				settings.staleAfter().toString());
+				settings.staleAfter().toString(), settings.taskStatus());
 	}
 
 	private static Phase phase(PhaseConfig phase) {
@@ -130,7 +131,7 @@ class WorkflowViews {
 	}
 
 	record SettingsView(boolean allowPhaseSkip, boolean allowUserOverride, boolean requireArtifactValidation,
-			boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, String staleAfter) {
+			boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, String staleAfter, TaskStatusRules taskStatus) {
 	}
 
 	record Phase(String id, int order, String goal, String description, Artifacts artifacts, Validation validation,
