@@ -328,16 +328,22 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 				logged = event;
 			}
 		}
-		assertThat(statusUpdates).hasSize(2);
+		assertThat(statusUpdates).hasSize(3);
+		assertThat(statusUpdates.get(0).at("/payload/reason").asText()).as("the session's start moved the task")
+			.isEqualTo("session started");
 		assertThat(statusUpdates.get(0).at("/payload/old_status").asText()).isEqualTo("pending");
 		assertThat(statusUpdates.get(0).at("/payload/new_status").asText()).isEqualTo("in_progress");
-		assertThat(statusUpdates.get(0).at("/payload/notes").asText()).isEqualTo("Starting backend API implementation");
-		assertThat(statusUpdates.get(0).at("/payload/entity_snapshot/status").asText()).isEqualTo("in_progress");
-		assertThat(statusUpdates.get(0).get("correlation_id").asText())
+		assertThat(statusUpdates.get(1).at("/payload/old_status").asText())
+			.as("the agent's report is recorded though the status is already in_progress")
+			.isEqualTo("in_progress");
+		assertThat(statusUpdates.get(1).at("/payload/new_status").asText()).isEqualTo("in_progress");
+		assertThat(statusUpdates.get(1).at("/payload/notes").asText()).isEqualTo("Starting backend API implementation");
+		assertThat(statusUpdates.get(1).at("/payload/entity_snapshot/status").asText()).isEqualTo("in_progress");
+		assertThat(statusUpdates.get(1).get("correlation_id").asText())
 			.as("the status update continues the session's correlation chain")
 			.isEqualTo(first.get("correlation_id").asText());
-		assertThat(statusUpdates.get(1).at("/payload/new_status").asText()).isEqualTo("completed");
-		assertThat(statusUpdates.get(1).at("/payload/entity_snapshot/priority").asText()).isEqualTo("P1");
+		assertThat(statusUpdates.get(2).at("/payload/new_status").asText()).isEqualTo("completed");
+		assertThat(statusUpdates.get(2).at("/payload/entity_snapshot/priority").asText()).isEqualTo("P1");
 		assertThat(logged.at("/payload/activity_type").asText()).isEqualTo("code_generated");
 		assertThat(logged.at("/payload/files_created").asInt()).isEqualTo(3);
 		assertThat(logged.at("/payload/lines_added").asInt()).isEqualTo(250);
