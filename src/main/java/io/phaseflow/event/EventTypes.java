@@ -10,6 +10,8 @@ public final class EventTypes {
 
 	public static final String SPRINT_UPDATED = "orchestration.sprint.updated";
 
+	public static final String SPRINT_ROLLED_BACK = "orchestration.sprint.rolled_back";
+
 	public static final String TASK_CREATED = "orchestration.task.created";
 
 	public static final String TASK_UPDATED = "orchestration.task.updated";

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.CodeAlreadyTaken;
 import io.phaseflow.common.Codes;
@@ -93,6 +94,33 @@ public class SprintManagement {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Sprint changeStatus(String code, SprintStatus status, EventScope scope) {
 		return update(code, this.drafts.tree(Map.of("status", status)), scope);
+	}
+
+	/**
+	 * Restores the content a sprint had under the given hash, as a new version
+	 * ({@code orchestration.sprint.rolled_back}). Restoring the current content writes
+	 * nothing.
+	 */
+	@Transactional
+	public Sprint rollback(String code, String hash) {
+		Sprint current = this.sprints.lockByCode(Codes.normalize("sprint_code", code))
+			.orElseThrow(() -> new EntityNotFound("sprint", code));
+		EntityVersion version = this.versions.withHash(EntityType.SPRINT, current.id(), hash)
+			.orElseThrow(() -> new RuleBroken("hash", "names no version of sprint " + current.sprintCode()));
+		SprintDraft restored = this.drafts.read(version.snapshot(), SprintDraft.class);
+		Revision previous = this.revisions.of(current.content());
+		Revision revision = this.revisions.of(restored);
+		if (revision.hash().equals(previous.hash())) {
+			return current;
+		}
+		ObjectNode extra = this.drafts.mapper()
+			.createObjectNode()
+			.put("restored_hash", hash)
+			.put("restored_version", version.version());
+		this.sprints.update(current.id(), restored, revision.hash(), Clocks.now(this.clock));
+		this.revisions.record(EntityType.SPRINT, current.id(), current.sprintCode(), EventTypes.SPRINT_ROLLED_BACK,
+				revision, previous, extra, EventScope.NONE);
+		return this.sprints.findById(current.id()).orElseThrow();
 	}
 
 	private Sprint update(String code, JsonNode patch, EventScope scope) {

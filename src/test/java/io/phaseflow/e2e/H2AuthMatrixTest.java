@@ -62,6 +62,7 @@ class H2AuthMatrixTest extends ApiTestSupport {
 			row("POST", "/api/orchestration/tasks/{code}/sync", Need.PM),
 			row("POST", "/api/orchestration/tasks/{code}/import", Need.PM),
 			row("POST", "/api/orchestration/tasks/{code}/rollback", Need.PM),
+			row("POST", "/api/orchestration/sprints/{code}/rollback", Need.PM),
 			row("GET", "/api/orchestration/sync/status", Need.ANY),
 			row("GET", "/api/orchestration/agents", Need.ANY),
 			row("POST", "/api/orchestration/agents", Need.PM),

@@ -86,9 +86,22 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 				+ "\", \"status\": \"completed\", \"notes\": \"Finished by hand\", \"force\": true}");
 		assertThat(done.status()).as(done.toString()).isEqualTo(200);
 		assertStatus(second, "completed", sprint, "completed");
-		assertThat(this.pm.get(API + "/sprints/" + sprint + "/history").json().get("data"))
-			.as("planning, active, completed: each a version")
-			.hasSize(3);
+		JsonNode history = this.pm.get(API + "/sprints/" + sprint + "/history").json().get("data");
+		assertThat(history).as("planning, active, completed: each a version").hasSize(3);
+
+		String planning = history.get(2).get("hash").asText();
+		InputAndSecurityTests.refused(
+				this.pm.post(API + "/sprints/" + sprint + "/rollback", "{\"hash\": \"" + "0".repeat(64) + "\"}"), 422,
+				"hash");
+		ApiClient.Response rolledBack = this.pm.post(API + "/sprints/" + sprint + "/rollback",
+				"{\"hash\": \"" + planning + "\"}");
+		assertThat(rolledBack.status()).as(rolledBack.toString()).isEqualTo(200);
+		assertThat(rolledBack.json().get("status").asText()).as("a sprint rolls back like a task")
+			.isEqualTo("planning");
+		assertThat(lastOf(this.pm.get(API + "/events?entity_type=sprint&entity_code=" + sprint).json().get("data"),
+				"orchestration.sprint.rolled_back")
+			.at("/payload/restored_hash")
+			.asText()).isEqualTo(planning);
 	}
 
 	@Test

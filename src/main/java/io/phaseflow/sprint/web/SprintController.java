@@ -16,8 +16,11 @@ import io.phaseflow.sprint.SprintStatus;
 import io.phaseflow.sprint.SprintTemplating;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.http.ResponseEntity;
@@ -89,6 +92,15 @@ class SprintController {
 	@Operation(summary = "Change a sprint with a JSON merge patch; the code cannot change")
 	Sprint update(@PathVariable String code, @RequestBody ObjectNode patch) {
 		return this.sprints.update(code, patch);
+	}
+
+	@PostMapping("/{code}/rollback")
+	@Operation(summary = "Restore the content the sprint had under a hash, as a new version")
+	Sprint rollback(@PathVariable String code, @Valid @RequestBody Rollback request) {
+		return this.sprints.rollback(code, request.hash());
+	}
+
+	record Rollback(@NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 hex hash") String hash) {
 	}
 
 	@GetMapping("/{code}/history")
