@@ -37,6 +37,12 @@ class PhaseDelegates {
 	}
 
 	@Bean
+	JavaDelegate emitPhaseEventsDelegate(PhaseSteps steps) {
+		return (execution) -> steps.declaredEvents(sessionKey(execution), phase(execution),
+				(String) execution.getVariable(ProcessVariables.QA_STATUS));
+	}
+
+	@Bean
 	JavaDelegate leavePhaseDelegate(PhaseSteps steps) {
 		return (execution) -> steps.left(sessionKey(execution), phase(execution));
 	}

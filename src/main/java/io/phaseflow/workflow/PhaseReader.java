@@ -68,8 +68,18 @@ final class PhaseReader {
 		}
 		// files written before the qa key, still active in deployed versions, had review
 		// decide QA: without the key, a phase named review still does
+		boolean qa = this.map.flag("qa", LEGACY_QA_PHASE.equals(this.id));
+		for (int i = 0; i < events.size(); i++) {
+			String name = events.get(i).substring(prefix.length());
+			if (name.startsWith("qa_") && !(qa && (name.equals("qa_passed") || name.equals("qa_failed")))) {
+				// no step could emit it: the QA events fire only where the phase decides
+				// QA
+				this.problems.add(this.map.lineOf("events"), this.map.child("events") + "[" + i + "]",
+						"qa_passed and qa_failed are the only qa_ events, and only a phase with qa: true has them");
+			}
+		}
 		return new PhaseConfig(this.id, order, goal, description, artifacts, validation, override, events, nextStep,
-				this.map.flag("qa", LEGACY_QA_PHASE.equals(this.id)));
+				qa);
 	}
 
 	private Artifacts artifacts(YamlMap artifacts) {

@@ -1,5 +1,8 @@
 package io.phaseflow.e2e;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,16 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 		assertThat(this.sessions.complete(key, "{}").status()).isEqualTo(200);
 		assertStatus(first, "completed", sprint, "active");
 		JsonNode timeline = this.pm.get(API + "/events/session/" + key).json().get("data");
+		List<String> phaseEvents = new ArrayList<>();
+		timeline.forEach((event) -> {
+			String type = event.get("event_type").asText();
+			if (type.matches("orchestration\\.phase\\.(intake|review)\\.[a-z_]+")) {
+				phaseEvents.add(type.substring("orchestration.phase.".length()));
+			}
+		});
+		assertThat(phaseEvents).as("the events workflow.yaml declares, each at its moment, by the process")
+			.containsExactly("intake.start", "intake.confirmed", "intake.end", "review.start", "review.qa_failed",
+					"review.end", "review.start", "review.qa_passed", "review.end");
 		JsonNode completed = lastOf(timeline, "orchestration.task.status_updated");
 		assertThat(completed.at("/payload/new_status").asText()).isEqualTo("completed");
 		assertThat(completed.get("correlation_id").asText()).as("in the session's scope")

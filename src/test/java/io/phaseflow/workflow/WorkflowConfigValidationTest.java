@@ -207,6 +207,16 @@ class WorkflowConfigValidationTest {
 	}
 
 	@Test
+	void qaEventsAreDeclaredOnlyWhereThePhaseDecidesQa() {
+		assertThat(message(lines("phases:", "  plan:", "    order: 1", "    goal: G", "    next_step: N",
+				"    events: [plan.start, plan.qa_passed]")))
+			.contains("test/workflow.yaml:6: phases.plan.events[1]: qa_passed and qa_failed are the only qa_ events");
+		assertThat(message(lines("phases:", "  review:", "    order: 1", "    goal: G", "    next_step: N",
+				"    events: [review.qa_maybe]")))
+			.contains("phases.review.events[0]: qa_passed and qa_failed are the only qa_ events");
+	}
+
+	@Test
 	void taskStatusRulesNameTaskStatuses() {
 		assertThat(message(lines("settings:", "  task_status:", "    on_start: started", "phases: {}")))
 			.contains("test/workflow.yaml:3: settings.task_status.on_start: must be one of pending, in_progress, "

@@ -42,6 +42,8 @@ public class PhaseSteps {
 
 	private static final String SUMMARY_ARTIFACT = "SUMMARY.md";
 
+	private static final String QA_EVENT = "qa_";
+
 	private final WorkSessions sessions;
 
 	private final SessionArtifacts artifacts;
@@ -104,6 +106,32 @@ public class PhaseSteps {
 		ObjectNode payload = this.json.newObject().put("phase", phase).put("iteration", session.currentIteration());
 		payload.put("goal", phaseConfig(this.workflows.active(), phase).goal());
 		this.events.emit(session, EventTypes.phase(phase, "start"), payload);
+	}
+
+	/**
+	 * Emits the events workflow.yaml declares for the phase besides its start and end, as
+	 * the phase is left: {@code <phase>.qa_passed} or {@code <phase>.qa_failed} only with
+	 * that QA outcome, any other one because the phase's check passed. A repeated step
+	 * emits nothing again.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void declaredEvents(String sessionKey, String phase, String qaStatus) {
+		WorkSession session = session(sessionKey);
+		if (completedInThisIteration(session, phase)) {
+			return;
+		}
+		for (String declared : phaseConfig(this.workflows.active(), phase).events()) {
+			String name = declared.substring(phase.length() + 1);
+			boolean own = name.equals("start") || name.equals("end");
+			if (own || (name.startsWith(QA_EVENT) && !name.equals(qaStatus))) {
+				continue;
+			}
+			ObjectNode payload = this.json.newObject().put("phase", phase).put("iteration", session.currentIteration());
+			if (name.startsWith(QA_EVENT)) {
+				payload.put("qa_status", qaStatus);
+			}
+			this.events.emit(session, EventTypes.phase(phase, name), payload);
+		}
 	}
 
 	/**
