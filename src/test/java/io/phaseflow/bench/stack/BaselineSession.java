@@ -95,8 +95,8 @@ public final class BaselineSession {
 		};
 		Map<Object, Object> beans = new HashMap<>();
 		Stream
-			.of("enterPhaseDelegate", "leavePhaseDelegate", "logOverrideDelegate", "rejectOverrideDelegate",
-					"markStaleDelegate", "startIterationDelegate", "completeSessionDelegate")
+			.of("enterPhaseDelegate", "emitPhaseEventsDelegate", "leavePhaseDelegate", "logOverrideDelegate",
+					"rejectOverrideDelegate", "markStaleDelegate", "startIterationDelegate", "completeSessionDelegate")
 			.forEach((name) -> beans.put(name, nothing));
 		beans.put("checkPhaseDelegate", valid);
 		return beans;
