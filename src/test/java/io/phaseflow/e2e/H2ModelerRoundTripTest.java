@@ -47,8 +47,12 @@ class H2ModelerRoundTripTest extends ApiTestSupport {
 
 	@Test
 	void theProcessesOpenInAModelerAndRunAfterItSavesThem() throws Exception {
-		String session = openAndSave("agent-task-session.bpmn20.xml", 12, 12);
-		String phase = openAndSave("session-phase.bpmn20.xml", 17, 19);
+		String session = openAndSave("agent-task-session.bpmn20.xml", 12, 12).get("xml").asText();
+		JsonNode opened = openAndSave("session-phase.bpmn20.xml", 18, 20);
+		assertThat(opened.get("serviceTasks")).extracting(JsonNode::asText)
+			.as("the designer sees each step the process takes, the events it emits among them")
+			.containsSubsequence("Check artifacts and fields", "Emit phase events", "Leave phase");
+		String phase = opened.get("xml").asText();
 		long versionBefore = latestVersion("agentTaskSession");
 		this.repository.createDeployment()
 			.name("saved by bpmn-js")
@@ -80,7 +84,7 @@ class H2ModelerRoundTripTest extends ApiTestSupport {
 		assertThat(agent.get(API + "/sessions/" + key).json().get("status").asText()).isEqualTo("completed");
 	}
 
-	private String openAndSave(String file, int minShapes, int minConnections) throws Exception {
+	private JsonNode openAndSave(String file, int minShapes, int minConnections) throws Exception {
 		String xml = Files.readString(Path.of("processes", file));
 		Object result = browser.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
@@ -92,7 +96,7 @@ class H2ModelerRoundTripTest extends ApiTestSupport {
 		assertThat(answer.get("shapes").asInt()).as(file + " shapes").isGreaterThanOrEqualTo(minShapes);
 		assertThat(answer.get("connections").asInt()).as(file + " connections").isGreaterThanOrEqualTo(minConnections);
 		Browsers.screenshot(browser, Path.of("target", "modeler", file + ".png"));
-		return answer.get("xml").asText();
+		return answer;
 	}
 
 	private long latestVersion(String key) {
