@@ -323,15 +323,13 @@ public class ContextBroker implements SessionGuide {
 		return context;
 	}
 
-	/** The agent's profile as the AGENT.yml an agent keeps beside its work. */
+	/**
+	 * The agent's profile, as the context shows it, written as the AGENT.yml an agent
+	 * keeps beside its work.
+	 */
 	private String agentYml(Agent agent) {
-		Map<String, Object> profile = new LinkedHashMap<>();
-		profile.put("id", agent.id());
-		profile.put("handle", agent.handle());
-		profile.put("name", agent.name());
-		profile.put("kind", (agent.kind() != null) ? agent.kind().value() : null);
-		profile.put("capabilities", this.json.mapper().convertValue(agent.capabilities(), Object.class));
-		profile.put("metadata", this.json.mapper().convertValue(agent.metadata(), Object.class));
+		// plain maps and lists, as SnakeYAML writes them, in the profile's key order
+		Object profile = this.json.mapper().convertValue(agentContext(agent), Object.class);
 		DumperOptions options = new DumperOptions();
 		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
 		return new Yaml(options).dump(profile);

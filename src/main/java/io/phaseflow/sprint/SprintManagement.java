@@ -103,43 +103,46 @@ public class SprintManagement {
 	 */
 	@Transactional
 	public Sprint rollback(String code, String hash) {
-		Sprint current = this.sprints.lockByCode(Codes.normalize("sprint_code", code))
-			.orElseThrow(() -> new EntityNotFound("sprint", code));
+		Sprint current = locked(code);
 		EntityVersion version = this.versions.withHash(EntityType.SPRINT, current.id(), hash)
 			.orElseThrow(() -> new RuleBroken("hash", "names no version of sprint " + current.sprintCode()));
 		SprintDraft restored = this.drafts.read(version.snapshot(), SprintDraft.class);
-		Revision previous = this.revisions.of(current.content());
-		Revision revision = this.revisions.of(restored);
-		if (revision.hash().equals(previous.hash())) {
-			return current;
-		}
 		ObjectNode extra = this.drafts.mapper()
 			.createObjectNode()
 			.put("restored_hash", hash)
 			.put("restored_version", version.version());
-		this.sprints.update(current.id(), restored, revision.hash(), Clocks.now(this.clock));
-		this.revisions.record(EntityType.SPRINT, current.id(), current.sprintCode(), EventTypes.SPRINT_ROLLED_BACK,
-				revision, previous, extra, EventScope.NONE);
-		return this.sprints.findById(current.id()).orElseThrow();
+		return write(current, restored, EventTypes.SPRINT_ROLLED_BACK, extra, EventScope.NONE);
 	}
 
 	private Sprint update(String code, JsonNode patch, EventScope scope) {
-		Sprint current = this.sprints.lockByCode(Codes.normalize("sprint_code", code))
-			.orElseThrow(() -> new EntityNotFound("sprint", code));
+		Sprint current = locked(code);
 		SprintDraft draft = this.drafts.read(MergePatch.apply(this.drafts.tree(current.content()), patch),
 				SprintDraft.class);
 		if (!current.sprintCode().equalsIgnoreCase(draft.sprintCode())) {
 			throw new RuleBroken("sprint_code", "cannot be changed");
 		}
 		draft = new SprintDraft(current.sprintCode(), draft.title(), draft.status(), draft.owner(), draft.metadata());
+		return write(current, draft, UPDATED, null, scope);
+	}
+
+	private Sprint locked(String code) {
+		return this.sprints.lockByCode(Codes.normalize("sprint_code", code))
+			.orElseThrow(() -> new EntityNotFound("sprint", code));
+	}
+
+	/**
+	 * Writes the sprint's new content as a version with its event; content that hashes as
+	 * the current one writes nothing.
+	 */
+	private Sprint write(Sprint current, SprintDraft content, String eventType, ObjectNode extra, EventScope scope) {
 		Revision previous = this.revisions.of(current.content());
-		Revision revision = this.revisions.of(draft);
+		Revision revision = this.revisions.of(content);
 		if (revision.hash().equals(previous.hash())) {
 			return current;
 		}
-		this.sprints.update(current.id(), draft, revision.hash(), Clocks.now(this.clock));
-		this.revisions.record(EntityType.SPRINT, current.id(), current.sprintCode(), UPDATED, revision, previous, null,
-				scope);
+		this.sprints.update(current.id(), content, revision.hash(), Clocks.now(this.clock));
+		this.revisions.record(EntityType.SPRINT, current.id(), current.sprintCode(), eventType, revision, previous,
+				extra, scope);
 		return this.sprints.findById(current.id()).orElseThrow();
 	}
 

@@ -1,7 +1,5 @@
 package io.phaseflow.taskstatus;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventScope;
@@ -15,7 +13,6 @@ import io.phaseflow.sprint.SprintManagement;
 import io.phaseflow.sprint.SprintStatus;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
-import io.phaseflow.task.TaskFilter;
 import io.phaseflow.task.TaskManagement;
 import io.phaseflow.task.TaskStatus;
 import io.phaseflow.task.TaskStatusChanged;
@@ -115,8 +112,10 @@ class StatusFollowsSession {
 		if (sprint == null || sprint.status() == SprintStatus.COMPLETED || sprint.status() == SprintStatus.CANCELLED) {
 			return;
 		}
-		List<Task> all = this.taskRows.find(new TaskFilter(sprint.sprintCode(), null, null));
-		if (all.stream().allMatch((each) -> each.status() == TaskStatus.COMPLETED)) {
+		// the sprint's task lines, not whole tasks: only their statuses are needed
+		if (this.taskRows.linesOfSprint(sprint.sprintCode())
+			.stream()
+			.allMatch((line) -> line.status() == TaskStatus.COMPLETED)) {
 			this.sprints.changeStatus(sprint.sprintCode(), SprintStatus.COMPLETED, EventScope.NONE);
 		}
 	}
