@@ -1,8 +1,10 @@
-<#-- TASK.md: a task's fields and description, its completion summary and
-     the summaries of the sessions that worked on it.
+<#-- TASK.md: a task's fields and description, where its latest session stands (Session,
+     written by the session process's file steps), its completion summary and the summaries
+     of the sessions that worked on it.
      A description line starting with # is escaped (\#) so it cannot pose as a section.
-     Completion notes and session notes come escaped by Phaseflow (agents wrote them) and
-     stay last: an import reads the file only up to them. -->
+     The Session section, completion notes and session notes come from Phaseflow (an
+     override reason on one line, notes escaped: agents wrote them) and stay last: an import
+     reads the file only up to them. -->
 # Task: ${task.title}
 
 **Task Code**: `${task.task_code}`
@@ -26,6 +28,24 @@ ${task.description?replace("(?m)^#", "\\\\#", "r")}
 - ${item?replace("[\\r\\n]+", " ", "r")}
 </#list>
 </#list>
+<#if session??>
+
+## Session
+**Session**: `${session.session_key}` (${session.status})
+**Phase**: ${session.phase}<#if session.iteration gt 1>, iteration ${session.iteration}</#if>
+<#if session.completed?has_content>
+**Done**: ${session.completed?join(", ")}
+</#if>
+<#if session.qa_status??>
+**QA**: ${session.qa_status}
+</#if>
+<#if session.agent??>
+**Agent**: ${session.agent}
+</#if>
+<#if session.override_reason??>
+**Waiting for a reviewer**: ${session.override_reason}
+</#if>
+</#if>
 <#if completion_notes??>
 
 ## Completion Notes

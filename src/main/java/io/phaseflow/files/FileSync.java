@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.Codes;
@@ -26,6 +28,7 @@ import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.SprintPlanned;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
+import io.phaseflow.task.TaskChanged;
 import io.phaseflow.task.TaskFilter;
 import io.phaseflow.task.TaskManagement;
 import io.phaseflow.task.TaskProgressed;
@@ -35,6 +38,7 @@ import io.phaseflow.task.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,6 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no symbolic link below it is followed ({@link FilesRoot}). With
  * {@code phaseflow.events.emit-file-syncs} each file also gets an
  * {@code orchestration.file.synced} event.
+ * <p>
+ * TASK.md's Session section shows where the task's latest session stands: written by the
+ * session process's steps with what its variables say, else from the session's row. It is
+ * a view of the session, not of the task's content, so the drift check leaves it out.
  */
 @Service
 public class FileSync {
@@ -81,13 +89,23 @@ public class FileSync {
 
 	private final TaskManagement management;
 
+	private final FileSyncProperties sync;
+
+	private final ObjectProvider<CurrentSessions> currentSessions;
+
+	/** TASK.md's Session section, up to the next section or the end. */
+	private static final Pattern SESSION_SECTION = Pattern.compile("(?s)\n## Session\n.*?(?=\n## |\\z)");
+
 	private static final List<String> TASK_STATUSES = Arrays.stream(TaskStatus.values())
 		.map(TaskStatus::value)
 		.toList();
 
 	FileSync(FilesProperties properties, MarkdownDocuments documents, Sprints sprints, Tasks tasks, EventLog events,
 			JsonDocuments json, Clock clock, @Value("${phaseflow.events.emit-file-syncs:false}") boolean emitFileSyncs,
-			PlatformTransactionManager transactions, TaskManagement management, ApplicationEventPublisher publisher) {
+			PlatformTransactionManager transactions, TaskManagement management, ApplicationEventPublisher publisher,
+			FileSyncProperties sync, ObjectProvider<CurrentSessions> currentSessions) {
+		this.sync = sync;
+		this.currentSessions = currentSessions;
 		this.management = management;
 		this.publisher = publisher;
 		this.newTransaction = new TransactionTemplate(transactions);
@@ -113,8 +131,10 @@ public class FileSync {
 			.orElseThrow(() -> new EntityNotFound("sprint", code));
 		List<SyncedFile> written = new ArrayList<>();
 		Path folder = folder("sprints", sprint.sprintCode());
-		written.add(write(folder, "SPRINT.md", this.documents.sprint(sprint), sprint.hash(), EntityType.SPRINT,
-				sprint.id(), sprint.sprintCode()));
+		SyncedFile sprintFile = write(folder, "SPRINT.md", this.documents.sprint(sprint), sprint.hash(),
+				EntityType.SPRINT, sprint.id(), sprint.sprintCode());
+		this.sprints.filePathWritten(sprint.id(), sprintFile.path());
+		written.add(sprintFile);
 		for (Task task : this.tasks.find(new TaskFilter(sprint.sprintCode(), null, null))) {
 			written.add(writeTask(task));
 		}
@@ -129,7 +149,37 @@ public class FileSync {
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void progressed(TaskProgressed progressed) {
-		writeTaskQuietly(progressed.taskCode(), false);
+		writeTaskQuietly(progressed.taskCode(), false, null);
+	}
+
+	/**
+	 * A session's process reached a file step: TASK.md is written with the Session
+	 * section the process gave, once the transition commits.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void due(TaskFileDue due) {
+		writeTaskQuietly(due.taskCode(), false, due.session());
+	}
+
+	/**
+	 * A changed task's TASK.md is written once the change commits when its settings ask
+	 * for it: after every change ({@code auto_sync}), or as it becomes completed
+	 * ({@code sync_on_complete}).
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void changed(TaskChanged changed) {
+		Task task = changed.task();
+		boolean completedNow = task.status() == TaskStatus.COMPLETED && changed.before() != TaskStatus.COMPLETED;
+		if (setting(task, "auto_sync", this.sync.autoSync())
+				|| (completedNow && setting(task, "sync_on_complete", this.sync.syncOnComplete()))) {
+			writeTaskQuietly(task.taskCode(), false, null);
+		}
+	}
+
+	/** A setting of the task's {@code agent_config}, else the server's. */
+	private static boolean setting(Task task, String name, boolean server) {
+		JsonNode own = (task.agentConfig() != null) ? task.agentConfig().get(name) : null;
+		return (own != null && own.isBoolean()) ? own.asBoolean() : server;
 	}
 
 	/**
@@ -137,7 +187,7 @@ public class FileSync {
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void restored(TaskRestored restored) {
-		writeTaskQuietly(restored.taskCode(), true);
+		writeTaskQuietly(restored.taskCode(), true, null);
 	}
 
 	/** A sprint created with its tasks gets its files once it commits. */
@@ -147,11 +197,11 @@ public class FileSync {
 				"sprint " + planned.sprintCode());
 	}
 
-	private void writeTaskQuietly(String code, boolean onlyIfSynced) {
+	private void writeTaskQuietly(String code, boolean onlyIfSynced, SessionSection session) {
 		quietly(() -> this.newTransaction.executeWithoutResult((status) -> {
 			Task task = this.tasks.findByCode(code).orElseThrow();
 			if (!onlyIfSynced || Files.exists(taskFolder(task).resolve("TASK.md"), LinkOption.NOFOLLOW_LINKS)) {
-				writeTask(task);
+				writeTask(task, (session != null) ? Optional.of(session) : currentSession(task));
 			}
 		}), "task " + code);
 	}
@@ -255,11 +305,15 @@ public class FileSync {
 			return new Drift(shown, type, code, "orphan", fileHash, null);
 		}
 		String state = !fileHash.equals(database.hash()) ? "stale"
-				: !read(file).equals(database.markdown()) ? "edited" : "in_sync";
+				: !withoutSession(read(file)).equals(withoutSession(database.markdown())) ? "edited" : "in_sync";
 		return new Drift(shown, type, code, state, fileHash, database.hash());
 	}
 
 	private record Mirror(String hash, String markdown) {
+	}
+
+	private static String withoutSession(String markdown) {
+		return SESSION_SECTION.matcher(markdown).replaceFirst("");
 	}
 
 	/** The file's text, or nothing when it is missing or a link. */
@@ -317,9 +371,20 @@ public class FileSync {
 	}
 
 	private SyncedFile writeTask(Task task) {
+		return writeTask(task, currentSession(task));
+	}
+
+	private SyncedFile writeTask(Task task, Optional<SessionSection> session) {
 		Path folder = taskFolder(task);
-		return write(folder, "TASK.md", this.documents.task(task), task.hash(), EntityType.TASK, task.id(),
-				task.taskCode());
+		SyncedFile written = write(folder, "TASK.md", this.documents.task(task, session), task.hash(), EntityType.TASK,
+				task.id(), task.taskCode());
+		this.tasks.filePathWritten(task.id(), written.path());
+		return written;
+	}
+
+	private Optional<SessionSection> currentSession(Task task) {
+		CurrentSessions sessions = this.currentSessions.getIfAvailable();
+		return (sessions != null) ? sessions.of(task) : Optional.empty();
 	}
 
 	private Path folder(String kind, String code) {

@@ -52,10 +52,28 @@ public class MarkdownDocuments {
 	 * one's own cannot let it open a section.
 	 */
 	public String task(Task task) {
+		return task(task, Optional.empty());
+	}
+
+	/** TASK.md with a Session section showing where the session stands. */
+	public String task(Task task, Optional<SessionSection> session) {
 		Map<String, Object> data = taskData(task, 1);
+		session.ifPresent((section) -> data.put("session", sessionData(section)));
 		completionNotes(task).ifPresent((notes) -> data.put("completion_notes", AgentText.escape(notes)));
 		data.put("sessions", sessions(task.metadata().get("session_summaries")));
 		return this.templates.render("TASK.md.ftl", data);
+	}
+
+	/**
+	 * The Session section's model; the override's reason is the agent's text, kept on one
+	 * line.
+	 */
+	private Map<String, Object> sessionData(SessionSection section) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> data = this.mapper.convertValue(section, Map.class);
+		data.values().removeIf(Objects::isNull);
+		data.computeIfPresent("override_reason", (key, reason) -> AgentText.oneLine((String) reason));
+		return data;
 	}
 
 	/** SPRINT.md: goal, dates, the task table and progress. */

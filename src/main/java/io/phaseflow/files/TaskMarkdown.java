@@ -15,10 +15,10 @@ import io.phaseflow.common.RuleBroken;
 /**
  * Reads back a TASK.md in the layout {@code TASK.md.ftl} writes: the title, task code,
  * status, description and the bulleted objectives, deliverables and acceptance criteria:
- * the parts a PM owns. The sections Phaseflow writes from what agents reported
- * (completion notes, work sessions) come last, and reading stops at the first of them, so
- * nothing an agent wrote is ever read back into the task. A line that does not fit, or a
- * section given twice, is refused with its number.
+ * the parts a PM owns. The sections Phaseflow writes from what agents reported (the
+ * session, completion notes, work sessions) come last, and reading stops at the first of
+ * them, so nothing an agent wrote is ever read back into the task. A line that does not
+ * fit, or a section given twice, is refused with its number.
  */
 final class TaskMarkdown {
 
@@ -37,7 +37,7 @@ final class TaskMarkdown {
 	 * Sections the database fills in from agents' reports; the PM's part of the file ends
 	 * at the first.
 	 */
-	private static final Set<String> WRITTEN_BY_PHASEFLOW = Set.of("Completion Notes", "Work Sessions");
+	private static final Set<String> WRITTEN_BY_PHASEFLOW = Set.of("Session", "Completion Notes", "Work Sessions");
 
 	private TaskMarkdown() {
 	}

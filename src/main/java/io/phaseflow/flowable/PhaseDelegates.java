@@ -48,6 +48,12 @@ class PhaseDelegates {
 	}
 
 	@Bean
+	JavaDelegate syncFilesDelegate(PhaseSteps steps) {
+		return (execution) -> steps.syncFiles(sessionKey(execution), phase(execution),
+				(String) execution.getVariable(ProcessVariables.QA_STATUS));
+	}
+
+	@Bean
 	JavaDelegate logOverrideDelegate(PhaseSteps steps) {
 		return (execution) -> steps.overridden(sessionKey(execution), phase(execution), decision(execution));
 	}

@@ -50,6 +50,17 @@ public class Sprints {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
+	/**
+	 * Records where the sprint's SPRINT.md was written; not part of its content, so no
+	 * new version. A path already recorded is not written again.
+	 */
+	public void filePathWritten(long id, String filePath) {
+		this.jdbc.sql("""
+				UPDATE orchestration_sprints SET file_path = :path
+				WHERE id = :id AND (file_path IS NULL OR file_path <> :path)
+				""").param("path", filePath).param("id", id).update();
+	}
+
 	void update(long id, SprintDraft draft, String hash, OffsetDateTime now) {
 		this.jdbc.sql("""
 				UPDATE orchestration_sprints SET title = :title, status = :status, owner = :owner,

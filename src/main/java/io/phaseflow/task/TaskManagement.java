@@ -98,7 +98,9 @@ public class TaskManagement {
 			throw new CodeAlreadyTaken("task", "task_code", code);
 		}
 		this.revisions.record(EntityType.TASK, id, code, CREATED, revision, null, null, EventScope.NONE);
-		return this.tasks.findById(id).orElseThrow();
+		Task created = this.tasks.findById(id).orElseThrow();
+		this.publisher.publishEvent(new TaskChanged(created, null));
+		return created;
 	}
 
 	/**
@@ -142,6 +144,7 @@ public class TaskManagement {
 		this.revisions.record(EntityType.TASK, current.id(), current.taskCode(), eventType, revision, previous, extra,
 				scope);
 		Task written = this.tasks.findById(current.id()).orElseThrow();
+		this.publisher.publishEvent(new TaskChanged(written, current.status()));
 		if (written.status() != current.status()) {
 			this.publisher.publishEvent(new TaskStatusChanged(written, current.status()));
 		}

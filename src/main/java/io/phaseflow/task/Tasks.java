@@ -55,6 +55,17 @@ public class Tasks {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
+	/**
+	 * Records where the task's TASK.md was written; not part of its content, so no new
+	 * version. A path already recorded is not written again.
+	 */
+	public void filePathWritten(long id, String filePath) {
+		this.jdbc.sql("""
+				UPDATE orchestration_tasks SET file_path = :path
+				WHERE id = :id AND (file_path IS NULL OR file_path <> :path)
+				""").param("path", filePath).param("id", id).update();
+	}
+
 	void update(long id, TaskContent task, Long sprintId, String hash, OffsetDateTime now, OffsetDateTime completedAt) {
 		this.jdbc.sql("""
 				UPDATE orchestration_tasks SET sprint_id = :sprintId, title = :title, description = :description,

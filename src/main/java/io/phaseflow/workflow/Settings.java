@@ -20,7 +20,7 @@ public record Settings(boolean allowPhaseSkip, boolean allowUserOverride, boolea
 		boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, Duration staleAfter, TaskStatusRules taskStatus) {
 
 	/** The values used for any setting the file leaves out. */
-	public static final Settings DEFAULTS = new Settings(false, true, true, false, true, Duration.ofHours(4),
+	public static final Settings DEFAULTS = new Settings(false, true, true, true, true, Duration.ofHours(4),
 			TaskStatusRules.DEFAULTS);
 
 }

@@ -47,11 +47,16 @@ class H2ModelerRoundTripTest extends ApiTestSupport {
 
 	@Test
 	void theProcessesOpenInAModelerAndRunAfterItSavesThem() throws Exception {
-		String session = openAndSave("agent-task-session.bpmn20.xml", 12, 12).get("xml").asText();
-		JsonNode opened = openAndSave("session-phase.bpmn20.xml", 18, 20);
+		JsonNode main = openAndSave("agent-task-session.bpmn20.xml", 13, 13);
+		assertThat(main.get("serviceTasks")).extracting(JsonNode::asText)
+			.as("the designer sees the session's TASK.md written as it completes")
+			.containsSubsequence("Complete session", "Sync TASK.md");
+		String session = main.get("xml").asText();
+		JsonNode opened = openAndSave("session-phase.bpmn20.xml", 20, 22);
 		assertThat(opened.get("serviceTasks")).extracting(JsonNode::asText)
-			.as("the designer sees each step the process takes, the events it emits among them")
-			.containsSubsequence("Check artifacts and fields", "Emit phase events", "Leave phase");
+			.as("the designer sees each step the process takes, the events it emits and the files it writes among them")
+			.containsSubsequence("Enter phase", "Sync TASK.md", "Check artifacts and fields", "Sync TASK.md",
+					"Emit phase events", "Leave phase");
 		String phase = opened.get("xml").asText();
 		long versionBefore = latestVersion("agentTaskSession");
 		this.repository.createDeployment()

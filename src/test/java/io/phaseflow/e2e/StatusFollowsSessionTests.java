@@ -1,5 +1,9 @@
 package io.phaseflow.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +33,7 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 	}
 
 	@Test
-	void aSessionMovesItsTaskAndSprintAlongAtEveryStep() {
+	void aSessionMovesItsTaskAndSprintAlongAtEveryStep() throws IOException {
 		String sprint = unique("sprint");
 		assertThat(createSprint(this.pm, sprint).status()).isEqualTo(201);
 		String first = task(sprint);
@@ -47,13 +51,54 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 			.get("entity_code")
 			.asText()).isEqualTo(first);
 
-		for (String[] step : new String[][] { { "TASK.md", "{}" }, { "CONTEXT.md", "{}" }, { "PLAN.md", "{}" },
-				{ "CHANGES.md", "{}" }, { "REVIEW.md", "{\"qa_status\": \"qa_failed\"}" }, { "CHANGES.md", "{}" },
-				{ "REVIEW.md", "{\"qa_status\": \"qa_passed\"}" } }) {
-			this.sessions.putArtifact(key, step[0]);
-			ApiClient.Response completed = this.sessions.complete(key, step[1]);
+		Path taskFile = this.properties.dataDir().resolve("delegation/sprints/" + sprint + "/" + first + "/TASK.md");
+		assertThat(session(taskFile)).as("TASK.md shows the session from its first step")
+			.contains("**Session**: `" + key + "` (running)", "**Phase**: intake\n")
+			.doesNotContain("**Done**", "**QA**");
+		int seen = phaseEvents(key).size();
+		// each step: the phase completed, what it submits, the QA outcome, the events
+		// declared for it in order (and the next phase's start), TASK.md's Phase and
+		// Done lines after it, and the QA line (null: none yet)
+		Object[][] steps = {
+				{ "TASK.md", "{}", List.of("intake.confirmed", "intake.end", "research.start"), "**Phase**: research\n",
+						"**Done**: intake\n", null },
+				{ "CONTEXT.md", "{}", List.of("research.end", "plan.start"), "**Phase**: plan\n",
+						"**Done**: intake, research\n", null },
+				{ "PLAN.md", "{}", List.of("plan.end", "execute.start"), "**Phase**: execute\n",
+						"**Done**: intake, research, plan\n", null },
+				{ "CHANGES.md", "{}", List.of("execute.end", "review.start"), "**Phase**: review\n",
+						"**Done**: intake, research, plan, execute\n", null },
+				{ "REVIEW.md", "{\"qa_status\": \"qa_failed\"}",
+						List.of("review.qa_failed", "review.end", "execute.start"), "**Phase**: execute, iteration 2\n",
+						null, "**QA**: qa_failed\n" },
+				{ "CHANGES.md", "{}", List.of("execute.end", "review.start"), "**Phase**: review, iteration 2\n",
+						"**Done**: execute\n", "**QA**: qa_failed\n" },
+				{ "REVIEW.md", "{\"qa_status\": \"qa_passed\"}",
+						List.of("review.qa_passed", "review.end", "close.start"), "**Phase**: close, iteration 2\n",
+						"**Done**: execute, review\n", "**QA**: qa_passed\n" } };
+		for (Object[] step : steps) {
+			this.sessions.putArtifact(key, (String) step[0]);
+			ApiClient.Response completed = this.sessions.complete(key, (String) step[1]);
 			assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
 			assertStatus(first, "in_progress", sprint, "active");
+			List<String> events = phaseEvents(key);
+			assertThat(events.subList(seen, events.size())).as("the events of completing " + step[0] + ", in order")
+				.isEqualTo(step[2]);
+			seen = events.size();
+			String shown = session(taskFile);
+			assertThat(shown).as("TASK.md after " + step[0]).contains("(running)", (String) step[3]);
+			if (step[4] != null) {
+				assertThat(shown).contains((String) step[4]);
+			}
+			else {
+				assertThat(shown).doesNotContain("**Done**");
+			}
+			if (step[5] != null) {
+				assertThat(shown).contains((String) step[5]);
+			}
+			else {
+				assertThat(shown).doesNotContain("**QA**");
+			}
 		}
 		JsonNode withIterations = this.agent.get(API + "/sessions/" + key + "?include=iterations").json();
 		assertThat(withIterations.get("current_phase").asText()).isEqualTo("close");
@@ -65,17 +110,20 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 		this.sessions.putArtifact(key, "SUMMARY.md");
 		assertThat(this.sessions.complete(key, "{}").status()).isEqualTo(200);
 		assertStatus(first, "completed", sprint, "active");
+		assertThat(phaseEvents(key).subList(seen, phaseEvents(key).size())).containsExactly("close.end");
+		assertThat(session(taskFile)).as("TASK.md as the session closes")
+			.contains("(completed)", "**Phase**: close, iteration 2\n", "**Done**: execute, review, close\n",
+					"**QA**: qa_passed\n");
+		assertThat(Files.readString(taskFile)).as("and the task's completion").contains("**Status**: completed");
+		assertThat(this.pm.get(API + "/tasks/" + first).json().get("file_path").asText())
+			.as("the task records where its file is")
+			.endsWith("delegation/sprints/" + sprint + "/" + first + "/TASK.md");
+		JsonNode drift = this.pm.get(API + "/sync/status?all=true").json().get("data");
+		assertThat(drift).filteredOn((file) -> file.get("code").asText().equals(first))
+			.extracting((file) -> file.get("state").asText())
+			.as("the Session section is no edit")
+			.containsExactly("in_sync");
 		JsonNode timeline = this.pm.get(API + "/events/session/" + key).json().get("data");
-		List<String> phaseEvents = new ArrayList<>();
-		timeline.forEach((event) -> {
-			String type = event.get("event_type").asText();
-			if (type.matches("orchestration\\.phase\\.(intake|review)\\.[a-z_]+")) {
-				phaseEvents.add(type.substring("orchestration.phase.".length()));
-			}
-		});
-		assertThat(phaseEvents).as("the events workflow.yaml declares, each at its moment, by the process")
-			.containsExactly("intake.start", "intake.confirmed", "intake.end", "review.start", "review.qa_failed",
-					"review.end", "review.start", "review.qa_passed", "review.end");
 		JsonNode completed = lastOf(timeline, "orchestration.task.status_updated");
 		assertThat(completed.at("/payload/new_status").asText()).isEqualTo("completed");
 		assertThat(completed.get("correlation_id").asText()).as("in the session's scope")
@@ -186,6 +234,33 @@ abstract class StatusFollowsSessionTests extends ApiTestSupport {
 				+ "\", \"description\": \"Build it\", \"metadata\": {\"acceptance_criteria\": [\"it works\"]}");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return code;
+	}
+
+	/** The phase events of the session, without their prefix, oldest first. */
+	private List<String> phaseEvents(String key) {
+		List<String> phaseEvents = new ArrayList<>();
+		this.pm.get(API + "/events/session/" + key + "?limit=1000").json().get("data").forEach((event) -> {
+			String type = event.get("event_type").asText();
+			if (type.matches("orchestration\\.phase\\.(intake|research|plan|execute|review|close)\\.[a-z_]+")) {
+				phaseEvents.add(type.substring("orchestration.phase.".length()));
+			}
+		});
+		return phaseEvents;
+	}
+
+	/** TASK.md's Session section, from its heading to the next section. */
+	private static String session(Path file) {
+		String markdown;
+		try {
+			markdown = Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		int start = markdown.indexOf("\n## Session\n");
+		assertThat(start).as(file + " has a Session section:\n" + markdown).isNotNegative();
+		int end = markdown.indexOf("\n## ", start + 1);
+		return markdown.substring(start, (end < 0) ? markdown.length() : end + 1);
 	}
 
 	private String status(String task) {

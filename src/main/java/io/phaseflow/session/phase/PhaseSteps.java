@@ -11,6 +11,7 @@ import io.phaseflow.common.Clocks;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.files.FileSync;
+import io.phaseflow.files.TaskFileDue;
 import io.phaseflow.session.PhaseCheck;
 import io.phaseflow.session.SessionEvents;
 import io.phaseflow.session.SessionLifecycle;
@@ -18,10 +19,10 @@ import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
 import io.phaseflow.task.Task;
-import io.phaseflow.task.TaskProgressed;
 import io.phaseflow.task.Tasks;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.SessionNotWaiting;
+import io.phaseflow.workflow.Settings;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.deployment.Workflows;
 
@@ -66,9 +67,12 @@ public class PhaseSteps {
 
 	private final SessionLifecycle lifecycle;
 
+	private final SessionSections sections;
+
 	PhaseSteps(WorkSessions sessions, SessionArtifacts artifacts, Tasks tasks, SessionEvents events,
 			Workflows workflows, JsonDocuments json, Clock clock, FileSync files, ApplicationEventPublisher publisher,
-			SessionIterations iterations, SessionLifecycle lifecycle) {
+			SessionIterations iterations, SessionLifecycle lifecycle, SessionSections sections) {
+		this.sections = sections;
 		this.lifecycle = lifecycle;
 		this.files = files;
 		this.publisher = publisher;
@@ -181,8 +185,24 @@ public class PhaseSteps {
 			.put("completed_at", now.toString());
 		this.sessions.phaseHistoryChanged(session.id(), history, now);
 		this.events.emit(session, EventTypes.phase(phase, "end"), this.json.newObject().put("phase", phase));
-		if (this.workflows.active().settings().syncFilesOnPhaseComplete()) {
-			this.publisher.publishEvent(new TaskProgressed(session.taskCode()));
+	}
+
+	/**
+	 * A file step: the task's TASK.md is to show where the session stands, written once
+	 * the transition commits. After the session completed, {@code sync_files_on_close}
+	 * decides; at any other step, {@code sync_files_on_phase_complete}.
+	 * @param phase the phase the process runs (null outside a phase)
+	 * @param qaStatus the process's QA outcome
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void syncFiles(String sessionKey, String phase, String qaStatus) {
+		WorkSession session = session(sessionKey);
+		Settings settings = this.workflows.active().settings();
+		boolean wanted = (session.status() == SessionStatus.COMPLETED) ? settings.syncFilesOnClose()
+				: settings.syncFilesOnPhaseComplete();
+		if (wanted) {
+			this.publisher
+				.publishEvent(new TaskFileDue(session.taskCode(), this.sections.of(session, phase, qaStatus)));
 		}
 	}
 
@@ -253,9 +273,6 @@ public class PhaseSteps {
 		this.lifecycle.closed(session,
 				this.artifacts.find(session.id(), SUMMARY_ARTIFACT).map(SessionArtifact::content).orElse(null));
 		this.events.emit(session, EventTypes.SESSION_COMPLETED, this.json.newObject().put("session_key", sessionKey));
-		if (this.workflows.active().settings().syncFilesOnClose()) {
-			this.publisher.publishEvent(new TaskProgressed(session.taskCode()));
-		}
 	}
 
 	/** A reviewer's decision on an override. */

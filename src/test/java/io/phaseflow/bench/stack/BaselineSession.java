@@ -96,7 +96,8 @@ public final class BaselineSession {
 		Map<Object, Object> beans = new HashMap<>();
 		Stream
 			.of("enterPhaseDelegate", "emitPhaseEventsDelegate", "leavePhaseDelegate", "logOverrideDelegate",
-					"rejectOverrideDelegate", "markStaleDelegate", "startIterationDelegate", "completeSessionDelegate")
+					"rejectOverrideDelegate", "markStaleDelegate", "startIterationDelegate", "completeSessionDelegate",
+					"syncFilesDelegate")
 			.forEach((name) -> beans.put(name, nothing));
 		beans.put("checkPhaseDelegate", valid);
 		return beans;
