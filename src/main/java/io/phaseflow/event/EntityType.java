@@ -7,6 +7,6 @@ import io.phaseflow.common.WireValue;
  */
 public enum EntityType implements WireValue {
 
-	SPRINT, TASK, SESSION, AGENT, FILE, WORKFLOW;
+	SPRINT, TASK, SESSION, AGENT, FILE, WORKFLOW, TOKEN;
 
 }

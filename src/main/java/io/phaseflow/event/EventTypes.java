@@ -22,6 +22,10 @@ public final class EventTypes {
 
 	public static final String AGENT_REGISTERED = "orchestration.agent.registered";
 
+	public static final String TOKEN_ISSUED = "orchestration.token.issued";
+
+	public static final String TOKEN_REVOKED = "orchestration.token.revoked";
+
 	public static final String TASK_STARTED = "orchestration.task.started";
 
 	public static final String AGENT_INITIALIZED = "orchestration.agent.initialized";

@@ -93,6 +93,8 @@ public class FileSync {
 
 	private final ObjectProvider<CurrentSessions> currentSessions;
 
+	private static final String TASK_FILE = "TASK.md";
+
 	/** TASK.md's Session section, up to the next section or the end. */
 	private static final Pattern SESSION_SECTION = Pattern.compile("(?s)\n## Session\n.*?(?=\n## |\\z)");
 
@@ -346,10 +348,16 @@ public class FileSync {
 	}
 
 	/**
-	 * Whether the task's folder of the mirror holds a file of that name (an artifact the
-	 * agent wrote to disk counts like one submitted through the API).
+	 * Whether the agent wrote a file of that name to the task's folder of the mirror: an
+	 * artifact on disk counts like one submitted through the API. TASK.md is Phaseflow's
+	 * own file there, written at every step of a session, so it never counts: the agent
+	 * submits its TASK.md through the API.
 	 */
 	public boolean taskFileExists(Task task, String name) {
+		return !name.equals(TASK_FILE) && mirrored(task, name);
+	}
+
+	private boolean mirrored(Task task, String name) {
 		if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,199}")) {
 			return false;
 		}
@@ -359,7 +367,7 @@ public class FileSync {
 
 	/** The task's synced file of that name, if the mirror holds one. */
 	public Optional<String> taskFile(Task task, String name) {
-		if (!taskFileExists(task, name)) {
+		if (!mirrored(task, name)) {
 			return Optional.empty();
 		}
 		return Optional.of(this.files.read(taskFolder(task).resolve(name).normalize()));

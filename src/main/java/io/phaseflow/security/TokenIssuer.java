@@ -15,6 +15,7 @@ import io.phaseflow.common.ContentHash;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.RuleBroken;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -38,7 +39,10 @@ public class TokenIssuer {
 
 	private final AgentRegistry agents;
 
-	TokenIssuer(ApiTokens tokens, Clock clock, AgentRegistry agents) {
+	private final ApplicationEventPublisher publisher;
+
+	TokenIssuer(ApiTokens tokens, Clock clock, AgentRegistry agents, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.agents = agents;
 		this.tokens = tokens;
 		this.clock = clock;
@@ -67,7 +71,9 @@ public class TokenIssuer {
 		catch (DuplicateKeyException ex) {
 			throw new CodeAlreadyTaken("token", "name", name);
 		}
-		return new IssuedToken(this.tokens.findById(id).orElseThrow(), secret);
+		ApiToken issued = this.tokens.findById(id).orElseThrow();
+		this.publisher.publishEvent(new TokenChanged(issued, true));
+		return new IssuedToken(issued, secret);
 	}
 
 	/**
@@ -118,8 +124,13 @@ public class TokenIssuer {
 				&& this.tokens.lockActiveAdmins().stream().filter((t) -> t.id() != id).findAny().isEmpty()) {
 			throw new LastAdminToken();
 		}
+		if (!token.active()) {
+			return token;
+		}
 		this.tokens.revoke(id, Clocks.now(this.clock));
-		return this.tokens.findById(id).orElseThrow();
+		ApiToken revoked = this.tokens.findById(id).orElseThrow();
+		this.publisher.publishEvent(new TokenChanged(revoked, false));
+		return revoked;
 	}
 
 	/** Whether no token was ever issued (a fresh database). */

@@ -55,7 +55,7 @@ abstract class FilesGovernanceTests extends ApiTestSupport {
 		String markdown = Files.readString(file);
 		Node document = Parser.builder().build().parse(markdown);
 		assertThat(headings(document)).containsExactly("Task: Task " + task, "Description", "Acceptance Criteria",
-				"Completion Notes", "Work Sessions");
+				"Session", "Completion Notes", "Work Sessions");
 		List<Node> blocks = new ArrayList<>();
 		document.accept(new AbstractVisitor() {
 			@Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.phaseflow.common.ContentHash;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -381,6 +382,32 @@ abstract class GovernanceTests extends ApiTestSupport {
 		assertThat(context.at("/context/recent_events").findValuesAsText("event_type")).isNotEmpty()
 			.doesNotContain(REFUSED);
 		assertThat(context.at("/context/last_actions").findValuesAsText("event_type")).doesNotContain(REFUSED);
+	}
+
+	@Test
+	void issuingAndRevokingATokenIsLoggedWithoutItsSecret() {
+		long agentId = clientWith("AGENT").agentId();
+		String name = unique("logged-token");
+		ApiClient.Response issued = this.admin.post(API + "/admin/tokens",
+				"{\"name\": \"" + name + "\", \"roles\": [\"AGENT\"], \"agent_id\": " + agentId + "}");
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+		String id = issued.json().get("id").asText();
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.admin.delete(API + "/admin/tokens/" + id).status()).isEqualTo(200);
+		}
+		JsonNode events = this.admin.get(API + "/events?entity_type=token&entity_code=" + name).json().get("data");
+		assertThat(events).extracting((event) -> event.get("event_type").asText())
+			.as("one event per change: revoking a revoked token changes nothing")
+			.containsExactly("orchestration.token.issued", "orchestration.token.revoked");
+		JsonNode first = events.get(0);
+		assertThat(first.get("entity_id").asText()).isEqualTo(id);
+		assertThat(first.get("agent_id").asLong()).isEqualTo(agentId);
+		assertThat(first.at("/payload/roles")).extracting(JsonNode::asText).containsExactly("AGENT");
+		assertThat(events.get(1).at("/payload/actor").asText()).as("who revoked it").isNotBlank();
+		String secret = issued.json().get("token").asText();
+		assertThat(events.toString()).as("never the secret, nor what it is checked against")
+			.doesNotContain(secret)
+			.doesNotContain(ContentHash.sha256Hex(secret));
 	}
 
 	@Test

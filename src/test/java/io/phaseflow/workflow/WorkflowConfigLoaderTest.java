@@ -37,7 +37,7 @@ class WorkflowConfigLoaderTest {
 	@Test
 	void shippedSettingsMatchTheDesign() throws IOException {
 		assertThat(loadShipped().settings())
-			.isEqualTo(new Settings(false, true, true, false, true, Duration.ofHours(4), TaskStatusRules.DEFAULTS));
+			.isEqualTo(new Settings(false, true, true, true, true, Duration.ofHours(4), TaskStatusRules.DEFAULTS));
 	}
 
 	@Test
