@@ -18,6 +18,7 @@ import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.OrchestrationEvent;
 import io.phaseflow.files.FileSync;
 import io.phaseflow.files.ReferenceDocs;
@@ -468,11 +469,14 @@ public class ContextBroker implements SessionGuide {
 	}
 
 	/**
-	 * The events that are work on the task: what others were refused is for the PM's
-	 * timeline, not for the agent's context.
+	 * The events that are work on the task: what others were refused and what the agent
+	 * was handed are for the PM's timeline, not for the agent's context.
 	 */
 	private static List<OrchestrationEvent> workOnly(List<OrchestrationEvent> events) {
-		return events.stream().filter((event) -> !Refusals.EVENT.equals(event.eventType())).toList();
+		return events.stream()
+			.filter((event) -> !Refusals.EVENT.equals(event.eventType())
+					&& !EventTypes.CONTEXT_ASSEMBLED.equals(event.eventType()))
+			.toList();
 	}
 
 }
