@@ -30,6 +30,8 @@ public final class EventTypes {
 
 	public static final String AGENT_INITIALIZED = "orchestration.agent.initialized";
 
+	public static final String CONTEXT_ASSEMBLED = "orchestration.context.assembled";
+
 	public static final String SESSION_STARTED = "orchestration.session.started";
 
 	public static final String SESSION_PAUSED = "orchestration.session.paused";

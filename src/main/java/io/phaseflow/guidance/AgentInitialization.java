@@ -23,7 +23,10 @@ import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.access.AgentIdentity;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
+import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskStatus;
+import io.phaseflow.task.Tasks;
+import io.phaseflow.workflow.deployment.Workflows;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,9 +58,18 @@ public class AgentInitialization {
 
 	private final AgentIdentity identity;
 
+	private final Tasks tasks;
+
+	private final Workflows workflows;
+
+	private final ContextAssembled assembled;
+
 	AgentInitialization(SessionManagement sessions, SessionViews views, ContextBroker broker, SessionEvents events,
 			AgentRegistry agents, Sprints sprints, StatusReports reports, JsonDocuments json, Drafts drafts,
-			AgentIdentity identity) {
+			AgentIdentity identity, Tasks tasks, Workflows workflows, ContextAssembled assembled) {
+		this.tasks = tasks;
+		this.workflows = workflows;
+		this.assembled = assembled;
 		this.identity = identity;
 		this.sessions = sessions;
 		this.views = views;
@@ -76,6 +88,9 @@ public class AgentInitialization {
 		if (request.entityType() == AgentInitRequest.Target.SPRINT) {
 			return sprint(request);
 		}
+		if (this.workflows.active().settings().requireDependenciesCompleted()) {
+			refuseOpenDependencies(request.entityCode());
+		}
 		SessionManagement.Begun begun = this.sessions
 			.begin(new SessionStart(request.entityCode(), request.agentId(), SessionStart.OnActive.CONTINUE));
 		WorkSession session = begun.session();
@@ -87,16 +102,36 @@ public class AgentInitialization {
 					.put("continued", !begun.created()));
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
 				session.startedAt(), session.status().value(), session.currentPhase(), !begun.created());
-		return answer(summary, session);
+		Answer answer = answer(summary, session);
+		this.assembled.onInit(session, answer.context());
+		return answer;
 	}
 
-	/** The context of a session, for an agent that recovers it. */
-	@Transactional(readOnly = true)
+	/**
+	 * Refuses (409) to start work on a task while a task it depends on is not completed,
+	 * before a session is begun, so that nothing is written.
+	 */
+	private void refuseOpenDependencies(String entityCode) {
+		String code = Codes.normalize("entity_code", entityCode);
+		Task task = this.tasks.findByCode(code).orElseThrow(() -> new EntityNotFound("task", code));
+		List<Map<String, Object>> open = ContextBroker.open(this.broker.dependencies(task));
+		if (!open.isEmpty()) {
+			throw new DependenciesOpen(code, open, ContextBroker.describe(open));
+		}
+	}
+
+	/**
+	 * The context of a session, for an agent that recovers it. Not read-only: the read
+	 * may be recorded ({@link ContextAssembled}).
+	 */
+	@Transactional
 	public Answer context(String sessionKey) {
 		WorkSession session = this.views.find(sessionKey);
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
 				session.startedAt(), session.status().value(), session.currentPhase(), true);
-		return answer(summary, session);
+		Answer answer = answer(summary, session);
+		this.assembled.onRead(session, answer.context());
+		return answer;
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.phaseflow.guidance;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,15 @@ import java.util.stream.Collectors;
 import io.phaseflow.agent.Agent;
 import io.phaseflow.agent.AgentRegistry;
 import io.phaseflow.common.Clocks;
+import io.phaseflow.common.FieldError;
 import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.event.EntityType;
 import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventQuery;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.OrchestrationEvent;
 import io.phaseflow.files.FileSync;
+import io.phaseflow.files.ReferenceDocs;
 import io.phaseflow.memory.SessionNotes;
 import io.phaseflow.render.Templates;
 import io.phaseflow.report.StatusReports;
@@ -32,6 +37,8 @@ import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskLine;
+import io.phaseflow.task.TaskLinks;
+import io.phaseflow.task.TaskStatus;
 import io.phaseflow.task.Tasks;
 import io.phaseflow.timetracking.SessionTimes;
 import io.phaseflow.workflow.ArtifactSpec;
@@ -59,6 +66,12 @@ public class ContextBroker implements SessionGuide {
 
 	private static final int SPRINT_TASKS = 50;
 
+	/** At most this many next steps, so that they stay a to-do list. */
+	private static final int NEXT_STEPS = 8;
+
+	/** Longer items of the task's own lists are cut: the task context has them whole. */
+	private static final int STEP_TEXT = 120;
+
 	private final Tasks tasks;
 
 	private final Sprints sprints;
@@ -83,9 +96,12 @@ public class ContextBroker implements SessionGuide {
 
 	private final SessionNotes notes;
 
+	private final ReferenceDocs referenceDocs;
+
 	ContextBroker(Tasks tasks, Sprints sprints, SessionArtifacts artifacts, EventLog events, Workflows workflows,
 			Clock clock, Templates templates, FileSync files, SessionTimes times, SessionNotes notes,
-			AgentRegistry agents, JsonDocuments json) {
+			AgentRegistry agents, JsonDocuments json, ReferenceDocs referenceDocs) {
+		this.referenceDocs = referenceDocs;
 		this.agents = agents;
 		this.json = json;
 		this.times = times;
@@ -131,12 +147,20 @@ public class ContextBroker implements SessionGuide {
 					.orElse(null));
 		files.put("agent_yml", (agent != null) ? agentYml(agent) : null);
 		context.put("files", files);
+		List<Map<String, Object>> dependencies = dependencies(task);
+		context.put("dependencies", dependencies);
+		List<String> docs = TaskLinks.context(task.metadata());
+		// files are read only for a task that names some
+		context.put("reference_docs", docs.isEmpty() ? List.of() : this.referenceDocs.of(docs));
+		List<Map<String, Object>> open = open(dependencies);
+		context.put("warnings", open.isEmpty() ? List.of()
+				: List.of(new FieldError(TaskLinks.DEPENDS_ON, "not completed yet: " + describe(open))));
 		context.put("recent_events", workOnly(this.events
 			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS))));
 		context.put("last_actions", workOnly(
 				this.events.latest(new EventQuery(null, null, null, session.sessionKey(), null, 0, LAST_ACTIONS))));
 		context.put("phase", situation.phase());
-		context.put("next_steps", nextSteps(situation.workflow(), session, situation.missing()));
+		context.put("next_steps", nextSteps(situation.workflow(), session, task, situation.missing()));
 		context.put("notes", this.notes.latest(session.id(), RECENT_NOTES));
 		context.put("time", situation.time());
 		return context;
@@ -185,7 +209,7 @@ public class ContextBroker implements SessionGuide {
 			}
 		}
 		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
-		List<String> next = nextSteps(workflow, session, missing);
+		List<String> next = nextSteps(workflow, session, task, missing);
 		List<String> actions = new ArrayList<>(next);
 		if (time.overEstimate()) {
 			actions.add(StatusReports.reEstimate(task.taskCode(), time.taskActiveMinutes(), time.estimateMinutes()));
@@ -218,7 +242,7 @@ public class ContextBroker implements SessionGuide {
 		return this.templates.render("instructions/phase-banner.ftl", data);
 	}
 
-	private List<String> nextSteps(WorkflowDefinition workflow, WorkSession session, List<String> missing) {
+	private List<String> nextSteps(WorkflowDefinition workflow, WorkSession session, Task task, List<String> missing) {
 		List<String> steps = new ArrayList<>();
 		if (session.status().isTerminal()) {
 			steps.add("The session is " + session.status().value() + "; start a new one to continue the task");
@@ -238,10 +262,100 @@ public class ContextBroker implements SessionGuide {
 			steps.add("Review task objectives and acceptance criteria");
 		}
 		steps.add("Goal of the " + phase.id() + " phase: " + phase.goal());
+		int goal = steps.size();
 		missing.forEach((name) -> steps.add("Write " + name + " and submit it as an artifact"));
 		steps.add("When ready, complete the " + phase.id() + " phase"
 				+ (phase.qa() ? " with qa_status qa_passed or qa_failed" : ""));
+		steps.addAll(goal, taskSteps(workflow, phase, task, NEXT_STEPS - steps.size()));
 		return steps;
+	}
+
+	/**
+	 * The task's own work the phase is about, at most {@code room} items: the acceptance
+	 * criteria to check in a QA phase, the objectives and deliverables in the phase a
+	 * failed QA returns to (the one before it, execute).
+	 */
+	private static List<String> taskSteps(WorkflowDefinition workflow, PhaseConfig phase, Task task, int room) {
+		List<List<String>> lists = new ArrayList<>();
+		if (phase.qa()) {
+			lists.add(items("Check: ", task, "acceptance_criteria"));
+		}
+		else if (workflow.phaseAfter(phase.id()).filter(PhaseConfig::qa).isPresent()) {
+			lists.add(items("Objective: ", task, "objectives"));
+			lists.add(items("Deliver: ", task, "deliverables"));
+		}
+		// taken in turn, so that a long list does not crowd out the other
+		List<String> steps = new ArrayList<>();
+		for (int i = 0; steps.size() < room && lists.stream().anyMatch((list) -> !list.isEmpty()); i++) {
+			List<String> list = lists.get(i % lists.size());
+			if (!list.isEmpty()) {
+				steps.add(list.remove(0));
+			}
+		}
+		return steps;
+	}
+
+	private static List<String> items(String prefix, Task task, String key) {
+		List<String> items = new ArrayList<>();
+		for (String item : TaskLinks.strings(task.metadata(), key)) {
+			String text = item.strip().replaceAll("\\s+", " ");
+			if (!text.isEmpty()) {
+				items.add(prefix + ((text.length() > STEP_TEXT) ? text.substring(0, STEP_TEXT - 1) + "…" : text));
+			}
+		}
+		return items;
+	}
+
+	/**
+	 * The tasks the task depends on, in the order it names them, from one query: code,
+	 * title and status.
+	 */
+	List<Map<String, Object>> dependencies(Task task) {
+		List<String> codes = TaskLinks.dependsOn(task.metadata());
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		Map<String, TaskLine> lines = new HashMap<>();
+		this.tasks.lines(codes).forEach((line) -> lines.put(line.taskCode(), line));
+		List<Map<String, Object>> dependencies = new ArrayList<>();
+		for (String code : codes) {
+			TaskLine line = lines.get(code);
+			if (line != null) {
+				Map<String, Object> dependency = new LinkedHashMap<>();
+				dependency.put("code", code);
+				dependency.put("title", line.title());
+				dependency.put("status", line.status().value());
+				dependencies.add(dependency);
+			}
+		}
+		return dependencies;
+	}
+
+	/** The dependencies that are not completed. */
+	static List<Map<String, Object>> open(List<Map<String, Object>> dependencies) {
+		return dependencies.stream()
+			.filter((dependency) -> !TaskStatus.COMPLETED.value().equals(dependency.get("status")))
+			.toList();
+	}
+
+	/** Dependencies as {@code code (status)}, comma-separated. */
+	static String describe(List<Map<String, Object>> dependencies) {
+		return dependencies.stream()
+			.map((dependency) -> dependency.get("code") + " (" + dependency.get("status") + ")")
+			.collect(Collectors.joining(", "));
+	}
+
+	/** How many bytes of reference docs a context inlines. */
+	static long referenceDocBytes(Map<String, Object> context) {
+		long bytes = 0;
+		if (context.get("reference_docs") instanceof List<?> docs) {
+			for (Object doc : docs) {
+				if (doc instanceof ReferenceDocs.ReferenceDoc read && read.content() != null) {
+					bytes += read.content().getBytes(StandardCharsets.UTF_8).length;
+				}
+			}
+		}
+		return bytes;
 	}
 
 	private Map<String, Object> phaseContext(WorkflowDefinition workflow, WorkSession session, List<String> missing) {
@@ -355,11 +469,14 @@ public class ContextBroker implements SessionGuide {
 	}
 
 	/**
-	 * The events that are work on the task: what others were refused is for the PM's
-	 * timeline, not for the agent's context.
+	 * The events that are work on the task: what others were refused and what the agent
+	 * was handed are for the PM's timeline, not for the agent's context.
 	 */
 	private static List<OrchestrationEvent> workOnly(List<OrchestrationEvent> events) {
-		return events.stream().filter((event) -> !Refusals.EVENT.equals(event.eventType())).toList();
+		return events.stream()
+			.filter((event) -> !Refusals.EVENT.equals(event.eventType())
+					&& !EventTypes.CONTEXT_ASSEMBLED.equals(event.eventType()))
+			.toList();
 	}
 
 }

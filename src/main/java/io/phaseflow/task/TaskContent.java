@@ -8,4 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record TaskContent(String taskCode, String sprintCode, String title, String description, String category,
 		TaskStatus status, Priority priority, Integer estimateMinutes, ObjectNode metadata, ObjectNode agentConfig) {
+
+	/** This content with other metadata. */
+	TaskContent withMetadata(ObjectNode other) {
+		return new TaskContent(this.taskCode, this.sprintCode, this.title, this.description, this.category, this.status,
+				this.priority, this.estimateMinutes, other, this.agentConfig);
+	}
+
 }

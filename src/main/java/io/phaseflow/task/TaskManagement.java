@@ -2,7 +2,11 @@ package io.phaseflow.task;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -66,8 +70,12 @@ public class TaskManagement {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final TaskLinkRules links;
+
 	TaskManagement(Tasks tasks, Sprints sprints, Revisions revisions, EntityVersions versions, Drafts drafts,
-			Clock clock, ObjectProvider<CompletionGuard> guards, ApplicationEventPublisher publisher) {
+			Clock clock, ObjectProvider<CompletionGuard> guards, ApplicationEventPublisher publisher,
+			TaskLinkRules links) {
+		this.links = links;
 		this.guards = guards;
 		this.publisher = publisher;
 		this.tasks = tasks;
@@ -87,7 +95,7 @@ public class TaskManagement {
 			throw new CodeAlreadyTaken("task", "task_code", code);
 		}
 		Sprint sprint = sprintOf(draft);
-		TaskContent content = content(code, sprint, draft);
+		TaskContent content = linksChecked(content(code, sprint, draft), null);
 		Revision revision = this.revisions.of(content);
 		long id;
 		try {
@@ -119,8 +127,18 @@ public class TaskManagement {
 			throw new RuleBroken("task_code", "cannot be changed");
 		}
 		Sprint sprint = sprintOf(draft);
-		return write(current, content(current.taskCode(), sprint, draft), (sprint != null) ? sprint.id() : null,
-				UPDATED, null, EventScope.NONE);
+		return write(current, linksChecked(content(current.taskCode(), sprint, draft), current),
+				(sprint != null) ? sprint.id() : null, UPDATED, null, EventScope.NONE);
+	}
+
+	/**
+	 * The content with its links checked against the task's current ones (none for a new
+	 * task), dependencies in canonical form.
+	 */
+	private TaskContent linksChecked(TaskContent content, Task current) {
+		ObjectNode metadata = this.links.checked(content.taskCode(), content.metadata(),
+				(current != null) ? current.metadata() : null);
+		return (metadata != content.metadata()) ? content.withMetadata(metadata) : content;
 	}
 
 	/**
@@ -212,6 +230,24 @@ public class TaskManagement {
 			.orElseThrow(() -> new EntityNotFound("task", code));
 	}
 
+	/**
+	 * The codes of the tasks that depend on each of {@code codes} (none for a task no one
+	 * depends on), from one query.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<String>> dependents(Collection<String> codes) {
+		Map<String, List<String>> dependents = new HashMap<>();
+		codes.forEach((code) -> dependents.put(code, new ArrayList<>()));
+		// one code narrows the scan to the tasks whose metadata mentions it
+		String only = (codes.size() == 1) ? codes.iterator().next() : null;
+		this.tasks.dependencies(only).forEach((dependent, dependsOn) -> dependsOn.forEach((code) -> {
+			if (dependents.containsKey(code)) {
+				dependents.get(code).add(dependent);
+			}
+		}));
+		return dependents;
+	}
+
 	@Transactional(readOnly = true)
 	public List<Task> list(TaskFilter filter) {
 		return this.tasks.find(filter);
@@ -250,7 +286,8 @@ public class TaskManagement {
 			.createObjectNode()
 			.put("restored_hash", hash)
 			.put("restored_version", version.version());
-		Task written = write(current, restored, sprintId, ROLLED_BACK, extra, EventScope.NONE);
+		// a restored dependency may close a cycle made since that version
+		Task written = write(current, linksChecked(restored, current), sprintId, ROLLED_BACK, extra, EventScope.NONE);
 		this.publisher.publishEvent(new TaskRestored(written.taskCode()));
 		return written;
 	}

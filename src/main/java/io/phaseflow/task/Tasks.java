@@ -3,6 +3,7 @@ package io.phaseflow.task;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,12 +150,55 @@ public class Tasks {
 				JOIN orchestration_sprints s ON s.id = t.sprint_id
 				WHERE s.sprint_code = :sprintCode
 				ORDER BY t.id
-				""")
-			.param("sprintCode", sprintCode)
-			.query((rs, row) -> new TaskLine(rs.getString("task_code"), rs.getString("title"),
-					WireValue.parse(TaskStatus.class, rs.getString("status")),
-					Priority.valueOf(rs.getString("priority")), rs.getObject("estimate_minutes", Integer.class)))
-			.list();
+				""").param("sprintCode", sprintCode).query(Tasks::line).list();
+	}
+
+	private static TaskLine line(ResultSet rs, int row) throws SQLException {
+		return new TaskLine(rs.getString("task_code"), rs.getString("title"),
+				WireValue.parse(TaskStatus.class, rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+				rs.getObject("estimate_minutes", Integer.class));
+	}
+
+	/**
+	 * The lines of the tasks with these codes, in id order; unknown codes are left out.
+	 */
+	public List<TaskLine> lines(Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT t.task_code, t.title, t.status, t.priority, t.estimate_minutes
+				FROM orchestration_tasks t
+				WHERE t.task_code IN (:codes)
+				ORDER BY t.id
+				""").param("codes", codes).query(Tasks::line).list();
+	}
+
+	/**
+	 * Every task that depends on others, with the codes it depends on; with a
+	 * {@code code}, only those whose metadata mentions it. One query: the metadata's text
+	 * narrows the rows (portably, on H2's text and PostgreSQL's jsonb alike), the
+	 * metadata itself decides.
+	 */
+	Map<String, List<String>> dependencies(String code) {
+		StringBuilder sql = new StringBuilder("""
+				SELECT task_code, metadata FROM orchestration_tasks
+				WHERE CAST(metadata AS VARCHAR) LIKE :key
+				""");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("key", "%\"" + TaskLinks.DEPENDS_ON + "\"%");
+		if (code != null) {
+			sql.append(" AND CAST(metadata AS VARCHAR) LIKE :code");
+			params.put("code", "%\"" + code + "\"%");
+		}
+		Map<String, List<String>> dependencies = new LinkedHashMap<>();
+		this.jdbc.sql(sql.append(" ORDER BY id").toString()).params(params).query((rs) -> {
+			List<String> dependsOn = TaskLinks.dependsOn(this.json.readObject(rs.getString("metadata")));
+			if (!dependsOn.isEmpty()) {
+				dependencies.put(rs.getString("task_code"), dependsOn);
+			}
+		});
+		return dependencies;
 	}
 
 	private Task map(ResultSet rs, int row) throws SQLException {

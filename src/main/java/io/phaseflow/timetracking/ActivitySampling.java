@@ -1,10 +1,8 @@
 package io.phaseflow.timetracking;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phaseflow.event.Sampling;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 
@@ -16,9 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * Which activity reports also become {@code orchestration.activity.logged} events
  * (activity logs are frequent, so they can be switched off or sampled). A task's
  * {@code agent_config} ({@code emit_activity_logs}, {@code activity_sample_rate})
- * overrides the settings. Sampling is deterministic: with rate r, the n-th report of a
- * session is emitted when ⌈n·r⌉ grows, so the first report is always emitted and exactly
- * a fraction r of them in all. Every report is kept as a work item either way.
+ * overrides the settings. Sampling is deterministic ({@link Sampling}), counting a
+ * session's reports. Every report is kept as a work item either way.
  *
  * @param emitActivityLogs whether activity reports become events at all
  * @param activitySampleRate the fraction of reports that do (0 to 1)
@@ -38,14 +35,7 @@ public record ActivitySampling(@DefaultValue("true") boolean emitActivityLogs,
 		boolean enabled = (emit != null && emit.isBoolean()) ? emit.booleanValue() : this.emitActivityLogs;
 		double fraction = (rate != null && rate.isNumber()) ? Math.max(0, Math.min(1, rate.doubleValue()))
 				: this.activitySampleRate;
-		if (!enabled || n < 1) {
-			return false;
-		}
-		BigDecimal r = BigDecimal.valueOf(fraction);
-		return BigDecimal.valueOf(n)
-			.multiply(r)
-			.setScale(0, RoundingMode.CEILING)
-			.compareTo(BigDecimal.valueOf(n - 1).multiply(r).setScale(0, RoundingMode.CEILING)) > 0;
+		return enabled && Sampling.keeps(n, fraction);
 	}
 
 }

@@ -15,12 +15,15 @@ import java.time.Duration;
  * @param staleAfter how long a phase may go without progress before the session is
  * reported stale
  * @param taskStatus how a session moves its task and sprint along
+ * @param requireDependenciesCompleted whether agent init on a task refuses while a task
+ * it depends on ({@code metadata.depends_on}) is not completed; otherwise it warns
  */
 public record Settings(boolean allowPhaseSkip, boolean allowUserOverride, boolean requireArtifactValidation,
-		boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, Duration staleAfter, TaskStatusRules taskStatus) {
+		boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, Duration staleAfter, TaskStatusRules taskStatus,
+		boolean requireDependenciesCompleted) {
 
 	/** The values used for any setting the file leaves out. */
 	public static final Settings DEFAULTS = new Settings(false, true, true, true, true, Duration.ofHours(4),
-			TaskStatusRules.DEFAULTS);
+			TaskStatusRules.DEFAULTS, false);
 
 }

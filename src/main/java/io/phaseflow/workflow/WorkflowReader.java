@@ -23,7 +23,7 @@ final class WorkflowReader {
 
 	private static final List<String> SETTINGS_KEYS = List.of("allow_phase_skip", "allow_user_override",
 			"require_artifact_validation", "sync_files_on_phase_complete", "sync_files_on_close", "stale_after",
-			"task_status");
+			"task_status", "require_dependencies_completed");
 
 	private static final List<String> TASK_STATUS_KEYS = List.of("on_start", "on_complete", "on_fail", "on_terminate",
 			"sprint_follows_tasks");
@@ -53,7 +53,8 @@ final class WorkflowReader {
 				map.flag("require_artifact_validation", defaults.requireArtifactValidation()),
 				map.flag("sync_files_on_phase_complete", defaults.syncFilesOnPhaseComplete()),
 				map.flag("sync_files_on_close", defaults.syncFilesOnClose()), staleAfter(map, defaults.staleAfter()),
-				taskStatus(map.map("task_status", TASK_STATUS_KEYS), defaults.taskStatus()));
+				taskStatus(map.map("task_status", TASK_STATUS_KEYS), defaults.taskStatus()),
+				map.flag("require_dependencies_completed", defaults.requireDependenciesCompleted()));
 	}
 
 	private TaskStatusRules taskStatus(YamlMap map, TaskStatusRules defaults) {

@@ -36,8 +36,8 @@ class WorkflowConfigLoaderTest {
 
 	@Test
 	void shippedSettingsMatchTheDesign() throws IOException {
-		assertThat(loadShipped().settings())
-			.isEqualTo(new Settings(false, true, true, true, true, Duration.ofHours(4), TaskStatusRules.DEFAULTS));
+		assertThat(loadShipped().settings()).isEqualTo(
+				new Settings(false, true, true, true, true, Duration.ofHours(4), TaskStatusRules.DEFAULTS, false));
 	}
 
 	@Test
@@ -115,16 +115,18 @@ class WorkflowConfigLoaderTest {
 				"  allow_user_override: false", "  require_artifact_validation: false",
 				"  sync_files_on_phase_complete: true", "  sync_files_on_close: false", "  stale_after: PT30M",
 				"  task_status: { on_complete: pending_verification, on_fail: failed, sprint_follows_tasks: false }",
-				"phases:", "  intake:", "    order: 7", "    goal: Clarify", "    description: Longer",
-				"    artifacts:", "      required: [{ name: TASK.md, template: TASK.md.ftl }, NOTES.md]",
-				"      optional:", "        - name: extra_notes.txt", "    validation:",
+				"  require_dependencies_completed: true", "phases:", "  intake:", "    order: 7", "    goal: Clarify",
+				"    description: Longer", "    artifacts:",
+				"      required: [{ name: TASK.md, template: TASK.md.ftl }, NOTES.md]", "      optional:",
+				"        - name: extra_notes.txt", "    validation:",
 				"      required_fields: [title, metadata.acceptance_criteria]", "      warn_if_missing: [tags]",
 				"    override:", "      allowed: true", "      approval: required",
 				"      candidate_groups: [reviewers, leads]", "    qa: true", "    events: [intake.start, intake.end]",
 				"    next_step: |", "      → Next Phase: RESEARCH", "      When ready: phaseflow phase complete"));
 		assertThat(workflow.settings()).isEqualTo(new Settings(true, false, false, true, false, Duration.ofMinutes(30),
 				new TaskStatusRules(TaskStatus.IN_PROGRESS, TaskStatus.PENDING_VERIFICATION, TaskStatus.FAILED,
-						TaskStatus.PENDING, false)));
+						TaskStatus.PENDING, false),
+				true));
 		assertThat(workflow.firstPhase()).isEqualTo(new PhaseConfig("intake", 7, "Clarify", "Longer",
 				new Artifacts(List.of(new ArtifactSpec("TASK.md", "TASK.md.ftl"), new ArtifactSpec("NOTES.md", null)),
 						List.of(new ArtifactSpec("extra_notes.txt", null))),

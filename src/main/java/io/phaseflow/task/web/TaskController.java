@@ -1,6 +1,8 @@
 package io.phaseflow.task.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phaseflow.api.Page;
@@ -48,39 +50,46 @@ class TaskController {
 
 	@PostMapping
 	@Operation(summary = "Create a task (status defaults to pending, priority to P2)")
-	ResponseEntity<Task> create(@RequestBody TaskDraft draft) {
+	ResponseEntity<TaskView> create(@RequestBody TaskDraft draft) {
 		Task task = this.tasks.create(draft);
-		return ResponseEntity.created(URI.create("/api/orchestration/tasks/" + task.taskCode())).body(task);
+		return ResponseEntity.created(URI.create("/api/orchestration/tasks/" + task.taskCode())).body(view(task));
 	}
 
 	@GetMapping
 	@Operation(summary = "Page through tasks in id order, filtered by sprint, status and priority")
-	Page<Task> list(@RequestParam(name = "sprint_code", required = false) String sprintCode,
+	Page<TaskView> list(@RequestParam(name = "sprint_code", required = false) String sprintCode,
 			@RequestParam(required = false) TaskStatus status, @RequestParam(required = false) Priority priority,
 			@RequestParam(name = "after_id", defaultValue = "0") @PositiveOrZero long afterId,
 			@RequestParam(defaultValue = PageQuery.DEFAULT_LIMIT) @Min(1) @Max(PageQuery.MAX_LIMIT) int limit) {
 		TaskFilter filter = new TaskFilter(Codes.normalizeOptional("sprint_code", sprintCode), status, priority);
 		PageQuery page = new PageQuery(afterId, limit);
-		return Page.of(this.tasks.list(filter, page), page, Task::id);
+		List<Task> found = this.tasks.list(filter, page);
+		Map<String, List<String>> dependents = this.tasks.dependents(found.stream().map(Task::taskCode).toList());
+		return Page.of(found.stream().map((task) -> TaskView.of(task, dependents.get(task.taskCode()))).toList(), page,
+				(view) -> view.task().id());
 	}
 
 	@GetMapping("/{code}")
 	@Operation(summary = "Read a task")
-	Task get(@PathVariable String code) {
-		return this.tasks.get(code);
+	TaskView get(@PathVariable String code) {
+		return view(this.tasks.get(code));
 	}
 
 	@PatchMapping(path = "/{code}", consumes = { "application/json", "application/merge-patch+json" })
 	@Operation(summary = "Change a task with a JSON merge patch; the code cannot change")
-	Task update(@PathVariable String code, @RequestBody ObjectNode patch) {
-		return this.tasks.update(code, patch);
+	TaskView update(@PathVariable String code, @RequestBody ObjectNode patch) {
+		return view(this.tasks.update(code, patch));
 	}
 
 	@PostMapping("/{code}/rollback")
 	@Operation(
 			summary = "Restore the content the task had under a hash, as a new version; a synced TASK.md is rewritten")
-	Task rollback(@PathVariable String code, @Valid @RequestBody Rollback request) {
-		return this.tasks.rollback(code, request.hash());
+	TaskView rollback(@PathVariable String code, @Valid @RequestBody Rollback request) {
+		return view(this.tasks.rollback(code, request.hash()));
+	}
+
+	private TaskView view(Task task) {
+		return TaskView.of(task, this.tasks.dependents(List.of(task.taskCode())).get(task.taskCode()));
 	}
 
 	record Rollback(@NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 hex hash") String hash) {

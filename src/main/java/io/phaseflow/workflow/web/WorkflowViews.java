@@ -106,7 +106,7 @@ class WorkflowViews {
 	private static SettingsView settings(Settings settings) {
 		return new SettingsView(settings.allowPhaseSkip(), settings.allowUserOverride(),
 				settings.requireArtifactValidation(), settings.syncFilesOnPhaseComplete(), settings.syncFilesOnClose(),
-				settings.staleAfter().toString(), settings.taskStatus());
+				settings.staleAfter().toString(), settings.taskStatus(), settings.requireDependenciesCompleted());
 	}
 
 	private static Phase phase(PhaseConfig phase) {
@@ -131,7 +131,8 @@ class WorkflowViews {
 	}
 
 	record SettingsView(boolean allowPhaseSkip, boolean allowUserOverride, boolean requireArtifactValidation,
-			boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, String staleAfter, TaskStatusRules taskStatus) {
+			boolean syncFilesOnPhaseComplete, boolean syncFilesOnClose, String staleAfter, TaskStatusRules taskStatus,
+			boolean requireDependenciesCompleted) {
 	}
 
 	record Phase(String id, int order, String goal, String description, Artifacts artifacts, Validation validation,
