@@ -23,10 +23,7 @@ import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.access.AgentIdentity;
 import io.phaseflow.sprint.Sprint;
 import io.phaseflow.sprint.Sprints;
-import io.phaseflow.task.Task;
 import io.phaseflow.task.TaskStatus;
-import io.phaseflow.task.Tasks;
-import io.phaseflow.workflow.deployment.Workflows;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,17 +55,11 @@ public class AgentInitialization {
 
 	private final AgentIdentity identity;
 
-	private final Tasks tasks;
-
-	private final Workflows workflows;
-
 	private final ContextAssembled assembled;
 
 	AgentInitialization(SessionManagement sessions, SessionViews views, ContextBroker broker, SessionEvents events,
 			AgentRegistry agents, Sprints sprints, StatusReports reports, JsonDocuments json, Drafts drafts,
-			AgentIdentity identity, Tasks tasks, Workflows workflows, ContextAssembled assembled) {
-		this.tasks = tasks;
-		this.workflows = workflows;
+			AgentIdentity identity, ContextAssembled assembled) {
 		this.assembled = assembled;
 		this.identity = identity;
 		this.sessions = sessions;
@@ -88,9 +79,6 @@ public class AgentInitialization {
 		if (request.entityType() == AgentInitRequest.Target.SPRINT) {
 			return sprint(request);
 		}
-		if (this.workflows.active().settings().requireDependenciesCompleted()) {
-			refuseOpenDependencies(request.entityCode());
-		}
 		SessionManagement.Begun begun = this.sessions
 			.begin(new SessionStart(request.entityCode(), request.agentId(), SessionStart.OnActive.CONTINUE));
 		WorkSession session = begun.session();
@@ -105,19 +93,6 @@ public class AgentInitialization {
 		Answer answer = answer(summary, session);
 		this.assembled.onInit(session, answer.context());
 		return answer;
-	}
-
-	/**
-	 * Refuses (409) to start work on a task while a task it depends on is not completed,
-	 * before a session is begun, so that nothing is written.
-	 */
-	private void refuseOpenDependencies(String entityCode) {
-		String code = Codes.normalize("entity_code", entityCode);
-		Task task = this.tasks.findByCode(code).orElseThrow(() -> new EntityNotFound("task", code));
-		List<Map<String, Object>> open = ContextBroker.open(this.broker.dependencies(task));
-		if (!open.isEmpty()) {
-			throw new DependenciesOpen(code, open, ContextBroker.describe(open));
-		}
 	}
 
 	/**

@@ -44,6 +44,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -89,10 +90,14 @@ public class SessionManagement {
 
 	private final SessionEvents sessionEvents;
 
+	private final ObjectProvider<StartGuard> guards;
+
 	SessionManagement(WorkSessions sessions, SessionViews views, MarkdownDocuments documents,
 			SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents, WorkflowEngine engine, Workflows workflows,
 			EventLog events, JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle,
-			AgentIdentity identity, ApplicationEventPublisher publisher, SessionEvents sessionEvents) {
+			AgentIdentity identity, ApplicationEventPublisher publisher, SessionEvents sessionEvents,
+			ObjectProvider<StartGuard> guards) {
+		this.guards = guards;
 		this.publisher = publisher;
 		this.sessionEvents = sessionEvents;
 		this.identity = identity;
@@ -153,6 +158,7 @@ public class SessionManagement {
 					this.lifecycle.terminateForRestart(restarted, "restarted by " + RequestContext.actor());
 			}
 		}
+		this.guards.forEach((guard) -> guard.starting(task));
 		String key = "sess-" + UUID.randomUUID();
 		OffsetDateTime now = Clocks.now(this.clock);
 		String correlationId = RequestContext.correlationId();

@@ -192,7 +192,13 @@ abstract class AgentInitBriefingTests extends ApiTestSupport {
 			InputAndSecurityTests.refused(init, 409, "depends_on");
 			assertThat(init.json().get("detail").asText()).contains(dependency + " (pending)");
 			assertThat(init.json().at("/open_dependencies/0/code").asText()).isEqualTo(dependency);
-			assertThat(this.pm.get(API + "/sessions?task_code=" + mine).json().get("data")).as("no session").isEmpty();
+			InputAndSecurityTests.refused(
+					this.agent.post(API + "/sessions",
+							"{\"task_code\": \"" + mine + "\", \"agent_id\": " + this.agent.agentId() + "}"),
+					409, "depends_on");
+			assertThat(this.pm.get(API + "/sessions?task_code=" + mine).json().get("data"))
+				.as("no session, however it is started")
+				.isEmpty();
 			assertThat(hash(mine)).as("the task did not move").isEqualTo(hash);
 
 			ApiClient.Response done = this.pm.post(API + "/pm-tools/task-status", "{\"task_code\": \"" + dependency
@@ -202,6 +208,14 @@ abstract class AgentInitBriefingTests extends ApiTestSupport {
 					"{\"entity_type\": \"task\", \"entity_code\": \"" + mine + "\"}");
 			assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
 			assertThat(ready.json().at("/context/warnings")).isEmpty();
+
+			ApiClient.Response reopened = this.pm.patch(API + "/tasks/" + dependency, "{\"status\": \"pending\"}");
+			assertThat(reopened.status()).as(reopened.toString()).isEqualTo(200);
+			ApiClient.Response again = this.agent.post(API + "/agent/init",
+					"{\"entity_type\": \"task\", \"entity_code\": \"" + mine + "\"}");
+			assertThat(again.status()).as("a running session goes on: " + again).isEqualTo(200);
+			assertThat(again.json().at("/session/continued").asBoolean()).isTrue();
+			assertThat(again.json().at("/context/warnings").toString()).contains(dependency);
 		}
 		finally {
 			WorkflowDeploymentTests.deployedBy(this.admin, WorkflowDeploymentTests.SHIPPED_PROCESS,
