@@ -23,6 +23,7 @@ import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.sprint.Sprint;
+import io.phaseflow.sprint.SprintManagement;
 import io.phaseflow.sprint.SprintPlanned;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
@@ -81,14 +82,18 @@ public class FileSync {
 
 	private final TaskManagement management;
 
+	private final SprintManagement sprintManagement;
+
 	private static final List<String> TASK_STATUSES = Arrays.stream(TaskStatus.values())
 		.map(TaskStatus::value)
 		.toList();
 
 	FileSync(FilesProperties properties, MarkdownDocuments documents, Sprints sprints, Tasks tasks, EventLog events,
 			JsonDocuments json, Clock clock, @Value("${phaseflow.events.emit-file-syncs:false}") boolean emitFileSyncs,
-			PlatformTransactionManager transactions, TaskManagement management, ApplicationEventPublisher publisher) {
+			PlatformTransactionManager transactions, TaskManagement management, SprintManagement sprintManagement,
+			ApplicationEventPublisher publisher) {
 		this.management = management;
+		this.sprintManagement = sprintManagement;
 		this.publisher = publisher;
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -109,8 +114,7 @@ public class FileSync {
 	 */
 	@Transactional
 	public List<SyncedFile> syncSprint(String code) {
-		Sprint sprint = this.sprints.findByCode(Codes.normalize("sprint_code", code))
-			.orElseThrow(() -> new EntityNotFound("sprint", code));
+		Sprint sprint = this.sprintManagement.get(code);
 		List<SyncedFile> written = new ArrayList<>();
 		Path folder = folder("sprints", sprint.sprintCode());
 		written.add(write(folder, "SPRINT.md", this.documents.sprint(sprint), sprint.hash(), EntityType.SPRINT,
@@ -198,8 +202,7 @@ public class FileSync {
 	 */
 	@Transactional
 	public Task importTask(String code) {
-		Task task = this.tasks.findByCode(Codes.normalize("task_code", code))
-			.orElseThrow(() -> new EntityNotFound("task", code));
+		Task task = this.management.get(code);
 		Path file = taskFolder(task).resolve("TASK.md");
 		this.files.refuseLinks(file);
 		if (!this.files.isRegularFile(file)) {
@@ -286,8 +289,7 @@ public class FileSync {
 	/** Writes the task's TASK.md with its {@code .hash}. */
 	@Transactional
 	public List<SyncedFile> syncTask(String code) {
-		Task task = this.tasks.findByCode(Codes.normalize("task_code", code))
-			.orElseThrow(() -> new EntityNotFound("task", code));
+		Task task = this.management.get(code);
 		return List.of(writeTask(task));
 	}
 

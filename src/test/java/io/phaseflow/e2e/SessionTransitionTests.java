@@ -187,6 +187,8 @@ abstract class SessionTransitionTests extends ApiTestSupport {
 				"{\"priority\": \"P1\"}");
 		assertThat(patched.status()).as("every task path takes the id: " + patched).isEqualTo(200);
 		assertThat(patched.json().get("task_code").asText()).isEqualTo(code);
+		ApiClient.Response synced = this.pm.post(API + "/tasks/" + task.get("id").asText() + "/sync", "");
+		assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
 
 		String sprint = unique("sprint");
 		JsonNode created = createSprint(this.pm, sprint).json();
