@@ -12,9 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code phaseflow session start|resume|pause|end}: the active session's lifecycle.
+ * {@code phaseflow session start|resume|pause|end}: the active session's lifecycle; and
+ * {@code session transition}, a PM's move of any session to another phase.
  */
-@Command(name = "session", description = "Start, resume (take over), pause or end the active session.")
+@Command(name = "session",
+		description = "Start, resume (take over), pause or end the active session; move a session to another phase.")
 class SessionCommand {
 
 	private final Terminal terminal;
@@ -95,6 +97,20 @@ class SessionCommand {
 					+ session.path("current_phase").asText() + ".");
 			this.terminal.out.println("Resume with: phaseflow session resume");
 		});
+	}
+
+	@Command(name = "transition", description = "Move a session to another phase (PM): back for rework, on to "
+			+ "the next, or further where the workflow allows skipping.")
+	int transition(@Parameters(paramLabel = "<key>", description = "The session.") String key,
+			@Option(names = "--to", required = true, paramLabel = "<phase>") String phase,
+			@Option(names = "--reason", required = true, paramLabel = "<text>") String reason) {
+		ApiAnswer answer = this.terminal.client().transition(key, phase, reason);
+		ActiveContext context = this.terminal.context();
+		if (answer.ok() && key.equals(context.sessionKey())) {
+			this.terminal.remember(context.withSession(answer.body()));
+		}
+		return this.terminal.show(answer, (session) -> this.terminal.out
+			.println("Session " + key + " moved to phase " + session.path("current_phase").asText() + "."));
 	}
 
 	@Command(name = "end", description = "End the active session: completes the close phase, or with --force "

@@ -191,6 +191,11 @@ public class PhaseflowClient {
 		return post(session(key, "/end"), body);
 	}
 
+	/** Moves the session to another phase (a PM's call), with the reason for it. */
+	public ApiAnswer transition(String key, String toPhase, String reason) {
+		return post(session(key, "/transition"), Json.object().put("to_phase", toPhase).put("reason", reason));
+	}
+
 	public ApiAnswer logActivity(String key, String type, JsonNode details, String description) {
 		ObjectNode body = Json.object().put("activity_type", type);
 		if (details != null) {

@@ -1,6 +1,7 @@
 package io.phaseflow.common;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,16 @@ public final class Codes {
 			throw new InvalidParameter(field, RULE);
 		}
 		return code.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The id a reference of digits only stands for, where a path takes a code or an id:
+	 * callers look the reference up as a code first, so an all-digit code keeps naming
+	 * its own entity.
+	 */
+	public static Optional<Long> id(String reference) {
+		return (reference != null && reference.matches("[0-9]{1,18}")) ? Optional.of(Long.parseLong(reference))
+				: Optional.empty();
 	}
 
 	/** Like {@link #normalize(String, String)} but lets {@code null} through. */

@@ -40,6 +40,8 @@ public final class EventTypes {
 
 	public static final String SESSION_STALE = "orchestration.session.stale";
 
+	public static final String SESSION_TRANSITIONED = "orchestration.session.transitioned";
+
 	public static final String SESSION_END = "orchestration.session.end";
 
 	public static final String SESSION_COMPLETED = "orchestration.session.completed";
@@ -69,6 +71,12 @@ public final class EventTypes {
 	public static final String WORKFLOW_DEPLOYED = "orchestration.workflow.deployed";
 
 	public static final String ACCESS_REFUSED = "orchestration.access.refused";
+
+	/**
+	 * A phase's own event ({@link #phase}) for a phase a transition jumped over, written
+	 * by the transition, never by the process.
+	 */
+	public static final String SKIPPED = "skipped";
 
 	/** What the types of a phase's own events start with. */
 	public static final String PHASE_PREFIX = "orchestration.phase.";

@@ -25,6 +25,7 @@ import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.NewEvent;
 import io.phaseflow.sprint.Sprint;
+import io.phaseflow.sprint.SprintManagement;
 import io.phaseflow.sprint.SprintPlanned;
 import io.phaseflow.sprint.Sprints;
 import io.phaseflow.task.Task;
@@ -98,17 +99,21 @@ public class FileSync {
 	/** TASK.md's Session section, up to the next section or the end. */
 	private static final Pattern SESSION_SECTION = Pattern.compile("(?s)\n## Session\n.*?(?=\n## |\\z)");
 
+	private final SprintManagement sprintManagement;
+
 	private static final List<String> TASK_STATUSES = Arrays.stream(TaskStatus.values())
 		.map(TaskStatus::value)
 		.toList();
 
 	FileSync(FilesProperties properties, MarkdownDocuments documents, Sprints sprints, Tasks tasks, EventLog events,
 			JsonDocuments json, Clock clock, @Value("${phaseflow.events.emit-file-syncs:false}") boolean emitFileSyncs,
-			PlatformTransactionManager transactions, TaskManagement management, ApplicationEventPublisher publisher,
-			FileSyncProperties sync, ObjectProvider<CurrentSessions> currentSessions) {
+			PlatformTransactionManager transactions, TaskManagement management, SprintManagement sprintManagement,
+			ApplicationEventPublisher publisher, FileSyncProperties sync,
+			ObjectProvider<CurrentSessions> currentSessions) {
 		this.sync = sync;
 		this.currentSessions = currentSessions;
 		this.management = management;
+		this.sprintManagement = sprintManagement;
 		this.publisher = publisher;
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -129,8 +134,7 @@ public class FileSync {
 	 */
 	@Transactional
 	public List<SyncedFile> syncSprint(String code) {
-		Sprint sprint = this.sprints.findByCode(Codes.normalize("sprint_code", code))
-			.orElseThrow(() -> new EntityNotFound("sprint", code));
+		Sprint sprint = this.sprintManagement.get(code);
 		List<SyncedFile> written = new ArrayList<>();
 		Path folder = folder("sprints", sprint.sprintCode());
 		SyncedFile sprintFile = write(folder, "SPRINT.md", this.documents.sprint(sprint), sprint.hash(),
@@ -250,8 +254,7 @@ public class FileSync {
 	 */
 	@Transactional
 	public Task importTask(String code) {
-		Task task = this.tasks.findByCode(Codes.normalize("task_code", code))
-			.orElseThrow(() -> new EntityNotFound("task", code));
+		Task task = this.management.get(code);
 		Path file = taskFolder(task).resolve("TASK.md");
 		this.files.refuseLinks(file);
 		if (!this.files.isRegularFile(file)) {
@@ -342,8 +345,7 @@ public class FileSync {
 	/** Writes the task's TASK.md with its {@code .hash}. */
 	@Transactional
 	public List<SyncedFile> syncTask(String code) {
-		Task task = this.tasks.findByCode(Codes.normalize("task_code", code))
-			.orElseThrow(() -> new EntityNotFound("task", code));
+		Task task = this.management.get(code);
 		return List.of(writeTask(task));
 	}
 

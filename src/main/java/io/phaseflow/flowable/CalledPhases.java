@@ -2,6 +2,8 @@ package io.phaseflow.flowable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.flowable.bpmn.model.CallActivity;
@@ -26,17 +28,32 @@ public final class CalledPhases {
 		for (CallActivity activity : process.findFlowElementsOfType(CallActivity.class, true)) {
 			for (IOParameter parameter : activity.getInParameters()) {
 				if (ProcessVariables.PHASE.equals(parameter.getTarget())) {
-					String phase = parameter.getSourceExpression();
-					if (phase == null || phase.isBlank() || phase.contains("{")) {
+					String phase = literal(parameter);
+					if (phase == null) {
 						notLiteral.accept(activity);
 					}
 					else {
-						phases.add(phase.trim());
+						phases.add(phase);
 					}
 				}
 			}
 		}
 		return phases;
+	}
+
+	/** The phase one call activity calls, if its {@code phase} input is a literal. */
+	public static Optional<String> of(CallActivity activity) {
+		return activity.getInParameters()
+			.stream()
+			.filter((parameter) -> ProcessVariables.PHASE.equals(parameter.getTarget()))
+			.map(CalledPhases::literal)
+			.filter(Objects::nonNull)
+			.findFirst();
+	}
+
+	private static String literal(IOParameter parameter) {
+		String phase = parameter.getSourceExpression();
+		return (phase == null || phase.isBlank() || phase.contains("{")) ? null : phase.trim();
 	}
 
 }

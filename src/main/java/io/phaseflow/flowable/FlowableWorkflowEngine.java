@@ -17,6 +17,7 @@ import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkDone;
 import io.phaseflow.workflow.WorkflowEngine;
 import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.CallActivity;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.FormService;
@@ -29,6 +30,7 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.runtime.Execution;
+import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
 
 import org.springframework.stereotype.Component;
@@ -131,6 +133,54 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 		catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException ex) {
 			throw new ConcurrentTransition();
 		}
+	}
+
+	/**
+	 * Moves the execution of the session process's call activity, not the phase
+	 * instance's task: Flowable then deletes the phase instance with all its executions
+	 * (task, stale timer) and runs the target call activity, which maps its variables in
+	 * and starts a new phase instance.
+	 */
+	@Override
+	public void moveToPhase(String processInstanceId, String phase) {
+		ProcessInstance running = this.runtime.createProcessInstanceQuery()
+			.superProcessInstanceId(processInstanceId)
+			.singleResult();
+		if (running == null) {
+			throw new SessionNotWaiting("The session's process waits in no phase");
+		}
+		String callActivity = callActivityOf(processInstanceId, phase)
+			.orElseThrow(() -> new SessionNotWaiting("The session's process version calls no phase " + phase));
+		try {
+			this.runtime.createChangeActivityStateBuilder()
+				.processInstanceId(processInstanceId)
+				.moveExecutionToActivityId(running.getSuperExecutionId(), callActivity)
+				.changeState();
+		}
+		catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException ex) {
+			throw new ConcurrentTransition();
+		}
+	}
+
+	/**
+	 * The call activity that runs the phase in the version of the session process the
+	 * session started on (its id need not be the phase's).
+	 */
+	private Optional<String> callActivityOf(String processInstanceId, String phase) {
+		ProcessInstance session = this.runtime.createProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		if (session == null) {
+			return Optional.empty();
+		}
+		for (CallActivity activity : this.repository.getBpmnModel(session.getProcessDefinitionId())
+			.getMainProcess()
+			.findFlowElementsOfType(CallActivity.class, true)) {
+			if (CalledPhases.of(activity).filter(phase::equals).isPresent()) {
+				return Optional.of(activity.getId());
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -67,6 +67,10 @@ class SecurityConfig {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(API + "/overrides", API + "/overrides/**")
 				.hasRole(Role.REVIEWER.name())
+				// moving a session between phases overrides its agent's progress: a PM's
+				// call
+				.requestMatchers(HttpMethod.POST, API + "/sessions/*/transition")
+				.hasRole(Role.PM.name())
 				.requestMatchers(HttpMethod.POST, API + "/sessions", API + "/sessions/**", API + "/agent/init",
 						API + "/pm-tools/task-status")
 				.hasRole(Role.AGENT.name())

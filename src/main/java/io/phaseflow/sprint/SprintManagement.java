@@ -3,6 +3,7 @@ package io.phaseflow.sprint;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -125,8 +126,11 @@ public class SprintManagement {
 		return write(current, draft, UPDATED, null, scope);
 	}
 
+	/** Reads a sprint, named by its code or id (see {@link #get}), and locks its row. */
 	private Sprint locked(String code) {
-		return this.sprints.lockByCode(Codes.normalize("sprint_code", code))
+		String normalized = Codes.normalize("sprint_code", code);
+		return this.sprints.lockByCode(normalized)
+			.or(() -> byId(normalized).flatMap((sprint) -> this.sprints.lockByCode(sprint.sprintCode())))
 			.orElseThrow(() -> new EntityNotFound("sprint", code));
 	}
 
@@ -148,8 +152,15 @@ public class SprintManagement {
 
 	@Transactional(readOnly = true)
 	public Sprint get(String code) {
-		return this.sprints.findByCode(Codes.normalize("sprint_code", code))
+		String normalized = Codes.normalize("sprint_code", code);
+		return this.sprints.findByCode(normalized)
+			.or(() -> byId(normalized))
 			.orElseThrow(() -> new EntityNotFound("sprint", code));
+	}
+
+	/** The sprint a reference of digits only names by its id, when no code matched. */
+	private Optional<Sprint> byId(String reference) {
+		return Codes.id(reference).flatMap(this.sprints::findById);
 	}
 
 	@Transactional(readOnly = true)

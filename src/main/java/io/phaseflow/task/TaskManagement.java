@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -217,16 +218,28 @@ public class TaskManagement {
 		return write(current, after, current.sprintId(), UPDATED, extra, scope);
 	}
 
-	/** Reads a task and locks its row for the rest of the transaction. */
+	/**
+	 * Reads a task, named by its code or id (see {@link #get}), and locks its row for the
+	 * rest of the transaction.
+	 */
 	Task locked(String code) {
 		String normalized = Codes.normalize("task_code", code);
-		long id = this.tasks.lockByCode(normalized).orElseThrow(() -> new EntityNotFound("task", code));
+		long id = this.tasks.lockByCode(normalized)
+			.or(() -> byId(normalized).flatMap((task) -> this.tasks.lockByCode(task.taskCode())))
+			.orElseThrow(() -> new EntityNotFound("task", code));
 		return this.tasks.findById(id).orElseThrow();
 	}
 
+	/**
+	 * The task with the code, or else, for a reference of digits only, the task with that
+	 * id. Codes may be all digits too; such a code keeps naming its own task, so a
+	 * reference that worked as a code never changes meaning.
+	 */
 	@Transactional(readOnly = true)
 	public Task get(String code) {
-		return this.tasks.findByCode(Codes.normalize("task_code", code))
+		String normalized = Codes.normalize("task_code", code);
+		return this.tasks.findByCode(normalized)
+			.or(() -> byId(normalized))
 			.orElseThrow(() -> new EntityNotFound("task", code));
 	}
 
@@ -246,6 +259,10 @@ public class TaskManagement {
 			}
 		}));
 		return dependents;
+	}
+
+	private Optional<Task> byId(String reference) {
+		return Codes.id(reference).flatMap(this.tasks::findById);
 	}
 
 	@Transactional(readOnly = true)

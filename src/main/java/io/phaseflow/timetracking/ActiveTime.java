@@ -21,10 +21,14 @@ public final class ActiveTime {
 
 	private static final String START = ".start";
 
-	/** The events that stop or restart the clock, and what each does. */
+	/**
+	 * The events that stop or restart the clock, and what each does. A PM's transition
+	 * ends any wait for a reviewer: the override goes with the phase it was asked in.
+	 */
 	static final Map<String, Change> CLOCK_EVENTS = Map.of(EventTypes.SESSION_PAUSED, Change.PAUSED,
 			EventTypes.SESSION_RESUMED, Change.RESUMED, EventTypes.PHASE_OVERRIDE_REQUESTED, Change.AWAITING,
-			EventTypes.PHASE_OVERRIDE, Change.DECIDED, EventTypes.PHASE_OVERRIDE_REJECTED, Change.DECIDED);
+			EventTypes.PHASE_OVERRIDE, Change.DECIDED, EventTypes.PHASE_OVERRIDE_REJECTED, Change.DECIDED,
+			EventTypes.SESSION_TRANSITIONED, Change.DECIDED);
 
 	/**
 	 * A SQL {@code LIKE} pattern that every phase-entering event type matches

@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * The {@code settings} block of {@code workflow.yaml}.
  *
- * @param allowPhaseSkip whether a session may jump over a phase
+ * @param allowPhaseSkip whether a PM's transition may move a session forward past the
+ * next phase (an agent's completion always goes to the next one; moving back is always
+ * allowed)
  * @param allowUserOverride whether overrides of failed validations may be requested at
  * all (each phase's {@link OverridePolicy} refines this)
  * @param requireArtifactValidation whether required artifacts are checked on phase

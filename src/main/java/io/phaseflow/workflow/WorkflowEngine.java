@@ -41,6 +41,16 @@ public interface WorkflowEngine {
 	 */
 	void completeWork(String processInstanceId, WorkDone work);
 
+	/**
+	 * Moves the session's process from the phase it is in to another phase's call
+	 * activity: the running phase instance ends with its work or override-approval task
+	 * and stale timer, and the target phase starts as if the flow had reached it (its
+	 * variables mapped in, its enter step run).
+	 * @throws SessionNotWaiting if the process waits in no phase
+	 * @throws ConcurrentTransition if another transition of the same session won
+	 */
+	void moveToPhase(String processInstanceId, String phase);
+
 	/** Suspends (pause) or activates (resume) the session's process. */
 	void suspend(String processInstanceId, boolean suspended);
 

@@ -95,6 +95,7 @@ class H2AuthMatrixTest extends ApiTestSupport {
 			row("POST", "/api/orchestration/sessions/{key}/end", Need.AGENT),
 			row("POST", "/api/orchestration/sessions/{key}/terminate", Need.AGENT),
 			row("POST", "/api/orchestration/sessions/{key}/fail", Need.AGENT),
+			row("POST", "/api/orchestration/sessions/{key}/transition", Need.PM),
 			row("POST", "/api/orchestration/sessions/{key}/activity", Need.AGENT),
 			row("GET", "/api/orchestration/sessions/{key}/iterations", Need.ANY),
 			row("POST", "/api/orchestration/sessions/{key}/iterations", Need.AGENT),

@@ -205,6 +205,23 @@ class H2CliTest extends ApiTestSupport {
 	}
 
 	@Test
+	void aPmMovesASessionBackToAnEarlierPhase() {
+		assertThat(this.cli.run("init", "T:" + readyTask()).exit()).isZero();
+		String key = this.cli.context().get("session_key").asText();
+		completes("intake", "TASK.md", "research");
+		CliRunner lead = CliRunner.of(url(), tokenWith("PM"), this.agent);
+		CliRunner.Run moved = lead.run("session", "transition", key, "--to", "intake", "--reason", "unclear scope");
+		assertThat(moved.exit()).as(moved.toString()).isZero();
+		assertThat(moved.out()).contains("Session " + key + " moved to phase intake.");
+		assertThat(this.admin.get(API + "/sessions/" + key).json().get("current_phase").asText()).isEqualTo("intake");
+		CliRunner.Run again = lead.run("session", "transition", key, "--to", "intake", "--reason", "twice");
+		assertThat(again.exit()).as("a conflict: " + again).isEqualTo(3);
+		assertThat(this.cli.run("session", "transition", key, "--to", "research", "--reason", "mine").exit())
+			.as("an agent may not")
+			.isNotZero();
+	}
+
+	@Test
 	void aPmCreatesASprintFromATemplateAndFollowsItsEvents() throws Exception {
 		CliRunner lead = CliRunner.of(url(), tokenWith("PM", "AGENT"), this.agent);
 		String sprint = unique("checkout");

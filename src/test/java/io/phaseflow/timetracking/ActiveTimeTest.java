@@ -42,6 +42,15 @@ class ActiveTimeTest {
 	}
 
 	@Test
+	void aTransitionThatCancelsAWaitingOverrideRestartsTheClock() {
+		List<ActiveTime.Mark> marks = marks("orchestration.phase.plan.start", 0,
+				"orchestration.phase.override.requested", 5, "orchestration.session.transitioned", 45,
+				"orchestration.phase.research.start", 45);
+		ActiveTime.Tally tally = ActiveTime.of(START, START.plusMinutes(60), marks);
+		assertThat(tally.minutesByPhase()).containsExactly(Map.entry("plan", 5L), Map.entry("research", 15L));
+	}
+
+	@Test
 	void aSessionThatEndsWhilePausedStopsAtThePause() {
 		List<ActiveTime.Mark> marks = marks("orchestration.phase.intake.start", 0, "orchestration.session.paused", 20);
 		assertThat(ActiveTime.of(START, START.plusMinutes(90), marks).minutes()).isEqualTo(20);

@@ -16,6 +16,7 @@ import io.phaseflow.session.PhaseCheck;
 import io.phaseflow.session.SessionEvents;
 import io.phaseflow.session.SessionLifecycle;
 import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.SessionTransitions;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
 import io.phaseflow.task.Task;
@@ -126,7 +127,7 @@ public class PhaseSteps {
 		}
 		for (String declared : phaseConfig(this.workflows.active(), phase).events()) {
 			String name = declared.substring(phase.length() + 1);
-			boolean own = name.equals("start") || name.equals("end");
+			boolean own = name.equals("start") || name.equals("end") || name.equals(EventTypes.SKIPPED);
 			if (own || (name.startsWith(QA_EVENT) && !name.equals(qaStatus))) {
 				continue;
 			}
@@ -281,12 +282,13 @@ public class PhaseSteps {
 
 	/**
 	 * Whether the phase history records the phase as completed in the session's current
-	 * iteration.
+	 * iteration, and no transition back has reopened it since.
 	 */
 	private static boolean completedInThisIteration(WorkSession session, String phase) {
 		for (JsonNode entry : session.phaseHistory()) {
 			if (phase.equals(entry.path("phase").asText())
-					&& entry.path("iteration").asInt() == session.currentIteration()) {
+					&& entry.path("iteration").asInt() == session.currentIteration()
+					&& !entry.has(SessionTransitions.REOPENED_AT)) {
 				return true;
 			}
 		}

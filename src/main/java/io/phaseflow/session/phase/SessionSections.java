@@ -10,6 +10,7 @@ import io.phaseflow.agent.AgentRegistry;
 import io.phaseflow.files.CurrentSessions;
 import io.phaseflow.files.SessionSection;
 import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.SessionTransitions;
 import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
 import io.phaseflow.task.Task;
@@ -55,7 +56,8 @@ class SessionSections implements CurrentSessions {
 		JsonNode lastReview = null;
 		for (JsonNode entry : session.phaseHistory()) {
 			String name = entry.path("phase").asText();
-			if (entry.path("iteration").asInt() == session.currentIteration()) {
+			if (entry.path("iteration").asInt() == session.currentIteration()
+					&& !entry.has(SessionTransitions.REOPENED_AT)) {
 				completed.add(name);
 			}
 			if (workflow.phase(name).map(PhaseConfig::qa).orElse(false)) {

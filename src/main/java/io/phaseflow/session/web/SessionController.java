@@ -9,12 +9,14 @@ import io.phaseflow.api.Page;
 import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.common.InvalidParameter;
 import io.phaseflow.session.Guided;
+import io.phaseflow.session.PhaseTransition;
 import io.phaseflow.session.SessionLifecycle;
 import io.phaseflow.session.SessionManagement;
 import io.phaseflow.session.SessionManagement.ArtifactUpload;
 import io.phaseflow.session.SessionQueries;
 import io.phaseflow.session.SessionStart;
 import io.phaseflow.session.SessionStatus;
+import io.phaseflow.session.SessionTransitions;
 import io.phaseflow.session.SessionView;
 import io.phaseflow.session.phase.IterationLog;
 import io.phaseflow.session.phase.IterationReport;
@@ -43,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Work sessions: start or continue, artifacts, phase completion, iterations, pause and
- * end.
+ * end, and a PM's transition to another phase.
  */
 @RestController
 @RequestMapping("/api/orchestration/sessions")
@@ -58,8 +60,11 @@ class SessionController {
 
 	private final SessionIterations iterations;
 
+	private final SessionTransitions transitions;
+
 	SessionController(SessionManagement sessions, SessionQueries queries, SessionLifecycle lifecycle,
-			SessionIterations iterations) {
+			SessionIterations iterations, SessionTransitions transitions) {
+		this.transitions = transitions;
 		this.sessions = sessions;
 		this.queries = queries;
 		this.lifecycle = lifecycle;
@@ -186,6 +191,13 @@ class SessionController {
 		PhaseOutcome outcome = this.sessions.end(key, force, (request != null) ? request.reason() : null,
 				(request != null) ? request.artifacts() : null);
 		return (outcome.result() == PhaseOutcome.Result.REFUSED) ? refused(outcome) : ResponseEntity.ok(outcome);
+	}
+
+	@PostMapping("/{key}/transition")
+	@Operation(summary = "Move the session to another phase (PM): back for rework, on to the next, "
+			+ "or past phases where settings.allow_phase_skip is true")
+	SessionView transition(@PathVariable String key, @RequestBody PhaseTransition request) {
+		return this.transitions.transition(key, request);
 	}
 
 	@PostMapping("/{key}/terminate")

@@ -1,0 +1,9 @@
+package io.phaseflow.e2e;
+
+/**
+ * {@link SessionTransitionTests} on PostgreSQL.
+ */
+@PostgresTest
+class PostgresSessionTransitionTest extends SessionTransitionTests {
+
+}
