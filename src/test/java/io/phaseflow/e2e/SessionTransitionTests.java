@@ -1,5 +1,7 @@
 package io.phaseflow.e2e;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +42,9 @@ abstract class SessionTransitionTests extends ApiTestSupport {
 	}
 
 	@Test
-	void aPmMovesASessionBackAndTheProcessFollows() {
-		String key = this.sessions.start(this.sessions.readyTask(), 201).get("session_key").asText();
+	void aPmMovesASessionBackAndTheProcessFollows() throws IOException {
+		String code = this.sessions.readyTask();
+		String key = this.sessions.start(code, 201).get("session_key").asText();
 		completeWith(key, "TASK.md");
 		completeWith(key, "CONTEXT.md");
 		assertThat(this.sessions.session(key).get("current_phase").asText()).isEqualTo("plan");
@@ -78,6 +81,9 @@ abstract class SessionTransitionTests extends ApiTestSupport {
 		JsonNode history = this.sessions.session(key).get("phase_history");
 		assertThat(history).extracting((entry) -> entry.get("phase").asText()).containsExactly("intake", "research");
 		assertThat(history.get(1).has("reopened_at")).as("the earlier pass is kept, reopened").isTrue();
+		assertThat(Files.readString(this.properties.dataDir().resolve("delegation/tasks/" + code + "/TASK.md")))
+			.as("TASK.md shows the move")
+			.contains("**Phase**: research\n", "**Done**: intake\n");
 
 		int reworked = timeline(key).size();
 		completeWith(key, "CONTEXT.md");

@@ -659,16 +659,24 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 	}
 
 	@Test
-	void anArtifactOnDiskCountsLikeOneSubmitted() throws Exception {
+	void anArtifactOnDiskCountsLikeOneSubmittedButNotTheMirrorsTaskMd() throws Exception {
 		String task = readyTask();
 		String key = start(task, 201).get("session_key").asText();
 		Path folder = this.properties.dataDir().resolve("delegation/tasks/" + task);
-		Files.createDirectories(folder);
-		Files.writeString(folder.resolve("TASK.md"), "# Task: written by the agent\n");
+		assertThat(folder.resolve("TASK.md")).as("the session wrote the task's TASK.md").isRegularFile();
+		assertThat(this.agent.get(API + "/sessions/" + key + "/context").json().at("/context/phase/missing_artifacts"))
+			.extracting(JsonNode::asText)
+			.as("Phaseflow's own TASK.md is not the agent's")
+			.containsExactly("TASK.md");
+		assertThat(complete(key, "{}").status()).isEqualTo(422);
+		putArtifact(key, "TASK.md");
+		assertThat(complete(key, "{}").status()).isEqualTo(200);
+
+		Files.writeString(folder.resolve("CONTEXT.md"), "# Context written by the agent\n");
 		JsonNode context = this.agent.get(API + "/sessions/" + key + "/context").json();
 		assertThat(context.at("/context/phase/missing_artifacts")).isEmpty();
 		assertThat(complete(key, "{}").status()).isEqualTo(200);
-		assertWaits(key, "research", "agent");
+		assertWaits(key, "plan", "agent");
 	}
 
 	@Test
