@@ -103,12 +103,12 @@ abstract class DeploymentGovernanceTests extends ApiTestSupport {
 										+ "\"/></extensionElements><incoming>flowStartToEnter</incoming>")),
 				phase("task listener naming another bean", "workOnPhase.task_listener(create)",
 						"names a bean that is not a TaskListener",
-						(xml) -> xml.replace("<incoming>flowMergeToWork</incoming>",
+						(xml) -> xml.replace("<incoming>flowSyncToWork</incoming>",
 								"<extensionElements><flowable:taskListener event=\"create\" "
 										+ "delegateExpression=\"${dataSource}\"/></extensionElements>"
-										+ "<incoming>flowMergeToWork</incoming>")),
+										+ "<incoming>flowSyncToWork</incoming>")),
 				phase("the reviewer routed around", "checkNeedsApproval", "differs from sessionPhase",
-						(xml) -> xml.replace("sourceRef=\"phaseChecked\" targetRef=\"approveOverride\"",
+						(xml) -> xml.replace("sourceRef=\"phaseChecked\" targetRef=\"syncForReview\"",
 								"sourceRef=\"phaseChecked\" targetRef=\"overrideMerge\"")),
 				phase("the override offered to agents", "approveOverride", "differs from sessionPhase",
 						(xml) -> xml.replace("flowable:candidateGroups=\"${overrideCandidateGroups}\"",
