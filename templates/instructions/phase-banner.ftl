@@ -1,6 +1,10 @@
-<#-- The phase banner an agent is shown: the phase just completed, the phase now
-     current with its goal and required artifacts, and what to do next. -->
-<#if completed??>
+<#-- The phase banner an agent is shown: the phase just completed (or, after a failed
+     review, that the work went back), the phase now current with its goal and required
+     artifacts, and what to do next. -->
+<#if sent_back??>
+✗ ${completed?cap_first} failed QA: back to ${phase.id?cap_first}, iteration ${iteration}
+
+<#elseif completed??>
 ✓ Phase ${completed?cap_first} completed successfully
 
 </#if>

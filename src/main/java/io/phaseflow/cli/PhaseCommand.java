@@ -66,6 +66,14 @@ class PhaseCommand {
 			else if (outcome.at("/session/status").asText().equals("completed")) {
 				this.terminal.out.println("✓ Phase " + capitalized(phase) + " completed: the session is complete.");
 			}
+			// a warning now (a missing tag, no acceptance criteria yet) is a refusal
+			// later:
+			// shown when the phase passes too
+			List<String> warnings = answer.warnings();
+			if (!warnings.isEmpty()) {
+				this.terminal.out.println("Warnings:");
+				warnings.forEach((warning) -> this.terminal.out.println("  - " + warning));
+			}
 			this.terminal.guidance(outcome.path("instructions"));
 		});
 	}

@@ -91,7 +91,7 @@ public class AgentInitialization {
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
 				session.startedAt(), session.status().value(), session.currentPhase(), !begun.created());
 		Answer answer = answer(summary, session);
-		this.assembled.onInit(session, answer.context());
+		this.assembled.onInit(session, answer.context(), !begun.created());
 		return answer;
 	}
 

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes {@code orchestration.context.assembled}: which sections an agent was handed and
- * how large its reference docs were. On every agent init; context reads, which an agent
- * may repeat often, are sampled like activity logs ({@link Sampling}, counting this
- * server's reads).
+ * how large its reference docs were. On every agent init that starts a session; inits
+ * that continue one and context reads, which an agent may repeat often, are sampled like
+ * activity logs ({@link Sampling}, counting this server's).
  */
 @Component
 class ContextAssembled {
@@ -37,19 +37,26 @@ class ContextAssembled {
 		this.json = json;
 	}
 
-	/** After an agent init assembled the session's context. */
-	void onInit(WorkSession session, Map<String, Object> context) {
-		if (this.settings.emitContextAssembled()) {
+	/**
+	 * After an agent init assembled the session's context: always when it started the
+	 * session, sampled when it continued one (an agent that inits again and again would
+	 * otherwise fill its session's log, which every answer about the session reads).
+	 */
+	void onInit(WorkSession session, Map<String, Object> context, boolean continued) {
+		if (this.settings.emitContextAssembled() && (!continued || sampled())) {
 			emit(session, context, "init");
 		}
 	}
 
 	/** After a read of the session's context. */
 	void onRead(WorkSession session, Map<String, Object> context) {
-		if (this.settings.emitContextAssembled()
-				&& Sampling.keeps(this.reads.incrementAndGet(), this.settings.contextReadSampleRate())) {
+		if (this.settings.emitContextAssembled() && sampled()) {
 			emit(session, context, "read");
 		}
+	}
+
+	private boolean sampled() {
+		return Sampling.keeps(this.reads.incrementAndGet(), this.settings.contextSampleRate());
 	}
 
 	private void emit(WorkSession session, Map<String, Object> context, String trigger) {

@@ -235,11 +235,28 @@ public class ContextBroker implements SessionGuide {
 		data.put("next_actions", nextActions);
 		if (completedPhase != null) {
 			data.put("completed", completedPhase);
-			workflow.phase(completedPhase)
-				.map(PhaseConfig::nextStep)
-				.ifPresent((text) -> data.put("next_step_text", text.strip()));
+			if (sentBack(workflow, session, completedPhase)) {
+				// a failed review: its next-step text speaks of the way on, not of the
+				// rework
+				data.put("sent_back", true);
+				data.put("iteration", session.currentIteration());
+			}
+			else {
+				workflow.phase(completedPhase)
+					.map(PhaseConfig::nextStep)
+					.ifPresent((text) -> data.put("next_step_text", text.strip()));
+			}
 		}
 		return this.templates.render("instructions/phase-banner.ftl", data);
+	}
+
+	/**
+	 * Whether completing the phase sent the session back to an earlier phase (a QA phase
+	 * that failed).
+	 */
+	private static boolean sentBack(WorkflowDefinition workflow, WorkSession session, String completedPhase) {
+		List<String> order = workflow.phases().stream().map(PhaseConfig::id).toList();
+		return order.indexOf(session.currentPhase()) < order.indexOf(completedPhase);
 	}
 
 	private List<String> nextSteps(WorkflowDefinition workflow, WorkSession session, Task task, List<String> missing) {

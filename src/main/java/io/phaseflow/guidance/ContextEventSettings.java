@@ -9,14 +9,15 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Whether {@code orchestration.context.assembled} is written at all, and for which
- * fraction of context reads.
+ * fraction of the inits that continue a session and of context reads.
  *
- * @param emitContextAssembled whether it is written (on every agent init)
- * @param contextReadSampleRate the fraction of context reads it is written for (0 to 1;
- * the first read always)
+ * @param emitContextAssembled whether it is written (on every agent init that starts a
+ * session)
+ * @param contextSampleRate the fraction of continuing inits and context reads it is
+ * written for (0 to 1; the first of them always)
  */
 @ConfigurationProperties("phaseflow.events")
 @Validated
 public record ContextEventSettings(@DefaultValue("true") boolean emitContextAssembled,
-		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.1") double contextReadSampleRate) {
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.1") double contextSampleRate) {
 }

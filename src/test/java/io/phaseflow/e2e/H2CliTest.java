@@ -60,7 +60,9 @@ class H2CliTest extends ApiTestSupport {
 		assertThat(refusedJson.json().get("status").asInt()).isEqualTo(422);
 		assertThat(refusedJson.json().at("/errors/0/field").asText()).isEqualTo("artifacts.TASK.md");
 
-		completes("intake", "TASK.md", "research");
+		assertThat(completes("intake", "TASK.md", "research").out())
+			.as("a warning shows when the phase passes too, before it becomes a refusal")
+			.contains("Warnings:", "task.metadata.tags: is missing");
 
 		// The answer was lost and the agent retries: the phase it saw is done, nothing
 		// more is completed, and the context file learns where the session is.
@@ -281,7 +283,7 @@ class H2CliTest extends ApiTestSupport {
 	 * Writes the artifact, submits it and completes the phase, which moves on to
 	 * {@code next}.
 	 */
-	private void completes(String phase, String artifact, String next) {
+	private CliRunner.Run completes(String phase, String artifact, String next) {
 		CliRunner.Run put = this.cli.run("artifact", "put", artifact(artifact).toString());
 		assertThat(put.exit()).as(put.toString()).isZero();
 		CliRunner.Run completed = this.cli.run("phase", "complete");
@@ -289,6 +291,7 @@ class H2CliTest extends ApiTestSupport {
 		assertThat(completed.out()).contains("✓ Phase " + capitalized(phase) + " completed successfully",
 				"PHASE: " + capitalized(next));
 		assertThat(this.cli.context().get("phase").asText()).isEqualTo(next);
+		return completed;
 	}
 
 	private Path artifact(String name) {

@@ -98,6 +98,11 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		InputAndSecurityTests.refused(complete(key, "{}"), 422, "qa_status");
 		ApiClient.Response failedQa = complete(key, "{\"qa_status\": \"qa_failed\"}");
 		assertThat(failedQa.status()).as(failedQa.toString()).isEqualTo(200);
+		assertThat(failedQa.json().at("/instructions/banner").asText())
+			.as("a failed review is told as one, with the rework's steps, not the way on")
+			.startsWith("✗ Review failed QA: back to Execute, iteration 2")
+			.contains("PHASE: Execute", "CHANGES.md")
+			.doesNotContain("completed successfully", "CLOSE", "SUMMARY.md");
 		JsonNode loopedBack = assertWaits(key, "execute", "agent");
 		assertThat(loopedBack.get("current_iteration").asInt()).isEqualTo(2);
 		assertThat(this.agent.get(API + "/sessions/" + key + "/iterations").json().get("data"))
