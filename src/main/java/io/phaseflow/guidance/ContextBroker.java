@@ -255,7 +255,7 @@ public class ContextBroker implements SessionGuide {
 	 * that failed).
 	 */
 	private static boolean sentBack(WorkflowDefinition workflow, WorkSession session, String completedPhase) {
-		List<String> order = workflow.phases().stream().map(PhaseConfig::id).toList();
+		List<String> order = workflow.phaseIds();
 		return order.indexOf(session.currentPhase()) < order.indexOf(completedPhase);
 	}
 

@@ -14,7 +14,6 @@ import io.phaseflow.common.JsonDocuments;
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.common.RuleBroken;
 import io.phaseflow.event.EventTypes;
-import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.WorkflowEngine;
@@ -90,7 +89,7 @@ public class SessionTransitions {
 	public SessionView transition(String sessionKey, PhaseTransition request) {
 		this.drafts.validate(request);
 		WorkflowDefinition workflow = this.workflows.active();
-		List<String> phases = workflow.phases().stream().map(PhaseConfig::id).toList();
+		List<String> phases = workflow.phaseIds();
 		String to = request.toPhase();
 		if (!phases.contains(to)) {
 			throw new RuleBroken("to_phase", "must be a phase of the workflow: " + String.join(", ", phases));
