@@ -431,6 +431,31 @@ abstract class SessionNotesAndTimeTests extends ApiTestSupport {
 		assertThat(this.driver.session(key).at("/time/remaining_minutes").asLong()).isEqualTo(5);
 	}
 
+	@Test
+	void aSprintOfManySessionsAddsUpTheirTime() {
+		// more sessions than are read one by one: the report reads them all at once
+		String sprint = unique("busy");
+		assertThat(createSprint(this.driver.pm(), sprint).status()).isEqualTo(201);
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			String task = sprint + "-t" + i;
+			createTask(this.driver.pm(), task, "\"sprint_code\": \"" + sprint + "\", \"estimate_minutes\": 30");
+			keys.add(this.driver.start(task, 201).get("session_key").asText());
+		}
+		this.clock.advanceMinutes(4);
+		this.driver.agent().post(API + "/sessions/" + keys.get(0) + "/pause", null);
+		this.clock.advanceMinutes(2);
+
+		JsonNode report = this.driver.pm().get(API + "/pm-tools/status-report?sprint_code=" + sprint).json();
+		assertThat(report.at("/summary/actual_minutes").asLong()).isEqualTo(4 + 8 * 6);
+		Map<String, Long> byTask = new LinkedHashMap<>();
+		report.get("tasks")
+			.forEach((line) -> byTask.put(line.get("task_code").asText(), line.get("actual_minutes").asLong()));
+		assertThat(byTask).hasSize(9).containsEntry(sprint + "-t0", 4L).containsEntry(sprint + "-t8", 6L);
+		assertThat(this.driver.session(keys.get(0)).at("/time/active_minutes").asLong()).isEqualTo(4);
+		assertThat(this.driver.session(keys.get(8)).at("/time/active_minutes").asLong()).isEqualTo(6);
+	}
+
 	private ApiClient.Response note(String key, String kind, String text) {
 		return this.driver.agent().post(API + "/sessions/" + key + "/notes", body("kind", kind, "text", text));
 	}
