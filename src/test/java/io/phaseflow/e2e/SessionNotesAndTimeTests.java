@@ -433,7 +433,7 @@ abstract class SessionNotesAndTimeTests extends ApiTestSupport {
 
 	@Test
 	void aSprintOfManySessionsAddsUpTheirTime() {
-		// more sessions than are read one by one: the report reads them all at once
+		// the report reads all sessions' marks at once and must keep them apart
 		String sprint = unique("busy");
 		assertThat(createSprint(this.driver.pm(), sprint).status()).isEqualTo(201);
 		List<String> keys = new ArrayList<>();
