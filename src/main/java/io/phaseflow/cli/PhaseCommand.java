@@ -1,6 +1,7 @@
 package io.phaseflow.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.cli.context.ActiveContext;
 import io.phaseflow.client.ApiAnswer;
+import io.phaseflow.client.PhaseflowClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
  * {@code phaseflow phase complete}: completes the phase the agent last saw the session
  * in, so that a repeated command completes nothing more.
  */
-@Command(name = "phase", description = "Complete the active session's current phase.")
+@Command(name = "phase",
+		description = "Complete the active session's current phase, or wait for an override's " + "decision.")
 class PhaseCommand {
 
 	private final Terminal terminal;
@@ -61,7 +64,7 @@ class PhaseCommand {
 		return this.terminal.show(answer, (outcome) -> {
 			if (answer.status() == 202) {
 				this.terminal.out.println("⧗ Override of the " + phase + " phase requested: a reviewer decides now.");
-				this.terminal.out.println("The session waits (awaiting_override); see it with phaseflow status.");
+				OverrideLines.of(outcome.at("/session/override")).forEach(this.terminal.out::println);
 			}
 			else if (outcome.at("/session/status").asText().equals("completed")) {
 				this.terminal.out.println("✓ Phase " + capitalized(phase) + " completed: the session is complete.");
@@ -76,6 +79,39 @@ class PhaseCommand {
 			}
 			this.terminal.guidance(outcome.path("instructions"));
 		});
+	}
+
+	@Command(name = "wait", description = "Wait until a reviewer decides the session's override, then show "
+			+ "the decision and what to do next.")
+	int await(@Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "0",
+			description = "Give up after this many seconds (0, the default: wait as long as it takes).") long timeout) {
+		ActiveContext context = this.terminal.session();
+		ApiAnswer answer = this.terminal.require(this.terminal.client()
+			.awaitDecision(context.sessionKey(), (timeout > 0) ? Duration.ofSeconds(timeout) : null));
+		this.terminal.remember(context.withSession(answer.body()));
+		if (waits(answer.body())) {
+			if (this.terminal.json()) {
+				this.terminal.out.println(answer.text().strip());
+			}
+			else {
+				this.terminal.err.println("✗ No decision within " + timeout + " s; the override still waits.");
+				this.terminal.err.println("  Wait again with: phaseflow phase wait");
+			}
+			return 1;
+		}
+		return this.terminal.show(answer, (session) -> {
+			List<String> lines = OverrideLines.of(session.path("override"));
+			if (lines.isEmpty()) {
+				this.terminal.out.println("No override waits: the session is " + session.path("status").asText()
+						+ " in phase " + session.path("current_phase").asText() + ".");
+			}
+			lines.forEach(this.terminal.out::println);
+			this.terminal.guidance(session.path("instructions"));
+		});
+	}
+
+	private static boolean waits(JsonNode session) {
+		return PhaseflowClient.AWAITING_OVERRIDE.equals(session.path("status").asText());
 	}
 
 	private int conflict(ActiveContext context, String phase, ApiAnswer answer) {

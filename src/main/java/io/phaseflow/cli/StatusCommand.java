@@ -39,6 +39,7 @@ class StatusCommand implements Callable<Integer> {
 					+ session.path("current_phase").asText() + ", waiting for "
 					+ session.path("waiting_for").asText("nothing") + ", iteration "
 					+ session.path("current_iteration").asText() + ", agent " + session.path("agent_id").asText());
+			OverrideLines.of(session.path("override")).forEach(this.terminal.out::println);
 			this.terminal.guidance(session.path("instructions"));
 		});
 	}

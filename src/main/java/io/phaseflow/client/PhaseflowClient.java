@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -48,7 +50,13 @@ import org.apache.hc.core5.util.Timeout;
  */
 public class PhaseflowClient {
 
+	/** The status of a session that waits for a reviewer's override decision. */
+	public static final String AWAITING_OVERRIDE = "awaiting_override";
+
 	private static final String API = "/api/orchestration";
+
+	/** How often {@link #awaitDecision} asks a server that has no live event stream. */
+	private static final Duration DECISION_POLL = Duration.ofSeconds(2);
 
 	private static final String ACCEPT = "application/json, application/problem+json, text/markdown";
 
@@ -310,6 +318,40 @@ public class PhaseflowClient {
 			this.lines.close();
 		}
 
+	}
+
+	/**
+	 * Waits while the session waits for a reviewer's override decision, at most
+	 * {@code timeout} (null: as long as it takes), and answers the session as it is then.
+	 * The live stream says when something happened, the session what; the stream is open
+	 * before the session is read, so that no decision falls between the two. A server
+	 * without a live stream is asked again after a pause.
+	 */
+	public ApiAnswer awaitDecision(String sessionKey, Duration timeout) {
+		long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : Long.MAX_VALUE;
+		while (true) {
+			try (EventStream stream = eventStream(Map.of("session_key", sessionKey))) {
+				ApiAnswer now = session(sessionKey);
+				if (!now.ok() || !AWAITING_OVERRIDE.equals(now.body().path("status").asText())
+						|| System.nanoTime() >= deadline) {
+					return now;
+				}
+				if (stream.status() == 200) {
+					Iterator<String> lines = stream.lines().iterator();
+					boolean event = false;
+					while (!event && System.nanoTime() < deadline && lines.hasNext()) {
+						event = lines.next().startsWith("data:");
+					}
+				}
+				else {
+					Thread.sleep(Math.min(DECISION_POLL.toMillis(), (deadline - System.nanoTime()) / 1_000_000 + 1));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return session(sessionKey);
+			}
+		}
 	}
 
 	/** {@code GET /context/search}: events, artifacts and task text. */

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -134,6 +136,21 @@ public class EventLog {
 		List<OrchestrationEvent> newestFirst = new ArrayList<>(select(query, "DESC", null).events());
 		Collections.reverse(newestFirst);
 		return newestFirst;
+	}
+
+	/**
+	 * The session's latest event of one of {@code eventTypes}, read from the newest back:
+	 * cheap when such an event is recent.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<OrchestrationEvent> latestOf(String sessionKey, Collection<String> eventTypes) {
+		return this.reads
+			.sql(COLUMNS + " WHERE session_key = :sessionKey AND event_type IN (:types)"
+					+ " ORDER BY session_key DESC, id DESC FETCH FIRST 1 ROWS ONLY")
+			.param("sessionKey", sessionKey)
+			.param("types", eventTypes)
+			.query((rs, row) -> map(rs, rs.getString("payload")))
+			.optional();
 	}
 
 	/** The highest event id there is, or 0. */

@@ -109,8 +109,8 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 	}
 
 	@Override
-	public Optional<String> waitingStep(String processInstanceId) {
-		return waitingTask(processInstanceId).map(Task::getTaskDefinitionKey);
+	public Optional<Waiting> waiting(String processInstanceId) {
+		return waitingTask(processInstanceId).map((task) -> new Waiting(task.getTaskDefinitionKey(), task.getId()));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.phaseflow.mcp;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,12 @@ import io.phaseflow.client.ServerUnreachable;
  * session's.
  */
 final class PhaseflowTools {
+
+	/**
+	 * How long wait_for_override waits unless told: within the tool-call timeouts MCP
+	 * clients commonly use; the answer says to call again while the override is pending.
+	 */
+	private static final Duration DEFAULT_WAIT = Duration.ofSeconds(120);
 
 	private final PhaseflowClient client;
 
@@ -104,6 +111,12 @@ final class PhaseflowTools {
 						{"type": "object", "properties": {"kind": {"type": "string", "enum": ["update", "note"]},
 						  "text": {"type": "string"}}, "required": ["kind", "text"]}
 						""", (args) -> this.client.addNote(session(), text(args, "kind"), text(args, "text"))),
+				tool(json, "wait_for_override",
+						"Wait until a reviewer decides the session's override (at most timeout_seconds, default "
+								+ DEFAULT_WAIT.toSeconds() + "); answers the session with the decision and comment.",
+						"""
+								{"type": "object", "properties": {"timeout_seconds": {"type": "integer", "minimum": 1}}}
+								""", (args) -> this.client.awaitDecision(session(), waitFor(args))),
 				tool(json, "search", "Search events, artifacts and task text.", """
 						{"type": "object", "properties": {"q": {"type": "string"},
 						  "scope": {"type": "string", "enum": ["session", "task", "sprint", "project"]},
@@ -159,6 +172,17 @@ final class PhaseflowTools {
 			this.phase = this.client.session(key).body().path("current_phase").asText(null);
 		}
 		return answer;
+	}
+
+	private static Duration waitFor(Map<String, Object> args) {
+		Object given = args.get("timeout_seconds");
+		if (given == null) {
+			return DEFAULT_WAIT;
+		}
+		if (!(given instanceof Number seconds) || seconds.longValue() < 1) {
+			throw new IllegalArgumentException("timeout_seconds must be a whole number of seconds, at least 1");
+		}
+		return Duration.ofSeconds(seconds.longValue());
 	}
 
 	private ApiAnswer logIteration(Map<String, Object> args) {

@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param time the active time worked in the session, against its task's estimate
  * @param waitingFor {@code agent} (work on the phase), {@code override_approval} (a
  * reviewer decides) or null when the process has ended
+ * @param override the latest override the agent asked for while it waits or once it was
+ * decided, until the agent completes a phase again (null otherwise)
  */
 public record SessionView(String sessionKey, String taskCode, Long agentId, SessionStatus status, String currentPhase,
-		String waitingFor, int currentIteration, int totalIterations, JsonNode phaseHistory, String correlationId,
-		String processInstanceId, OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime updatedAt,
-		SessionTime time, Instructions instructions) {
+		String waitingFor, SessionOverride override, int currentIteration, int totalIterations, JsonNode phaseHistory,
+		String correlationId, String processInstanceId, OffsetDateTime startedAt, OffsetDateTime completedAt,
+		OffsetDateTime updatedAt, SessionTime time, Instructions instructions) {
 }

@@ -27,10 +27,11 @@ public interface WorkflowEngine {
 
 	/**
 	 * The step the session's process waits at ({@link Position#WORK} or
-	 * {@link Position#APPROVE_OVERRIDE}), or empty when it has ended: {@link #position}
-	 * without reading the phase, for answers that show only who the session waits for.
+	 * {@link Position#APPROVE_OVERRIDE}) and its task, or empty when it has ended:
+	 * {@link #position} without reading the phase, for answers that show only who the
+	 * session waits for (and, for a reviewer, which override).
 	 */
-	Optional<String> waitingStep(String processInstanceId);
+	Optional<Waiting> waiting(String processInstanceId);
 
 	/**
 	 * Completes the session's "work on phase" step with what the agent did. The process
@@ -102,6 +103,13 @@ public interface WorkflowEngine {
 	 */
 	record PendingOverride(String id, String sessionKey, String phase, List<String> candidateGroups,
 			Instant requestedAt, String requestedBy, Long requestedByAgentId, String assignee) {
+	}
+
+	/**
+	 * The step a session's process waits at and the id of its task (an override's id
+	 * while the step is {@link Position#APPROVE_OVERRIDE}).
+	 */
+	record Waiting(String step, String taskId) {
 	}
 
 	/**

@@ -71,7 +71,7 @@ class H2McpServerTest extends ApiTestSupport {
 		assertThat(tools).hasSizeLessThanOrEqualTo(10)
 			.extracting(McpSchema.Tool::name)
 			.containsExactlyInAnyOrder("init", "context", "submit_artifact", "complete_phase", "log_activity",
-					"log_iteration", "task_status", "note", "search");
+					"log_iteration", "task_status", "note", "wait_for_override", "search");
 		assertThat(tools).allSatisfy((tool) -> assertThat(tool.description()).hasSizeLessThan(160));
 
 		String task = readyTask();
@@ -118,6 +118,33 @@ class H2McpServerTest extends ApiTestSupport {
 		assertThat(this.admin.get(API + "/sessions/" + key).json().get("phase_history"))
 			.extracting((h) -> h.get("phase").asText())
 			.containsExactly("intake", "research", "plan", "execute", "review", "close");
+	}
+
+	@Test
+	void anAgentWaitsForTheReviewersDecisionOnItsOverride() {
+		String key = call("init", Map.of("task_code", readyTask())).at("/session/key").asText();
+		call("complete_phase", Map.of("artifacts", List.of(Map.of("name", "TASK.md", "content", "# Task"))));
+		call("complete_phase", Map.of("artifacts", List.of(Map.of("name", "CONTEXT.md", "content", "# Context"))));
+		JsonNode asked = call("complete_phase", Map.of("override", true, "reason", "the plan is in the wiki"));
+		String id = asked.at("/session/override/id").asText();
+		assertThat(asked.at("/session/override/status").asText()).isEqualTo("pending");
+
+		JsonNode early = call("wait_for_override", Map.of("timeout_seconds", 1));
+		assertThat(early.get("status").asText()).as("no decision yet").isEqualTo("awaiting_override");
+		McpSchema.CallToolResult badTimeout = this.mcp
+			.callTool(new McpSchema.CallToolRequest("wait_for_override", Map.of("timeout_seconds", 0)));
+		assertThat(badTimeout.isError()).isTrue();
+		assertThat(((McpSchema.TextContent) badTimeout.content().get(0)).text()).contains("timeout_seconds");
+
+		assertThat(clientWith("REVIEWER")
+			.post(API + "/overrides/" + id + "/decision", "{\"decision\": \"approve\", \"comment\": \"fine\"}")
+			.status()).isEqualTo(200);
+		JsonNode decided = call("wait_for_override", Map.of());
+		assertThat(decided.get("current_phase").asText()).isEqualTo("execute");
+		assertThat(decided.at("/override/status").asText()).isEqualTo("approved");
+		assertThat(decided.at("/override/comment").asText()).isEqualTo("fine");
+		assertThat(decided.has("instructions")).isTrue();
+		assertThat(this.admin.get(API + "/sessions/" + key).json().get("current_phase").asText()).isEqualTo("execute");
 	}
 
 	@Test

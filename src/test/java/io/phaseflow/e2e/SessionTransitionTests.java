@@ -175,6 +175,7 @@ abstract class SessionTransitionTests extends ApiTestSupport {
 		assertThat(moved.json().get("status").asText()).isEqualTo("running");
 		assertThat(moved.json().get("current_phase").asText()).isEqualTo("research");
 		assertThat(pendingFor(reviewer, key)).as("the override went with its phase").isZero();
+		assertThat(moved.json().get("override").isNull()).as("nothing is left for the agent to wait for").isTrue();
 		assertThat(lastOf(timeline(key), "orchestration.session.transitioned").at("/payload/override_cancelled")
 			.asBoolean()).isTrue();
 		completeWith(key, "CONTEXT.md");

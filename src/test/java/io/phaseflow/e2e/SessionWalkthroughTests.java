@@ -515,7 +515,17 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		putArtifact(key, "CONTEXT.md");
 		complete(key, "{}");
 		complete(key, "{}");
-		assertThat(complete(key, "{\"override\": true, \"reason\": \"plan agreed\"}").status()).isEqualTo(202);
+		ApiClient.Response requested = complete(key, "{\"override\": true, \"reason\": \"plan agreed\"}");
+		assertThat(requested.status()).isEqualTo(202);
+		JsonNode asked = requested.json().at("/session/override");
+		assertThat(asked.get("status").asText()).isEqualTo("pending");
+		assertThat(asked.get("phase").asText()).isEqualTo("plan");
+		assertThat(asked.get("reason").asText()).isEqualTo("plan agreed");
+		assertThat(asked.get("candidate_groups")).extracting(JsonNode::asText).containsExactly("reviewers");
+		assertThat(asked.get("errors")).isNotEmpty();
+		assertThat(this.agent.get(API + "/sessions/" + key).json().get("override"))
+			.as("the agent's status shows the same")
+			.isEqualTo(asked);
 
 		ApiClient reviewer = clientWith("REVIEWER");
 		JsonNode inbox = reviewer.get(API + "/overrides").json().get("data");
@@ -529,6 +539,7 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(pending.get("phase").asText()).isEqualTo("plan");
 		assertThat(pending.get("candidate_groups")).extracting(JsonNode::asText).containsExactly("reviewers");
 		String id = pending.get("id").asText();
+		assertThat(asked.get("id").asText()).as("the agent learns the override's id").isEqualTo(id);
 
 		InputAndSecurityTests.refused(this.agent.get(API + "/overrides"), 403, null);
 		InputAndSecurityTests.refused(
@@ -541,6 +552,11 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
 		assertThat(rejected.json().get("status").asText()).isEqualTo("running");
 		assertWaits(key, "plan", "agent");
+		JsonNode decided = this.agent.get(API + "/sessions/" + key).json().get("override");
+		assertThat(decided.get("status").asText()).isEqualTo("rejected");
+		assertThat(decided.get("comment").asText()).isEqualTo("write the plan down");
+		assertThat(decided.get("decided_by").asText()).startsWith("token-");
+		assertThat(decided.has("id")).as("only a pending override has an id to decide").isFalse();
 		InputAndSecurityTests
 			.refused(reviewer.post(API + "/overrides/" + id + "/decision", "{\"decision\": \"approve\"}"), 404, null);
 
@@ -557,6 +573,15 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 				"{\"decision\": \"approve\", \"comment\": \"fine\"}");
 		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
 		assertWaits(key, "execute", "agent");
+		decided = this.agent.get(API + "/sessions/" + key).json().get("override");
+		assertThat(decided.get("status").asText()).isEqualTo("approved");
+		assertThat(decided.get("phase").asText()).isEqualTo("plan");
+		assertThat(decided.get("comment").asText()).isEqualTo("fine");
+		putArtifact(key, "CHANGES.md");
+		assertThat(complete(key, "{}").status()).isEqualTo(200);
+		assertThat(this.agent.get(API + "/sessions/" + key).json().get("override").isNull())
+			.as("a later completion leaves the override behind")
+			.isTrue();
 
 		JsonNode timeline = this.agent.get(API + "/events/session/" + key).json().get("data");
 		JsonNode rejection = null;

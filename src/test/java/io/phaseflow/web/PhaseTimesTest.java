@@ -75,7 +75,7 @@ class PhaseTimesTest {
 				.put("iteration", (Integer) history[i + 1])
 				.put("completed_at", START.plusMinutes((Integer) history[i + 2]).toString());
 		}
-		return new SessionView("sess-1", "task-1", 1L, status, currentPhase, null, iteration, iteration, entries,
+		return new SessionView("sess-1", "task-1", 1L, status, currentPhase, null, null, iteration, iteration, entries,
 				"corr-1", "pi-1", START, completedAt, START, null, null);
 	}
 
