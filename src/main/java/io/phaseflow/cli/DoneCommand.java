@@ -1,7 +1,10 @@
 package io.phaseflow.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.cli.context.ActiveContext;
 import io.phaseflow.client.ApiAnswer;
 import picocli.CommandLine.Command;
@@ -11,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code phaseflow done "summary"}: completes the active task with its summary (and its
  * session with it). Without a summary, or when the server finds the task's context
- * incomplete (no updates recorded), it explains what is missing and the choices.
+ * incomplete (no updates recorded), it explains what is missing and the server's choices.
  */
 @Command(name = "done", description = "Complete the active task with a summary of the work.")
 class DoneCommand implements Callable<Integer> {
@@ -33,14 +36,15 @@ class DoneCommand implements Callable<Integer> {
 		ActiveContext context = this.terminal.session();
 		boolean noSummary = this.summary == null || this.summary.isBlank();
 		if (noSummary && !this.force) {
-			throw incomplete(context, "Missing summary");
+			throw new CommandFailed(2, "Task " + context.taskCode() + " cannot be completed: a summary is missing",
+					"1. Complete it with a summary: phaseflow done \"<what was done and how it was verified>\"",
+					"2. Continue working:           phaseflow status");
 		}
 		ApiAnswer answer = this.terminal.client()
 			.taskStatus(context.taskCode(), "completed", noSummary ? null : this.summary, context.sessionKey(),
 					this.force);
 		if (answer.status() == 422 && !this.terminal.json()) {
-			throw incomplete(context, answer.errors().isEmpty() ? new String[] { answer.message() }
-					: answer.errors().toArray(String[]::new));
+			throw incomplete(context, answer);
 		}
 		return this.terminal.show(answer, (task) -> {
 			this.terminal.out.println("✓ Task " + task.path("task_code").asText() + " completed.");
@@ -48,16 +52,25 @@ class DoneCommand implements Callable<Integer> {
 		});
 	}
 
-	private CommandFailed incomplete(ActiveContext context, String... missing) {
+	/**
+	 * The server's refusal with its choices, which know whether the session still takes
+	 * updates (an ended one does not).
+	 */
+	private static CommandFailed incomplete(ActiveContext context, ApiAnswer answer) {
 		StringBuilder message = new StringBuilder("Task " + context.taskCode() + " cannot be completed:");
-		for (String item : missing) {
-			message.append("\n   - ").append(item);
+		List<String> missing = answer.errors().isEmpty() ? List.of(answer.message()) : answer.errors();
+		missing.forEach((item) -> message.append("\n   - ").append(item));
+		List<String> choices = new ArrayList<>();
+		JsonNode instructions = answer.body().path("instructions");
+		for (JsonNode action : instructions.path("next_actions")) {
+			choices.add((choices.size() + 1) + ". " + action.asText());
 		}
-		String summary = (this.summary != null && !this.summary.isBlank()) ? this.summary : "summary";
-		return new CommandFailed(2, message.append("\nWould you like to:").toString(),
-				"1. Add what is missing: phaseflow update \"progress\", then phaseflow done \"" + summary + "\"",
-				"2. Ask a PM to force it (only a PM's token may: phaseflow done --force \"" + summary + "\")",
-				"3. Continue working:    phaseflow status");
+		JsonNode commands = instructions.path("suggested_commands");
+		if (!commands.isEmpty()) {
+			choices.add("Commands:");
+			commands.forEach((command) -> choices.add("   " + command.asText()));
+		}
+		return new CommandFailed(2, message.append("\nWould you like to:").toString(), choices.toArray(String[]::new));
 	}
 
 }

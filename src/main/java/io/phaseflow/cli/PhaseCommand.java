@@ -28,16 +28,16 @@ class PhaseCommand {
 		this.terminal = terminal;
 	}
 
-	@Command(name = "complete",
-			description = "Complete the current phase; it moves on when its artifacts and " + "fields pass the checks.")
+	@Command(name = "complete", description = "Complete the current phase; it moves on when its artifacts and "
+			+ "fields pass the checks. In close it ends the session (then: phaseflow done).")
 	int complete(
 			@Option(names = "--override",
 					description = "Move on although the checks fail (needs --reason; "
 							+ "some phases wait for a reviewer).") boolean override,
 			@Option(names = "--reason", paramLabel = "<text>",
 					description = "Why the override is needed.") String reason,
-			@Option(names = "--qa", paramLabel = "passed|failed",
-					description = "The review's outcome (review only).") String qa,
+			@Option(names = "--qa", paramLabel = "qa_passed|qa_failed",
+					description = "The review's outcome (review only; passed or failed also do).") String qa,
 			@Option(names = "--artifact", paramLabel = "<file>",
 					description = "Submit this file (e.g. PLAN.md) with the completion, in the same call; "
 							+ "repeatable.") List<Path> artifacts) {
@@ -57,8 +57,7 @@ class PhaseCommand {
 			return conflict(context, phase, answer);
 		}
 		if (answer.status() == 422 && !this.terminal.json()) {
-			refused(this.terminal, answer,
-					"phaseflow phase complete --override --reason \"why the check does not apply\"");
+			refused(this.terminal, answer, overrideCommand(answer, qa));
 			return answer.exitCode();
 		}
 		return this.terminal.show(answer, (outcome) -> {
@@ -68,6 +67,7 @@ class PhaseCommand {
 			}
 			else if (outcome.at("/session/status").asText().equals("completed")) {
 				this.terminal.out.println("✓ Phase " + capitalized(phase) + " completed: the session is complete.");
+				this.terminal.out.println(DONE_NEXT);
 			}
 			// a warning now (a missing tag, no acceptance criteria yet) is a refusal
 			// later:
@@ -128,9 +128,31 @@ class PhaseCommand {
 			this.terminal.err.println("  The session is now " + now.body().path("status").asText() + " in phase "
 					+ now.body().path("current_phase").asText() + " (you completed " + phase
 					+ ", or another completion won).");
-			this.terminal.err.println("  Check with: phaseflow status");
+			this.terminal.err.println(now.body().path("status").asText().equals("completed") ? "  " + DONE_NEXT
+					: "  Check with: phaseflow status");
 		}
 		return answer.exitCode();
+	}
+
+	/** What follows a completed session: the task's outcome is recorded. */
+	static final String DONE_NEXT = "Record the task's outcome: phaseflow done \"<summary of the work>\"";
+
+	/**
+	 * The override to suggest: the server's, else one that carries the QA outcome where
+	 * the phase decides QA (without it the override is refused again).
+	 */
+	private static String overrideCommand(ApiAnswer answer, String qa) {
+		for (JsonNode command : answer.body().path("suggested_commands")) {
+			if (command.asText().contains("--override")) {
+				return command.asText();
+			}
+		}
+		boolean qaPhase = qa != null;
+		for (JsonNode error : answer.body().path("errors")) {
+			qaPhase |= error.path("field").asText("").equals("qa_status");
+		}
+		return "phaseflow phase complete --override --reason \"why the check does not apply\""
+				+ (qaPhase ? " --qa " + ((qa != null) ? qaStatus(qa) : "qa_passed|qa_failed") : "");
 	}
 
 	/** Explains a refused phase (or end): what failed, what warns, and the choices. */
@@ -161,7 +183,7 @@ class PhaseCommand {
 				fixes.add("a PM fills the task's " + field.substring("task.".length()) + " (PATCH /tasks/<task>)");
 			}
 			else if (field.equals("qa_status")) {
-				fixes.add("phaseflow phase complete --qa passed|failed");
+				fixes.add("phaseflow phase complete --qa qa_passed|qa_failed");
 			}
 		}
 		if (withArtifacts.length() > 0) {

@@ -113,8 +113,8 @@ class SessionCommand {
 			.println("Session " + key + " moved to phase " + session.path("current_phase").asText() + "."));
 	}
 
-	@Command(name = "end", description = "End the active session: completes the close phase, or with --force "
-			+ "ends it from any phase.")
+	@Command(name = "end", description = "End the active session early, from any phase, with --force. Close "
+			+ "itself is completed as every phase is, with phaseflow phase complete (which ends the session).")
 	int end(@Option(names = "--force", description = "End it from any phase.") boolean force,
 			@Option(names = "--reason", paramLabel = "<text>") String reason,
 			@Option(names = "--artifact", paramLabel = "<file>",
@@ -129,11 +129,30 @@ class SessionCommand {
 			PhaseCommand.refused(this.terminal, answer, "phaseflow session end --force --reason \"why\"");
 			return answer.exitCode();
 		}
+		if (answer.status() == 409 && !this.terminal.json()) {
+			return ended(context, answer);
+		}
 		return this.terminal.show(answer, (outcome) -> {
 			this.terminal.out.println(
 					"✓ Session " + context.sessionKey() + " ended: " + outcome.at("/session/status").asText() + ".");
-			this.terminal.out.println("Complete the task with: phaseflow done \"summary of the work\"");
+			this.terminal.out.println(PhaseCommand.DONE_NEXT);
 		});
+	}
+
+	/**
+	 * The session could not be ended: when it already has (its close was completed), what
+	 * follows is the task's outcome, not another end.
+	 */
+	private int ended(ActiveContext context, ApiAnswer answer) {
+		ApiAnswer now = this.terminal.client().session(context.sessionKey());
+		if (!now.ok() || !now.body().path("status").asText().equals("completed")) {
+			this.terminal.problem(answer);
+			return answer.exitCode();
+		}
+		this.terminal.remember(context.withSession(now.body()));
+		this.terminal.err.println("✗ Session " + context.sessionKey() + " has already ended: it is completed.");
+		this.terminal.err.println("  " + PhaseCommand.DONE_NEXT);
+		return answer.exitCode();
 	}
 
 }

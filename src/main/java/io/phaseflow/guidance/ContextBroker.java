@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.agent.Agent;
 import io.phaseflow.agent.AgentRegistry;
 import io.phaseflow.common.Clocks;
@@ -43,6 +44,7 @@ import io.phaseflow.task.Tasks;
 import io.phaseflow.timetracking.SessionTimes;
 import io.phaseflow.workflow.ArtifactSpec;
 import io.phaseflow.workflow.PhaseConfig;
+import io.phaseflow.workflow.Validation;
 import io.phaseflow.workflow.WorkflowDefinition;
 import io.phaseflow.workflow.deployment.Workflows;
 import org.yaml.snakeyaml.DumperOptions;
@@ -153,8 +155,12 @@ public class ContextBroker implements SessionGuide {
 		// files are read only for a task that names some
 		context.put("reference_docs", docs.isEmpty() ? List.of() : this.referenceDocs.of(docs));
 		List<Map<String, Object>> open = open(dependencies);
-		context.put("warnings", open.isEmpty() ? List.of()
-				: List.of(new FieldError(TaskLinks.DEPENDS_ON, "not completed yet: " + describe(open))));
+		List<FieldError> warnings = new ArrayList<>();
+		if (!open.isEmpty()) {
+			warnings.add(new FieldError(TaskLinks.DEPENDS_ON, "not completed yet: " + describe(open)));
+		}
+		warnings.addAll(forPm(situation.workflow(), session, task));
+		context.put("warnings", warnings);
 		context.put("recent_events", workOnly(this.events
 			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS))));
 		context.put("last_actions", workOnly(
@@ -198,8 +204,10 @@ public class ContextBroker implements SessionGuide {
 		List<String> missing = situation.missing();
 		List<String> commands = new ArrayList<>();
 		if (session.status() == SessionStatus.RUNNING) {
-			// the missing artifacts go with the completion: one call
-			commands.add("phaseflow phase complete"
+			// the missing artifacts go with the completion: one call; a QA phase is
+			// refused without its outcome
+			boolean qa = workflow.phase(session.currentPhase()).map(PhaseConfig::qa).orElse(false);
+			commands.add("phaseflow phase complete" + (qa ? " " + QA_OPTION : "")
 					+ missing.stream().map((name) -> " --artifact " + name).collect(Collectors.joining()));
 		}
 		else {
@@ -220,12 +228,12 @@ public class ContextBroker implements SessionGuide {
 		List<Instructions> all = new ArrayList<>();
 		for (String completedPhase : completedPhases) {
 			all.add(new Instructions(actions, commands, reminder,
-					banner(workflow, session, situation.phase(), next, completedPhase)));
+					banner(workflow, session, task, situation.phase(), next, completedPhase)));
 		}
 		return all;
 	}
 
-	private String banner(WorkflowDefinition workflow, WorkSession session, Map<String, Object> phase,
+	private String banner(WorkflowDefinition workflow, WorkSession session, Task task, Map<String, Object> phase,
 			List<String> nextActions, String completedPhase) {
 		if (session.status().isTerminal() || phase == null) {
 			return null;
@@ -233,6 +241,13 @@ public class ContextBroker implements SessionGuide {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("phase", phase);
 		data.put("next_actions", nextActions);
+		if (completedPhase == null && session.currentPhase().equals(workflow.firstPhase().id())) {
+			// what only a PM can fill is asked for now, not when a later phase refuses
+			data.put("for_pm",
+					forPm(workflow, session, task).stream()
+						.map((error) -> error.field() + " " + error.message())
+						.toList());
+		}
 		if (completedPhase != null) {
 			data.put("completed", completedPhase);
 			if (sentBack(workflow, session, completedPhase)) {
@@ -242,6 +257,9 @@ public class ContextBroker implements SessionGuide {
 				data.put("iteration", session.currentIteration());
 			}
 			else {
+				if (workflow.phase(completedPhase).map(PhaseConfig::qa).orElse(false)) {
+					data.put("qa_passed", true);
+				}
 				workflow.phase(completedPhase)
 					.map(PhaseConfig::nextStep)
 					.ifPresent((text) -> data.put("next_step_text", text.strip()));
@@ -261,6 +279,11 @@ public class ContextBroker implements SessionGuide {
 
 	private List<String> nextSteps(WorkflowDefinition workflow, WorkSession session, Task task, List<String> missing) {
 		List<String> steps = new ArrayList<>();
+		if (session.status() == SessionStatus.COMPLETED) {
+			steps.add(
+					"The session is completed: record the task's outcome with phaseflow done \"<summary of the work>\"");
+			return steps;
+		}
 		if (session.status().isTerminal()) {
 			steps.add("The session is " + session.status().value() + "; start a new one to continue the task");
 			return steps;
@@ -279,12 +302,43 @@ public class ContextBroker implements SessionGuide {
 			steps.add("Review task objectives and acceptance criteria");
 		}
 		steps.add("Goal of the " + phase.id() + " phase: " + phase.goal());
+		if (session.currentIteration() > 1 && workflow.phaseAfter(phase.id()).filter(PhaseConfig::qa).isPresent()) {
+			steps.add("Fix what the failed review of iteration " + (session.currentIteration() - 1)
+					+ " found (its REVIEW.md), then list the new changes in CHANGES.md");
+		}
 		int goal = steps.size();
 		missing.forEach((name) -> steps.add("Write " + name + " and submit it as an artifact"));
 		steps.add("When ready, complete the " + phase.id() + " phase"
 				+ (phase.qa() ? " with qa_status qa_passed or qa_failed" : ""));
 		steps.addAll(goal, taskSteps(workflow, phase, task, NEXT_STEPS - steps.size()));
 		return steps;
+	}
+
+	/**
+	 * The task fields that this and the later phases require and the task lacks: an agent
+	 * cannot fill them (only a PM changes a task), so it is told at once who must act.
+	 */
+	List<FieldError> forPm(WorkflowDefinition workflow, WorkSession session, Task task) {
+		if (session.status().isTerminal() || workflow.phase(session.currentPhase()).isEmpty()) {
+			return List.of();
+		}
+		JsonNode document = this.json.tree(task);
+		int from = workflow.phaseIds().indexOf(session.currentPhase());
+		Map<String, List<String>> phasesByField = new LinkedHashMap<>();
+		for (PhaseConfig phase : workflow.phases().subList(from, workflow.phases().size())) {
+			phase.validation()
+				.requiredFields()
+				.stream()
+				.filter((field) -> Validation.isMissing(document, field))
+				.forEach((field) -> phasesByField.computeIfAbsent(field, (key) -> new ArrayList<>()).add(phase.id()));
+		}
+		List<FieldError> errors = new ArrayList<>();
+		phasesByField.forEach((field,
+				phases) -> errors.add(new FieldError("task." + field,
+						"is missing and the " + String.join(", ", phases) + " phase" + ((phases.size() > 1) ? "s" : "")
+								+ " require" + ((phases.size() > 1) ? "" : "s") + " it; "
+								+ Validation.whoFills(task.taskCode()))));
+		return errors;
 	}
 
 	/**

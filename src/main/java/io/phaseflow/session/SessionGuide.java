@@ -7,6 +7,9 @@ package io.phaseflow.session;
  */
 public interface SessionGuide {
 
+	/** The CLI option a phase that decides QA is completed with. */
+	String QA_OPTION = "--qa qa_passed|qa_failed";
+
 	/**
 	 * The session's time, its view's instructions, and those of an answer to the
 	 * completion of {@code completedPhase} (the view's own when it is null).

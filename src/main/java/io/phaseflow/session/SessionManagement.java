@@ -255,10 +255,20 @@ public class SessionManagement {
 		WorkflowDefinition workflow = this.workflows.active();
 		String last = workflow.phases().get(workflow.phases().size() - 1).id();
 		if (!last.equals(session.currentPhase())) {
-			throw new SessionNotWaiting("The session is in phase " + session.currentPhase() + "; it ends from " + last
-					+ ", or from any phase with force");
+			throw new SessionNotWaiting("The session is in phase " + session.currentPhase() + "; it ends as " + last
+					+ " is completed (phaseflow phase complete), or early with force");
 		}
 		return completePhase(sessionKey, new PhaseCompletion(false, null, null, last, artifacts));
+	}
+
+	/**
+	 * The command that completes the phase with an override; where the phase decides QA
+	 * it carries the outcome, without which the override is refused as well.
+	 */
+	public String overrideCommand(String phase) {
+		boolean qa = this.workflows.active().phase(phase).map(PhaseConfig::qa).orElse(false);
+		return "phaseflow phase complete --override --reason \"why the check does not apply\""
+				+ (qa ? " " + SessionGuide.QA_OPTION : "");
 	}
 
 	/** Locks the task's row until the transaction ends. */

@@ -66,6 +66,13 @@ public class CompletionCheck {
 			if (item.field().equals("notes")) {
 				actions.add("Add a summary now: report the completion again with notes that sum up the work");
 			}
+			else if (session.status().isTerminal()) {
+				// an ended session takes no notes: the update goes into a new one
+				actions.add("Session " + session.sessionKey() + " is " + session.status().value()
+						+ " and takes no more updates: start a new session on the task and record an update in it");
+				commands.add("phaseflow session start");
+				commands.add("phaseflow update \"<what was done>\"");
+			}
 			else {
 				actions.add("Add a context update now: what was done, found and decided");
 				commands.add("phaseflow update \"<what was done>\"");
@@ -75,7 +82,8 @@ public class CompletionCheck {
 			actions.add("Force close anyway: report the completion with force (--force)");
 		}
 		else {
-			actions.add("Ask a PM to force the completion if it cannot meet the check");
+			actions.add("Ask a PM to force the completion if it cannot meet the check "
+					+ "(with a PM's token: phaseflow done --force \"<summary>\")");
 		}
 		actions.add("Continue working: nothing was changed");
 		commands.add("phaseflow done \"<summary>\"");

@@ -185,7 +185,8 @@ abstract class AgentInitBriefingTests extends ApiTestSupport {
 			assertThat(this.pm.get(API + "/workflow").json().at("/settings/require_dependencies_completed").asBoolean())
 				.isTrue();
 			String dependency = task(null, null);
-			String mine = task(null, "\"metadata\": {\"depends_on\": [\"" + dependency + "\"]}");
+			String mine = task(null, "\"metadata\": {\"depends_on\": [\"" + dependency
+					+ "\"], \"acceptance_criteria\": [\"it works\"]}");
 			String hash = hash(mine);
 			ApiClient.Response init = this.agent.post(API + "/agent/init",
 					"{\"entity_type\": \"task\", \"entity_code\": \"" + mine + "\"}");

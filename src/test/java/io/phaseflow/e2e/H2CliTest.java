@@ -104,7 +104,7 @@ class H2CliTest extends ApiTestSupport {
 		assertThat(noQa.err()).contains("qa_status");
 		CliRunner.Run reviewed = this.cli.run("phase", "complete", "--qa", "passed", "--artifact", review.toString());
 		assertThat(reviewed.exit()).as(reviewed.toString()).isZero();
-		assertThat(reviewed.out()).contains("Phase Review completed successfully", "PHASE: Close");
+		assertThat(reviewed.out()).contains("✓ Review passed QA: on to Close", "PHASE: Close");
 
 		CliRunner.Run ended = this.cli.run("session", "end", "--artifact", artifact("SUMMARY.md").toString());
 		assertThat(ended.exit()).as(ended.toString()).isZero();
@@ -122,7 +122,9 @@ class H2CliTest extends ApiTestSupport {
 
 		CliRunner.Run noSummary = this.cli.run("done");
 		assertThat(noSummary.exit()).isEqualTo(2);
-		assertThat(noSummary.err()).contains("Missing summary", "Ask a PM to force it", "Continue working");
+		assertThat(noSummary.err()).as("the session ended: no update is asked for, the summary is")
+			.contains("a summary is missing", "phaseflow done \"", "Continue working")
+			.doesNotContain("phaseflow update");
 		CliRunner.Run done = this.cli.run("done", "Search works");
 		assertThat(done.exit()).as(done.toString()).isZero();
 		assertThat(this.admin.get(API + "/tasks/" + task).json().get("status").asText()).isEqualTo("completed");
@@ -273,6 +275,123 @@ class H2CliTest extends ApiTestSupport {
 			.extracting((n) -> n.get("kind").asText())
 			.containsExactly("update", "note");
 		assertThat(this.cli.run("done", "Search works").exit()).isZero();
+	}
+
+	@Test
+	void doneAfterAnEndedSessionNamesAStepThatWorks() {
+		String task = readyTask();
+		assertThat(this.cli.run("init", "T:" + task).exit()).isZero();
+		String key = this.cli.context().get("session_key").asText();
+		assertThat(this.admin.post(API + "/sessions/" + key + "/terminate", "{\"reason\": \"agent crashed\"}").status())
+			.isEqualTo(200);
+
+		CliRunner.Run refused = this.cli.run("done", "Search works");
+		assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.err()).as("an ended session takes no update: a new one does")
+			.contains("No context updates", "takes no more updates", "phaseflow session start", "phaseflow update",
+					"phaseflow done --force");
+		assertThat(this.cli.run("update", "Search works").exit()).as("the dead end: the ended session refuses")
+			.isEqualTo(3);
+
+		CliRunner.Run started = this.cli.run("session", "start");
+		assertThat(started.exit()).as(started.toString()).isZero();
+		assertThat(this.cli.run("update", "Wired the search box").exit()).isZero();
+		CliRunner.Run done = this.cli.run("done", "Search works");
+		assertThat(done.exit()).as(done.toString()).isZero();
+		assertThat(this.admin.get(API + "/tasks/" + task).json().get("status").asText()).isEqualTo("completed");
+	}
+
+	@Test
+	void aFailedReviewSaysSoAndCloseIsCompletedOneWay() {
+		assertThat(this.cli.run("init", "T:" + readyTask()).exit()).isZero();
+		String key = this.cli.context().get("session_key").asText();
+		completes("intake", "TASK.md", "research");
+		completes("research", "CONTEXT.md", "plan");
+		completes("plan", "PLAN.md", "execute");
+		CliRunner.Run toReview = completes("execute", "CHANGES.md", "review");
+		assertThat(toReview.out()).contains("phaseflow phase complete --qa qa_passed|qa_failed");
+
+		Path review = artifact("REVIEW.md");
+		CliRunner.Run failed = this.cli.run("phase", "complete", "--qa", "failed", "--artifact", review.toString());
+		assertThat(failed.exit()).as(failed.toString()).isZero();
+		assertThat(failed.out())
+			.contains("✗ Review failed QA: back to Execute, iteration 2", "PHASE: Execute",
+					"Fix what the failed review of iteration 1 found (its REVIEW.md)", "CHANGES.md")
+			.doesNotContain("completed successfully", "CLOSE", "SUMMARY.md");
+		assertThat(this.cli.context().get("phase").asText()).isEqualTo("execute");
+		completes("execute", "CHANGES.md", "review");
+		CliRunner.Run passed = this.cli.run("phase", "complete", "--qa", "passed", "--artifact", review.toString());
+		assertThat(passed.exit()).as(passed.toString()).isZero();
+		assertThat(passed.out()).contains("✓ Review passed QA: on to Close", "PHASE: Close", "SUMMARY.md",
+				"When ready: phaseflow phase complete (it ends the session)");
+
+		CliRunner.Run closed = this.cli.run("phase", "complete", "--artifact", artifact("SUMMARY.md").toString());
+		assertThat(closed.exit()).as(closed.toString()).isZero();
+		assertThat(closed.out()).contains("the session is complete", "phaseflow done \"");
+		CliRunner.Run endedTwice = this.cli.run("session", "end");
+		assertThat(endedTwice.exit()).as(endedTwice.toString()).isEqualTo(3);
+		assertThat(endedTwice.err()).contains("Session " + key + " has already ended", "phaseflow done \"");
+		assertThat(this.cli.run("done", "Search works").exit()).isZero();
+	}
+
+	@Test
+	void rulesOnlyAPmMeetsAreNamedAtInitAndOverridesCarryTheQaOutcome() {
+		String task = unique("cli");
+		assertThat(createTask(this.pm, task, "\"description\": \"Add search\"").status()).isEqualTo(201);
+		CliRunner.Run init = this.cli.run("init", "T:" + task);
+		assertThat(init.exit()).as(init.toString()).isZero();
+		assertThat(init.out()).as("told at intake, not first refused at plan")
+			.contains("Needs a PM",
+					"task.metadata.acceptance_criteria is missing and the plan, review phases require it",
+					"PATCH /tasks/" + task);
+		CliRunner.Run initJson = this.cli.run("--json", "init", "T:" + task);
+		assertThat(initJson.json().at("/context/warnings")).extracting((w) -> w.get("field").asText())
+			.contains("task.metadata.acceptance_criteria");
+
+		completes("intake", "TASK.md", "research");
+		completes("research", "CONTEXT.md", "plan");
+		CliRunner.Run plan = this.cli.run("phase", "complete", "--artifact", artifact("PLAN.md").toString());
+		assertThat(plan.exit()).isEqualTo(2);
+		assertThat(plan.err()).contains("only a PM can set it: PATCH /tasks/" + task,
+				"an approved override covers only the phase it was asked in");
+		String key = this.cli.context().get("session_key").asText();
+		assertThat(this.cli.run("phase", "complete", "--override", "--reason", "criteria follow").exit()).isZero();
+		approve(key);
+		assertThat(this.cli.run("status").exit()).isZero();
+		completes("execute", "CHANGES.md", "review");
+
+		Path review = artifact("REVIEW.md");
+		assertThat(this.cli.run("artifact", "put", review.toString()).exit()).isZero();
+		CliRunner.Run noQa = this.cli.run("phase", "complete", "--override", "--reason", "criteria follow");
+		assertThat(noQa.exit()).isEqualTo(2);
+		assertThat(noQa.err()).as("the override that is suggested carries the QA outcome")
+			.contains("phaseflow phase complete --override --reason \"why the check does not apply\" --qa "
+					+ "qa_passed|qa_failed");
+		CliRunner.Run refused = this.cli.run("phase", "complete", "--qa", "passed");
+		assertThat(refused.exit()).isEqualTo(2);
+		assertThat(refused.err()).contains("task.metadata.acceptance_criteria: is required in the review phase",
+				"--override --reason \"why the check does not apply\" --qa qa_passed|qa_failed");
+		CliRunner.Run overridden = this.cli.run("phase", "complete", "--override", "--reason", "criteria follow",
+				"--qa", "qa_passed");
+		assertThat(overridden.exit()).as(overridden.toString()).isZero();
+		assertThat(overridden.out()).contains("Override of the review phase requested");
+		assertThat(this.admin.get(API + "/sessions/" + key).json().get("status").asText())
+			.isEqualTo("awaiting_override");
+	}
+
+	/** Another reviewer approves the session's pending override. */
+	private void approve(String key) {
+		ApiClient reviewer = clientWith("REVIEWER");
+		String id = null;
+		for (JsonNode pending : reviewer.get(API + "/overrides").json().get("data")) {
+			if (pending.get("session_key").asText().equals(key)) {
+				id = pending.get("id").asText();
+			}
+		}
+		assertThat(id).as("the override is in the reviewer's inbox").isNotNull();
+		ApiClient.Response decided = reviewer.post(API + "/overrides/" + id + "/decision",
+				"{\"decision\": \"approve\", \"comment\": \"fine\"}");
+		assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.phaseflow.common.FieldError;
 import io.phaseflow.session.PhaseCheck;
 import io.phaseflow.workflow.ArtifactSpec;
 import io.phaseflow.workflow.PhaseConfig;
+import io.phaseflow.workflow.Validation;
 import io.phaseflow.workflow.WorkflowDefinition;
 
 /**
@@ -43,12 +44,14 @@ final class PhaseRules {
 		config.validation()
 			.requiredFields()
 			.stream()
-			.filter((field) -> isEmpty(task, field))
-			.forEach((field) -> errors.add(new FieldError("task." + field, "is required in the " + phase + " phase")));
+			.filter((field) -> Validation.isMissing(task, field))
+			.forEach((field) -> errors.add(new FieldError("task." + field,
+					"is required in the " + phase + " phase; " + Validation.whoFills(task.path("task_code").asText())
+							+ " (an approved override covers only the phase it was asked in)")));
 		List<FieldError> warnings = config.validation()
 			.warnIfMissing()
 			.stream()
-			.filter((field) -> isEmpty(task, field))
+			.filter((field) -> Validation.isMissing(task, field))
 			.map((field) -> new FieldError("task." + field, "is missing"))
 			.toList();
 		PhaseCheck.Result result = result(workflow, config, errors, overrideRequested);
@@ -65,19 +68,6 @@ final class PhaseRules {
 			return PhaseCheck.Result.INVALID;
 		}
 		return config.override().needsApproval() ? PhaseCheck.Result.APPROVAL : PhaseCheck.Result.OVERRIDE;
-	}
-
-	/**
-	 * A task field ({@code title}) or metadata entry ({@code metadata.tags}) that is
-	 * absent, null or empty.
-	 */
-	static boolean isEmpty(JsonNode task, String field) {
-		JsonNode value = task;
-		for (String part : field.split("\\.")) {
-			value = (value != null) ? value.get(part) : null;
-		}
-		return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())
-				|| (value.isContainerNode() && value.isEmpty());
 	}
 
 }

@@ -230,15 +230,14 @@ class SessionController {
 	record Stop(@Size(max = 2000) String reason) {
 	}
 
-	private static ResponseEntity<ProblemDetail> refused(PhaseOutcome outcome) {
+	private ResponseEntity<ProblemDetail> refused(PhaseOutcome outcome) {
 		ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Phase not complete",
 				"The " + outcome.completedPhase() + " phase is not complete: fix the errors and try again, "
 						+ "or complete it with override and a reason",
 				outcome.errors());
 		problem.setProperty("warnings", outcome.warnings());
 		problem.setProperty("session", outcome.session());
-		problem.setProperty("suggested_commands",
-				List.of("phaseflow phase complete --override --reason \"why the check does not apply\""));
+		problem.setProperty("suggested_commands", List.of(this.sessions.overrideCommand(outcome.completedPhase())));
 		return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

@@ -23,6 +23,12 @@ class PhaseRulesTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/**
+	 * A task field is the PM's: the error says who fills it and that no override lasts.
+	 */
+	private static final String DESCRIPTION_FOR_PM = "is required in the plan phase; only a PM can set it: "
+			+ "PATCH /tasks/ (an approved override covers only the phase it was asked in)";
+
 	private static final JsonNode COMPLETE_TASK = task(
 			"{\"title\": \"Fix\", \"description\": \"d\", \"metadata\": {\"tags\": [\"a\"]}}");
 
@@ -40,7 +46,7 @@ class PhaseRulesTest {
 		PhaseCheck check = check(workflow("required", true), Set.of(), task("{\"title\": \"Fix\"}"), false);
 		assertThat(check.result()).isEqualTo(Result.INVALID);
 		assertThat(check.errors()).containsExactly(new FieldError("artifacts.PLAN.md", "is required in the plan phase"),
-				new FieldError("task.description", "is required in the plan phase"));
+				new FieldError("task.description", DESCRIPTION_FOR_PM));
 		assertThat(check.warnings()).containsExactly(new FieldError("task.metadata.tags", "is missing"));
 	}
 
@@ -57,7 +63,7 @@ class PhaseRulesTest {
 		for (String task : new String[] { "{\"title\": \"Fix\", \"description\": \"  \"}",
 				"{\"title\": \"Fix\", \"description\": null}", "{\"title\": \"Fix\", \"description\": []}" }) {
 			assertThat(check(workflow("none", true), Set.of("PLAN.md"), task(task), false).errors()).as(task)
-				.containsExactly(new FieldError("task.description", "is required in the plan phase"));
+				.containsExactly(new FieldError("task.description", DESCRIPTION_FOR_PM));
 		}
 	}
 
@@ -107,7 +113,7 @@ class PhaseRulesTest {
 				""");
 		assertThat(check(lax, Set.of(), COMPLETE_TASK, false).result()).isEqualTo(Result.VALID);
 		assertThat(check(lax, Set.of(), task("{\"title\": \"Fix\"}"), false).errors())
-			.containsExactly(new FieldError("task.description", "is required in the plan phase"));
+			.containsExactly(new FieldError("task.description", DESCRIPTION_FOR_PM));
 	}
 
 	private static PhaseCheck check(WorkflowDefinition workflow, Set<String> present, JsonNode task, boolean override) {
