@@ -70,7 +70,7 @@ public final class PhaseflowCli {
 			return terminal.report(failure);
 		}
 		if (ex instanceof ServerUnreachable unreachable) {
-			return terminal.report(new CommandFailed(1, unreachable.getMessage()));
+			return terminal.report(new CommandFailed(ServerUnreachable.EXIT_CODE, unreachable.getMessage()));
 		}
 		return terminal.report(new CommandFailed(1, "phaseflow failed: " + ex));
 	}

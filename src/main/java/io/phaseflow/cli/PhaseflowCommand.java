@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
 				DoneCommand.class, StatusCommand.class, ReportCommand.class, EventsCommand.class, SprintCommand.class,
 				McpCommand.class, HelpCommand.class },
 		footerHeading = "%n",
-		footer = {
-				"Environment: PHASEFLOW_URL (default http://localhost:8080), PHASEFLOW_TOKEN "
-						+ "(else <PHASEFLOW_DATA_DIR>/admin.token, default ./data), PHASEFLOW_AGENT, PHASEFLOW_SESSION "
-						+ "(the context file, default ~/.phaseflow/session).",
-				"Exit codes: 0 ok, 2 refused as invalid (422), 3 conflict (409), 4 not found (404), 1 anything else." })
+		footer = { "Environment: PHASEFLOW_URL (default http://localhost:8080), PHASEFLOW_TOKEN "
+				+ "(else <PHASEFLOW_DATA_DIR>/admin.token, default ./data), PHASEFLOW_AGENT, PHASEFLOW_SESSION "
+				+ "(the context file, default $XDG_STATE_HOME or ~/.local/state, then phaseflow/<agent>/session).",
+				"Exit codes: 0 ok, 2 refused as invalid (400, 422), 3 conflict (409), 4 not found (404), "
+						+ "5 token refused (401, 403), 6 server unreachable or failed (5xx; retry), 1 anything else." })
 class PhaseflowCommand implements Runnable {
 
 	private final Terminal terminal;

@@ -28,7 +28,7 @@ final class Terminal {
 
 	final PrintStream err;
 
-	private final ContextFile contextFile;
+	private ContextFile contextFile;
 
 	private PhaseflowClient client;
 
@@ -38,7 +38,6 @@ final class Terminal {
 		this.env = env;
 		this.out = out;
 		this.err = err;
-		this.contextFile = ContextFile.of(env);
 	}
 
 	void json(boolean value) {
@@ -57,14 +56,21 @@ final class Terminal {
 	}
 
 	ActiveContext context() {
-		return this.contextFile.read();
+		return contextFile().read();
 	}
 
 	void remember(ActiveContext context) {
-		this.contextFile.write(context);
+		contextFile().write(context);
 	}
 
+	/**
+	 * The agent's context file, found on first use: a command that needs none runs even
+	 * when the environment names no place for it.
+	 */
 	ContextFile contextFile() {
+		if (this.contextFile == null) {
+			this.contextFile = ContextFile.of(this.env, this.err::println);
+		}
 		return this.contextFile;
 	}
 
@@ -72,7 +78,7 @@ final class Terminal {
 	ActiveContext session() {
 		ActiveContext context = context();
 		if (!context.hasSession()) {
-			throw new CommandFailed(2, "No active session in " + this.contextFile.path(),
+			throw new CommandFailed(2, "No active session in " + contextFile().path(),
 					"phaseflow init T:<task>       start or continue the task's session",
 					"phaseflow session resume <key> take over a session by its key");
 		}

@@ -22,16 +22,21 @@ public record ApiAnswer(int status, JsonNode body, String text) {
 
 	/**
 	 * The command-line exit code for this answer: 0 ok, 2 refused as invalid (422, or 400
-	 * for malformed input), 3 conflict (409), 4 not found (404), 1 anything else.
+	 * for malformed input), 3 conflict (409), 4 not found (404), 5 token refused (401,
+	 * 403), 6 server failure (5xx, worth a retry), 1 anything else.
 	 */
 	public int exitCode() {
 		if (ok()) {
 			return 0;
 		}
+		if (this.status >= 500 && this.status < 600) {
+			return ServerUnreachable.EXIT_CODE;
+		}
 		return switch (this.status) {
 			case 400, 422 -> 2;
 			case 409 -> 3;
 			case 404 -> 4;
+			case 401, 403 -> 5;
 			default -> 1;
 		};
 	}

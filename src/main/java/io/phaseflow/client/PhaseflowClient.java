@@ -4,21 +4,28 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -29,9 +36,11 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpMessage;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
@@ -46,7 +55,9 @@ import org.apache.hc.core5.util.Timeout;
  * It speaks HTTP through Apache HttpClient's blocking client, which keeps no thread of
  * its own: the JDK's client keeps a selector thread in native code, and a JVM that exits
  * waits 300 ms for such a thread, a third of a short command's time (docs/BENCHMARKS.md).
- * Like the JDK's client, it neither retries, follows redirects nor keeps cookies.
+ * It follows no redirects and keeps no cookies. It retries a request once, and only when
+ * the request may have reached the server but its answer was lost; every write carries an
+ * {@code Idempotency-Key} for that, so the server does the work once (docs/API.md).
  */
 public class PhaseflowClient {
 
@@ -59,6 +70,8 @@ public class PhaseflowClient {
 	private static final Duration DECISION_POLL = Duration.ofSeconds(2);
 
 	private static final String ACCEPT = "application/json, application/problem+json, text/markdown";
+
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private final ClientSettings settings;
 
@@ -371,25 +384,62 @@ public class PhaseflowClient {
 		return send("POST", path, body);
 	}
 
+	/**
+	 * Sends the request, and once more when its answer was lost. A write carries a fresh
+	 * {@code Idempotency-Key}, the same on the second try, so that the server does work
+	 * it already did only once and replays its first answer.
+	 */
 	private ApiAnswer send(String method, String path, JsonNode body) {
-		ClassicRequestBuilder builder = ClassicRequestBuilder.create(method)
-			.setUri(url(path))
-			.setHeader("Accept", ACCEPT);
-		if (body != null) {
-			builder.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
-		}
-		ClassicHttpRequest request = builder.build();
-		authorize(request);
+		String text = (body != null) ? Json.write(body) : null;
+		String key = "GET".equals(method) ? null : UUID.randomUUID().toString();
 		try {
-			return this.http.execute(request, (response) -> {
-				String text = (response.getEntity() != null)
-						? EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8) : "";
-				return new ApiAnswer(response.getCode(), Json.parseOrNull(text), text);
-			});
+			try {
+				return exchange(method, path, text, key);
+			}
+			catch (IOException ex) {
+				if (!answerLost(ex)) {
+					throw ex;
+				}
+				return exchange(method, path, text, key);
+			}
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new ServerUnreachable(this.settings.baseUrl(), ex);
 		}
+	}
+
+	private ApiAnswer exchange(String method, String path, String body, String idempotencyKey) throws IOException {
+		ClassicRequestBuilder builder = ClassicRequestBuilder.create(method)
+			.setUri(url(path))
+			.setHeader("Accept", ACCEPT);
+		if (idempotencyKey != null) {
+			builder.setHeader(IDEMPOTENCY_KEY, idempotencyKey);
+		}
+		if (body != null) {
+			builder.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+		}
+		ClassicHttpRequest request = builder.build();
+		authorize(request);
+		return this.http.execute(request, (response) -> {
+			String text = (response.getEntity() != null)
+					? EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8) : "";
+			return new ApiAnswer(response.getCode(), Json.parseOrNull(text), text);
+		});
+	}
+
+	/**
+	 * Whether the request may have reached the server and only its answer is missing: no
+	 * answer at all, a connection reset or a response timeout. A connection that was
+	 * never made (refused, unknown host, connect timeout) is not retried: the server is
+	 * not there, and trying again at once would only double the wait.
+	 */
+	private static boolean answerLost(IOException ex) {
+		if (ex instanceof ConnectException || ex instanceof ConnectTimeoutException
+				|| ex instanceof UnknownHostException || ex instanceof SSLException) {
+			return false;
+		}
+		return ex instanceof NoHttpResponseException || ex instanceof SocketTimeoutException
+				|| ex instanceof SocketException || ex instanceof ConnectionClosedException;
 	}
 
 	/**

@@ -9,6 +9,12 @@ import java.net.URI;
  */
 public class ServerUnreachable extends RuntimeException {
 
+	/**
+	 * The command line's exit code for a server that did not answer or failed (5xx): the
+	 * one failure a script may simply retry.
+	 */
+	public static final int EXIT_CODE = 6;
+
 	public ServerUnreachable(URI base, Exception cause) {
 		super("Cannot reach the Phaseflow server at " + base + " (" + describe(cause) + "); start it with "
 				+ "`java -jar phaseflow.jar` or set PHASEFLOW_URL", cause);

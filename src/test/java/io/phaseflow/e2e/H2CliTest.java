@@ -131,7 +131,7 @@ class H2CliTest extends ApiTestSupport {
 	}
 
 	@Test
-	void exitCodesTellRefusalsConflictsUnknownTasksAndOtherFailuresApart() throws IOException {
+	void exitCodesTellRefusalsConflictsUnknownTasksRefusedTokensAndAnAbsentServerApart() throws IOException {
 		CliRunner.Run unknown = this.cli.run("init", "T:" + unique("no-such-task"));
 		assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(4);
 		assertThat(this.cli.contextFile()).as("a failed init remembers nothing").doesNotExist();
@@ -153,7 +153,7 @@ class H2CliTest extends ApiTestSupport {
 		assertThat(this.cli.run("session", "resume").exit()).isZero();
 
 		CliRunner.Run badToken = this.cli.with("PHASEFLOW_TOKEN", "not-a-token").run("status");
-		assertThat(badToken.exit()).isEqualTo(1);
+		assertThat(badToken.exit()).isEqualTo(5);
 		assertThat(badToken.err()).contains("401", "PHASEFLOW_TOKEN");
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -161,10 +161,11 @@ class H2CliTest extends ApiTestSupport {
 		}
 		CliRunner offline = this.cli.with("PHASEFLOW_URL", "http://127.0.0.1:" + closedPort);
 		CliRunner.Run unreachable = offline.run("status");
-		assertThat(unreachable.exit()).isEqualTo(1);
+		assertThat(unreachable.exit()).as("worth a retry").isEqualTo(6);
 		assertThat(unreachable.err()).contains("Cannot reach the Phaseflow server", "PHASEFLOW_URL");
 		CliRunner.Run unreachableJson = offline.run("--json", "status");
-		assertThat(unreachableJson.json().get("exit_code").asInt()).isEqualTo(1);
+		assertThat(unreachableJson.exit()).isEqualTo(6);
+		assertThat(unreachableJson.json().get("exit_code").asInt()).isEqualTo(6);
 	}
 
 	@Test
@@ -221,8 +222,8 @@ class H2CliTest extends ApiTestSupport {
 		CliRunner.Run again = lead.run("session", "transition", key, "--to", "intake", "--reason", "twice");
 		assertThat(again.exit()).as("a conflict: " + again).isEqualTo(3);
 		assertThat(this.cli.run("session", "transition", key, "--to", "research", "--reason", "mine").exit())
-			.as("an agent may not")
-			.isNotZero();
+			.as("an agent may not (403)")
+			.isEqualTo(5);
 	}
 
 	@Test
