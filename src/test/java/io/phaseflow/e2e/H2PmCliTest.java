@@ -108,4 +108,72 @@ class H2PmCliTest extends ApiTestSupport {
 		assertThat(noCode.err()).contains("--code");
 	}
 
+	@Test
+	void aPmRegistersAnAgentIssuesItsTokenArchivesAndRevokesTheTokenAgain() {
+		String handle = unique("agent");
+		CliRunner.Run registered = this.pm.run("agent", "register", handle, "--name", "Indexer", "--capability", "java",
+				"--capability", "sql");
+		assertThat(registered.exit()).as(registered.toString()).isZero();
+		assertThat(registered.out()).contains("✓ Agent " + handle + " registered", "(ai)",
+				"Next: phaseflow token issue " + handle + " --role AGENT --agent " + handle);
+		JsonNode agent = this.admin.get(API + "/agents/" + handle).json();
+		assertThat(agent.get("capabilities")).extracting(JsonNode::asText).containsExactly("java", "sql");
+		CliRunner.Run again = this.pm.run("agent", "register", handle);
+		assertThat(again.exit()).as(again.toString()).isEqualTo(3);
+		assertThat(again.err()).contains("phaseflow token issue " + handle);
+
+		String name = unique("token");
+		CliRunner.Run issued = this.pm.run("token", "issue", name, "--role", "agent", "--agent", handle);
+		assertThat(issued.exit()).as(issued.toString()).isZero();
+		assertThat(issued.out()).contains("✓ Token " + name + " issued", "roles AGENT",
+				"agent " + agent.get("id").asText(), "shown only now");
+		String secret = issued.out()
+			.lines()
+			.filter((line) -> line.startsWith("    "))
+			.findFirst()
+			.orElseThrow()
+			.strip();
+		long id = this.admin.get(API + "/admin/tokens")
+			.json()
+			.get("data")
+			.valueStream()
+			.filter((token) -> token.get("name").asText().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
+		CliRunner agentCli = CliRunner.of("http://localhost:" + this.port, secret, handle);
+		String task = unique("t");
+		assertThat(this.pm.run("task", "create", task, "--title", "Index", "--sprint", this.sprint).exit()).isZero();
+		CliRunner.Run init = agentCli.run("init", "T:" + task);
+		assertThat(init.exit()).as("the secret works, as the agent: " + init).isZero();
+		String key = agentCli.context().get("session_key").asText();
+		assertThat(this.admin.get(API + "/sessions/" + key).json().get("agent_id").asLong())
+			.isEqualTo(agent.get("id").asLong());
+		CliRunner.Run listed = this.pm.run("token", "list");
+		assertThat(listed.out()).contains(name).doesNotContain(secret);
+
+		CliRunner.Run noAgent = this.pm.run("token", "issue", unique("token"), "--role", "AGENT", "--agent",
+				"no-such-agent");
+		assertThat(noAgent.exit()).isEqualTo(4);
+		assertThat(noAgent.err()).contains("phaseflow agent register no-such-agent");
+		CliRunner notAdmin = this.pm.with("PHASEFLOW_TOKEN", tokenWith("PM"));
+		CliRunner.Run refused = notAdmin.run("token", "issue", unique("token"), "--role", "PM");
+		assertThat(refused.exit()).as(refused.toString()).isEqualTo(5);
+		assertThat(refused.err()).contains("ADMIN role");
+
+		CliRunner.Run archived = this.pm.run("archive");
+		assertThat(archived.exit()).as(archived.toString()).isZero();
+		assertThat(archived.out()).startsWith("✓ Archived ");
+		assertThat(this.pm.run("--json", "archive").json().has("archived")).isTrue();
+
+		CliRunner.Run revoked = this.pm.run("token", "revoke", String.valueOf(id));
+		assertThat(revoked.exit()).as(revoked.toString()).isZero();
+		assertThat(revoked.out()).contains("✓ Token " + id + " (" + name + ") revoked");
+		CliRunner.Run shut = agentCli.run("status");
+		assertThat(shut.exit()).as(shut.toString()).isEqualTo(5);
+		assertThat(shut.err()).contains("401", "PHASEFLOW_TOKEN");
+		assertThat(this.pm.run("token", "list").out()).containsPattern(name + " .* revoked ");
+	}
+
 }
