@@ -200,7 +200,7 @@ class TaskCommand {
 			return body;
 		}
 
-		private static void putIfGiven(ObjectNode body, String name, String value) {
+		static void putIfGiven(ObjectNode body, String name, String value) {
 			if (value != null) {
 				body.put(name, value);
 			}

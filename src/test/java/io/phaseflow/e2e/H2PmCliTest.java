@@ -1,5 +1,6 @@
 package io.phaseflow.e2e;
 
+import java.nio.file.Path;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -174,6 +175,33 @@ class H2PmCliTest extends ApiTestSupport {
 		assertThat(shut.exit()).as(shut.toString()).isEqualTo(5);
 		assertThat(shut.err()).contains("401", "PHASEFLOW_TOKEN");
 		assertThat(this.pm.run("token", "list").out()).containsPattern(name + " .* revoked ");
+	}
+
+	@Test
+	void aPmFilesABugOnceAndWritesAnAdr() {
+		String title = "Search misses " + UUID.randomUUID();
+		CliRunner.Run filed = this.pm.run("bug", title, "--description", "No hits for TASK.md", "--priority", "p1",
+				"--sprint", this.sprint);
+		assertThat(filed.exit()).as(filed.toString()).isZero();
+		assertThat(filed.out()).contains("✓ Bug filed as task bug-", "(P1): " + title, "phaseflow task update bug-");
+		String code = filed.out().replaceAll("(?s).*task (bug-[0-9a-f]+).*", "$1");
+		assertThat(this.admin.get(API + "/tasks/" + code).json().get("sprint_code").asText()).isEqualTo(this.sprint);
+		CliRunner.Run again = this.pm.run("bug", title, "--description", "no hits for  TASK.md");
+		assertThat(again.exit()).as(again.toString()).isZero();
+		assertThat(again.out()).contains("filed before: task " + code, "nothing new was filed");
+		CliRunner.Run lost = this.pm.run("bug", "Lost", "--sprint", "no-such-sprint");
+		assertThat(lost.exit()).as(lost.toString()).isEqualTo(2);
+		assertThat(lost.err()).contains("an existing sprint");
+
+		CliRunner.Run adr = this.pm.run("adr", "Rank with ts_rank", "--context", "Search needs an order", "--decision",
+				"Use ts_rank on both databases", "--status", "accepted");
+		assertThat(adr.exit()).as(adr.toString()).isZero();
+		assertThat(adr.out()).containsPattern("✓ ADR-\\d{3} written: .*ADR-\\d{3}-rank-with-ts-rank\\.md");
+		Path file = Path.of(adr.out().strip().replaceAll(".*written: ", ""));
+		assertThat(file).content().contains("Use ts_rank on both databases");
+		CliRunner.Run badStatus = this.pm.run("adr", "Something", "--status", "maybe");
+		assertThat(badStatus.exit()).as(badStatus.toString()).isEqualTo(2);
+		assertThat(badStatus.err()).contains("--status proposed|accepted");
 	}
 
 }
