@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 		subcommands = { InitCommand.class, SessionCommand.class, PhaseCommand.class, ArtifactCommand.class,
 				NoteCommand.Update.class, NoteCommand.Note.class, LogCommand.class, IterationCommand.class,
 				DoneCommand.class, StatusCommand.class, ReportCommand.class, EventsCommand.class, SprintCommand.class,
-				McpCommand.class, HelpCommand.class },
+				TaskCommand.class, AgentCommand.class, TokenCommand.class, SearchCommand.class, ArchiveCommand.class,
+				BugCommand.class, AdrCommand.class, McpCommand.class, HelpCommand.class },
 		footerHeading = "%n",
 		footer = { "Environment: PHASEFLOW_URL (default http://localhost:8080), PHASEFLOW_TOKEN "
 				+ "(else <PHASEFLOW_DATA_DIR>/admin.token, default ./data), PHASEFLOW_AGENT, PHASEFLOW_SESSION "

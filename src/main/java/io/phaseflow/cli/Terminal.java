@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -116,6 +117,22 @@ final class Terminal {
 			problem(answer);
 		}
 		return answer.exitCode();
+	}
+
+	/**
+	 * Shows an answer as {@link #show(ApiAnswer, Consumer)} does and, after a refusal in
+	 * text, the step that works instead, as {@code next} names it for the answer (none
+	 * when it answers null).
+	 */
+	int show(ApiAnswer answer, Consumer<JsonNode> human, Function<ApiAnswer, String> next) {
+		int exit = show(answer, human);
+		if (!answer.ok() && !this.json) {
+			String step = next.apply(answer);
+			if (step != null) {
+				this.err.println("  Next: " + step);
+			}
+		}
+		return exit;
 	}
 
 	/** Fails the command unless the answer is a success. */

@@ -274,6 +274,56 @@ public class PhaseflowClient {
 		return post("/sprints", body);
 	}
 
+	public ApiAnswer createTask(ObjectNode body) {
+		return post("/tasks", body);
+	}
+
+	/**
+	 * {@code PATCH /tasks/{code}}: a JSON merge patch, whose lists replace the old ones.
+	 */
+	public ApiAnswer updateTask(String code, ObjectNode patch) {
+		return send("PATCH", "/tasks/" + segment(code), patch);
+	}
+
+	/** A page of tasks in id order; null values in {@code filters} are left out. */
+	public ApiAnswer tasks(Map<String, String> filters) {
+		return get("/tasks" + query(filters));
+	}
+
+	public ApiAnswer registerAgent(ObjectNode body) {
+		return post("/agents", body);
+	}
+
+	/**
+	 * {@code POST /admin/tokens}: the answer holds the secret, and nothing else ever
+	 * does.
+	 */
+	public ApiAnswer issueToken(ObjectNode body) {
+		return post("/admin/tokens", body);
+	}
+
+	public ApiAnswer tokens() {
+		return get("/admin/tokens");
+	}
+
+	public ApiAnswer revokeToken(long id) {
+		return send("DELETE", "/admin/tokens/" + id, null);
+	}
+
+	/** A bug filed as a backlog task; 200 with {@code duplicate_of} when filed before. */
+	public ApiAnswer fileBug(ObjectNode body) {
+		return post("/pm-tools/bug-report", body);
+	}
+
+	public ApiAnswer writeAdr(ObjectNode body) {
+		return post("/pm-tools/adr", body);
+	}
+
+	/** Archives the events that are due now. */
+	public ApiAnswer archiveEvents() {
+		return post("/admin/events/archive", null);
+	}
+
 	/** A page of events, oldest first; null values in {@code filters} are left out. */
 	public ApiAnswer events(Map<String, String> filters) {
 		return get("/events" + query(filters));
