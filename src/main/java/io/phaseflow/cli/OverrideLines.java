@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.phaseflow.client.Json;
 
 /**
  * A session's override (its view's {@code override}) in words: pending with its id and
@@ -25,7 +26,7 @@ final class OverrideLines {
 		String by = override.path("decided_by").asText("a reviewer");
 		switch (status) {
 			case "pending" -> {
-				String groups = String.join(", ", texts(override.path("candidate_groups")));
+				String groups = String.join(", ", Json.texts(override.path("candidate_groups")));
 				lines.add("⧗ Override " + override.path("id").asText() + " of the " + phase + " phase waits for "
 						+ (groups.isEmpty() ? "a reviewer" : groups) + " to decide.");
 				lines.add("  Wait for the decision with: phaseflow phase wait");
@@ -41,12 +42,6 @@ final class OverrideLines {
 			}
 		}
 		return lines;
-	}
-
-	private static List<String> texts(JsonNode array) {
-		List<String> texts = new ArrayList<>();
-		array.forEach((item) -> texts.add(item.asText()));
-		return texts;
 	}
 
 }

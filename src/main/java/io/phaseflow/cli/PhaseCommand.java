@@ -89,7 +89,7 @@ class PhaseCommand {
 		ApiAnswer answer = this.terminal.require(this.terminal.client()
 			.awaitDecision(context.sessionKey(), (timeout > 0) ? Duration.ofSeconds(timeout) : null));
 		this.terminal.remember(context.withSession(answer.body()));
-		if (waits(answer.body())) {
+		if (PhaseflowClient.awaitsDecision(answer.body())) {
 			if (this.terminal.json()) {
 				this.terminal.out.println(answer.text().strip());
 			}
@@ -108,10 +108,6 @@ class PhaseCommand {
 			lines.forEach(this.terminal.out::println);
 			this.terminal.guidance(session.path("instructions"));
 		});
-	}
-
-	private static boolean waits(JsonNode session) {
-		return PhaseflowClient.AWAITING_OVERRIDE.equals(session.path("status").asText());
 	}
 
 	private int conflict(ActiveContext context, String phase, ApiAnswer answer) {

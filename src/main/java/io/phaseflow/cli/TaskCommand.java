@@ -1,6 +1,5 @@
 package io.phaseflow.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -141,8 +140,7 @@ class TaskCommand {
 	}
 
 	private static String dependsOn(JsonNode task) {
-		List<String> codes = new ArrayList<>();
-		task.path(DEPENDS_ON).forEach((code) -> codes.add(code.asText()));
+		List<String> codes = Json.texts(task.path(DEPENDS_ON));
 		return codes.isEmpty() ? "" : "  (depends on " + String.join(", ", codes) + ")";
 	}
 

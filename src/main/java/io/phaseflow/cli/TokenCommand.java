@@ -1,6 +1,5 @@
 package io.phaseflow.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -93,9 +92,7 @@ class TokenCommand {
 	}
 
 	private static String roles(JsonNode token) {
-		List<String> roles = new ArrayList<>();
-		token.path("roles").forEach((role) -> roles.add(role.asText()));
-		return String.join(",", roles);
+		return String.join(",", Json.texts(token.path("roles")));
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.phaseflow.client;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +55,13 @@ public final class Json {
 		catch (JsonProcessingException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The texts of a JSON array's items (none for a missing node). */
+	public static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach((item) -> texts.add(item.asText()));
+		return texts;
 	}
 
 	public static <T> T convert(Object value, Class<T> type) {

@@ -62,7 +62,7 @@ import org.apache.hc.core5.util.Timeout;
 public class PhaseflowClient {
 
 	/** The status of a session that waits for a reviewer's override decision. */
-	public static final String AWAITING_OVERRIDE = "awaiting_override";
+	private static final String AWAITING_OVERRIDE = "awaiting_override";
 
 	private static final String API = "/api/orchestration";
 
@@ -395,8 +395,7 @@ public class PhaseflowClient {
 		while (true) {
 			try (EventStream stream = eventStream(Map.of("session_key", sessionKey))) {
 				ApiAnswer now = session(sessionKey);
-				if (!now.ok() || !AWAITING_OVERRIDE.equals(now.body().path("status").asText())
-						|| System.nanoTime() >= deadline) {
+				if (!now.ok() || !awaitsDecision(now.body()) || System.nanoTime() >= deadline) {
 					return now;
 				}
 				if (stream.status() == 200) {
@@ -415,6 +414,11 @@ public class PhaseflowClient {
 				return session(sessionKey);
 			}
 		}
+	}
+
+	/** Whether a session (its JSON) waits for a reviewer's override decision. */
+	public static boolean awaitsDecision(JsonNode session) {
+		return AWAITING_OVERRIDE.equals(session.path("status").asText());
 	}
 
 	/** {@code GET /context/search}: events, artifacts and task text. */

@@ -90,13 +90,8 @@ public class SessionViews {
 			.map((event) -> new SessionOverride(null, check.phase(),
 					EventTypes.PHASE_OVERRIDE.equals(event.eventType()) ? SessionOverride.APPROVED
 							: SessionOverride.REJECTED,
-					check.reason(), check.errors(), null, null, text(event, "decided_by"), text(event, "comment"),
-					event.emittedAt()));
-	}
-
-	private static String text(OrchestrationEvent event, String field) {
-		return (event.payload() != null && event.payload().hasNonNull(field)) ? event.payload().get(field).asText()
-				: null;
+					check.reason(), check.errors(), null, null, event.payload().path("decided_by").asText(null),
+					event.payload().path("comment").asText(null), event.emittedAt()));
 	}
 
 	/** A session's view and the instructions an answer about it carries. */
