@@ -109,8 +109,16 @@ public class PhaseflowClient {
 	 * without an agent, the server takes the token's.
 	 */
 	public ApiAnswer init(String entityType, String code, Long agentId) {
-		return post("/agent/init",
-				withAgent(Json.object().put("entity_type", entityType).put("entity_code", code), agentId));
+		return init(entityType, code, agentId, false);
+	}
+
+	/**
+	 * {@code POST /agent/init}; {@code takeOver} asks to take over the task's session
+	 * from the agent that holds it (sent only when true).
+	 */
+	public ApiAnswer init(String entityType, String code, Long agentId, boolean takeOver) {
+		ObjectNode body = withAgent(Json.object().put("entity_type", entityType).put("entity_code", code), agentId);
+		return post("/agent/init", takeOver ? body.put("take_over", true) : body);
 	}
 
 	/**
@@ -168,6 +176,11 @@ public class PhaseflowClient {
 
 	public ApiAnswer putArtifact(String key, String name, String content) {
 		return post(session(key, "/artifacts"), Json.object().put("name", name).put("content", content));
+	}
+
+	/** One artifact of the session, with its content. */
+	public ApiAnswer artifact(String key, String name) {
+		return get(session(key, "/artifacts/" + segment(name)));
 	}
 
 	/** A draft of an artifact from its template: markdown in {@link ApiAnswer#text()}. */

@@ -24,25 +24,35 @@ public final class McpStdioServer {
 
 	static final String INSTRUCTIONS = "Phaseflow walks a task through the phases intake, research, plan, execute, "
 			+ "review and close. Call init with the task_code first; the other tools then apply to its session. "
-			+ "Every result carries `instructions` (next_actions, suggested_commands, banner): follow them.";
+			+ "Every result carries `instructions`: next_actions to do, and next, the tool calls that do it "
+			+ "(fill in the <placeholders>).";
+
+	static final String PM_INSTRUCTIONS = "Phaseflow's PM tools: create sprints and tasks, file bugs, write ADRs, "
+			+ "set task status and read sprint reports. Agents work on tasks with `phaseflow mcp` (without --pm).";
 
 	private McpStdioServer() {
 	}
 
-	/** Serves until stdin closes. */
-	public static void serve(Map<String, String> env) {
+	/**
+	 * Serves until stdin closes: an agent's tools, or with {@code pm} a PM's instead.
+	 */
+	public static void serve(Map<String, String> env, boolean pm) {
 		PrintStream protocol = System.out;
 		System.setOut(System.err);
 		CountDownLatch closed = new CountDownLatch(1);
 		McpJsonMapper json = McpJsonDefaults.getMapper();
-		PhaseflowTools tools = new PhaseflowTools(new PhaseflowClient(ClientSettings.from(env)),
-				env.get("PHASEFLOW_AGENT"));
-		McpSyncServer server = McpServer
-			.sync(new StdioServerTransportProvider(json, new EndOfInput(System.in, closed, tools), protocol))
+		PhaseflowClient client = new PhaseflowClient(ClientSettings.from(env));
+		ToolSet tools = pm ? new PmTools(client) : new PhaseflowTools(client, env.get("PHASEFLOW_AGENT"));
+		StdioServerTransportProvider stdio = new StdioServerTransportProvider(json,
+				new EndOfInput(System.in, closed, tools), protocol);
+		McpSyncServer server = McpServer.sync(new UnknownTools(stdio, tools))
 			.serverInfo("phaseflow", version())
-			.instructions(INSTRUCTIONS)
+			.instructions(pm ? PM_INSTRUCTIONS : INSTRUCTIONS)
 			.capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-			.tools(tools.specifications(json))
+			// the tools check their arguments themselves, answering JSON with
+			// instructions
+			.validateToolInputs(false)
+			.tools(tools.specifications())
 			.build();
 		try {
 			closed.await();
@@ -68,9 +78,9 @@ public final class McpStdioServer {
 
 		private final CountDownLatch closed;
 
-		private final PhaseflowTools tools;
+		private final ToolSet tools;
 
-		EndOfInput(InputStream in, CountDownLatch closed, PhaseflowTools tools) {
+		EndOfInput(InputStream in, CountDownLatch closed, ToolSet tools) {
 			super(in);
 			this.closed = closed;
 			this.tools = tools;
