@@ -138,7 +138,7 @@ class PhaseCommand {
 	 * the phase decides QA (without it the override is refused again).
 	 */
 	private static String overrideCommand(ApiAnswer answer, String qa) {
-		for (JsonNode command : answer.body().path("suggested_commands")) {
+		for (JsonNode command : answer.instructions().path("suggested_commands")) {
 			if (command.asText().contains("--override")) {
 				return command.asText();
 			}

@@ -115,8 +115,7 @@ public class AgentInitialization {
 	 */
 	private Answer answer(InitSession summary, WorkSession session) {
 		ContextBroker.Situation situation = this.broker.situation(session);
-		return new Answer(summary, this.broker.context(situation),
-				this.broker.instructions(situation, (String) null).get(0));
+		return new Answer(summary, this.broker.context(situation), this.broker.instructions(situation, null));
 	}
 
 	private Answer sprint(AgentInitRequest request) {
@@ -129,15 +128,20 @@ public class AgentInitialization {
 		context.put("sprint", ContextBroker.sprintContext(sprint));
 		context.put("summary", report.summary());
 		context.put("tasks", report.tasks());
-		List<String> next = report.tasks()
+		List<String> open = report.tasks()
 			.stream()
 			.filter((line) -> line.status() == TaskStatus.PENDING || line.status() == TaskStatus.IN_PROGRESS)
-			.map((line) -> "phaseflow init T:" + line.taskCode())
+			.map(StatusReport.Line::taskCode)
 			.limit(3)
+			.toList();
+		List<String> next = open.stream().map((task) -> "phaseflow init T:" + task).toList();
+		List<Instructions.Call> calls = open.stream()
+			.map((task) -> new Instructions.Call("init", Map.of("task_code", task),
+					"POST /api/orchestration/agent/init"))
 			.toList();
 		context.put("next_steps", next.isEmpty() ? List.of("Every task of the sprint is done or blocked") : next);
 		return new Answer(null, context, new Instructions(List.of("Pick a task of the sprint and init on it"), next,
-				new Instructions.Reminder(null, null, null), null));
+				calls, new Instructions.Reminder(null, null, null), null));
 	}
 
 	/** The session an agent init started or continued. */

@@ -62,6 +62,9 @@ public class ContextBroker implements SessionGuide {
 
 	private static final int RECENT_EVENTS = 10;
 
+	/** How an agent records the task's outcome once its session completed. */
+	private static final String DONE_COMMAND = "phaseflow done \"<summary of the work>\"";
+
 	private static final int LAST_ACTIONS = 3;
 
 	private static final int RECENT_NOTES = 10;
@@ -180,43 +183,75 @@ public class ContextBroker implements SessionGuide {
 	@Override
 	public Guidance guide(WorkSession session, String completedPhase) {
 		Situation situation = situation(session);
-		List<Instructions> instructions = (completedPhase != null) ? instructions(situation, null, completedPhase)
-				: instructions(situation, (String) null);
-		return new Guidance(situation.time(), instructions.get(0), instructions.get(instructions.size() - 1));
+		return new Guidance(situation.time(), instructions(situation, completedPhase));
 	}
 
 	@Override
 	public Instructions instructions(WorkSession session, String completedPhase) {
-		return instructions(situation(session), completedPhase).get(0);
+		return instructions(situation(session), completedPhase);
 	}
 
 	/**
-	 * The instructions for the session as it is now, once for each of
-	 * {@code completedPhases} (null for none): an answer to a phase's completion carries
-	 * both the session's own instructions and those that say the phase is done. A task
-	 * that took longer than estimated is to be estimated again.
+	 * The instructions for the session as it is now; {@code completedPhase} (or null)
+	 * names the phase the answer completed. A task that took longer than estimated is to
+	 * be estimated again.
 	 */
-	public List<Instructions> instructions(Situation situation, String... completedPhases) {
+	public Instructions instructions(Situation situation, String completedPhase) {
 		WorkSession session = situation.session();
 		WorkflowDefinition workflow = situation.workflow();
 		Task task = situation.task();
 		SessionTime time = situation.time();
 		List<String> missing = situation.missing();
 		List<String> commands = new ArrayList<>();
+		List<Instructions.Call> calls = new ArrayList<>();
+		String key = session.sessionKey();
 		if (session.status() == SessionStatus.RUNNING) {
 			// the missing artifacts go with the completion: one call; a QA phase is
 			// refused without its outcome
 			boolean qa = workflow.phase(session.currentPhase()).map(PhaseConfig::qa).orElse(false);
 			commands.add("phaseflow phase complete" + (qa ? " " + QA_OPTION : "")
 					+ missing.stream().map((name) -> " --artifact " + name).collect(Collectors.joining()));
+			Map<String, Object> arguments = new LinkedHashMap<>();
+			if (qa) {
+				arguments.put("qa_status", "<qa_passed|qa_failed>");
+			}
+			if (!missing.isEmpty()) {
+				arguments.put("artifacts", missing.stream().map(ContextBroker::artifact).toList());
+			}
+			calls.add(new Instructions.Call("complete_phase", arguments,
+					Instructions.Call.session(key, "POST", "/phase-complete")));
 		}
 		else {
 			missing.forEach((name) -> commands.add("phaseflow artifact put " + name));
-			if (session.status() == SessionStatus.PAUSED) {
-				commands.add("phaseflow session resume " + session.sessionKey());
+			missing.forEach((name) -> calls.add(new Instructions.Call("submit_artifact", artifact(name),
+					Instructions.Call.session(key, "POST", "/artifacts"))));
+		}
+		switch (session.status()) {
+			case PAUSED -> {
+				commands.add("phaseflow session resume " + key);
+				calls.add(new Instructions.Call("resume_session", Map.of(),
+						Instructions.Call.session(key, "POST", "/resume")));
+			}
+			case AWAITING_OVERRIDE -> {
+				commands.add("phaseflow phase wait");
+				calls.add(new Instructions.Call("wait_for_override", Map.of(),
+						Instructions.Call.session(key, "GET", "")));
+			}
+			case COMPLETED -> {
+				commands.add(DONE_COMMAND);
+				Map<String, Object> done = new LinkedHashMap<>();
+				done.put("status", "completed");
+				done.put("notes", "<summary of the work>");
+				calls.add(new Instructions.Call("task_status", done, "POST /api/orchestration/pm-tools/task-status"));
+			}
+			default -> {
 			}
 		}
 		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
+		if (!session.status().isTerminal()) {
+			calls.add(new Instructions.Call("log_activity", Map.of("activity_type", "<activity_type>"),
+					Instructions.Call.session(key, "POST", "/activity")));
+		}
 		List<String> next = nextSteps(workflow, session, task, missing);
 		List<String> actions = new ArrayList<>(next);
 		if (time.overEstimate()) {
@@ -225,12 +260,16 @@ public class ContextBroker implements SessionGuide {
 		}
 		Instructions.Reminder reminder = Instructions.Reminder.of(task.taskCode(), session.currentPhase(),
 				session.startedAt(), Clocks.now(this.clock));
-		List<Instructions> all = new ArrayList<>();
-		for (String completedPhase : completedPhases) {
-			all.add(new Instructions(actions, commands, reminder,
-					banner(workflow, session, task, situation.phase(), next, completedPhase)));
-		}
-		return all;
+		return new Instructions(actions, commands, calls, reminder,
+				banner(workflow, session, task, situation.phase(), next, completedPhase));
+	}
+
+	/** An artifact argument of a call, its content for the agent to write. */
+	private static Map<String, Object> artifact(String name) {
+		Map<String, Object> artifact = new LinkedHashMap<>();
+		artifact.put("name", name);
+		artifact.put("content", "<" + name + ">");
+		return artifact;
 	}
 
 	private String banner(WorkflowDefinition workflow, WorkSession session, Task task, Map<String, Object> phase,
@@ -280,8 +319,7 @@ public class ContextBroker implements SessionGuide {
 	private List<String> nextSteps(WorkflowDefinition workflow, WorkSession session, Task task, List<String> missing) {
 		List<String> steps = new ArrayList<>();
 		if (session.status() == SessionStatus.COMPLETED) {
-			steps.add(
-					"The session is completed: record the task's outcome with phaseflow done \"<summary of the work>\"");
+			steps.add("The session is completed: record the task's outcome with " + DONE_COMMAND);
 			return steps;
 		}
 		if (session.status().isTerminal()) {

@@ -164,7 +164,7 @@ public class ContextSearch {
 			next.add("Narrow the search with scope=session|task|sprint and code, or widen it with scope=project");
 		}
 		List<String> commands = results.stream().limit(SUGGESTED).map(ContextSearch::command).toList();
-		return new Instructions(next, commands, resolved.reminder(), null);
+		return new Instructions(next, commands, List.of(), resolved.reminder(), null);
 	}
 
 	private static String command(SearchHit hit) {

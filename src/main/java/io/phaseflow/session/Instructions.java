@@ -3,12 +3,30 @@ package io.phaseflow.session;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What an agent should do next, carried by every agent-facing answer.
+ * What an agent should do next, carried by every agent-facing answer: in words
+ * ({@code nextActions}), as CLI commands ({@code suggestedCommands}) and as calls
+ * ({@code next}) that the MCP server offers as its tools and a REST client makes as
+ * requests.
  */
-public record Instructions(List<String> nextActions, List<String> suggestedCommands, Reminder contextReminder,
-		String banner) {
+public record Instructions(List<String> nextActions, List<String> suggestedCommands, List<Call> next,
+		Reminder contextReminder, String banner) {
+
+	/**
+	 * A next step as a call: {@code action} names the MCP tool, {@code arguments} its
+	 * arguments (a value in angle brackets is for the agent to fill in) and
+	 * {@code request} the REST method and path.
+	 */
+	public record Call(String action, Map<String, Object> arguments, String request) {
+
+		/** Where a session's calls go. */
+		public static String session(String sessionKey, String method, String rest) {
+			return method + " /api/orchestration/sessions/" + sessionKey + rest;
+		}
+
+	}
 
 	/** Where the agent is, so it never loses its place. */
 	public record Reminder(String activeTask, String activePhase, String timeElapsed) {

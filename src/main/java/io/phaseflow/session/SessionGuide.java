@@ -11,8 +11,8 @@ public interface SessionGuide {
 	String QA_OPTION = "--qa qa_passed|qa_failed";
 
 	/**
-	 * The session's time, its view's instructions, and those of an answer to the
-	 * completion of {@code completedPhase} (the view's own when it is null).
+	 * The session's time and the instructions of an answer about it, to the completion of
+	 * {@code completedPhase} when it is not null.
 	 */
 	Guidance guide(WorkSession session, String completedPhase);
 
@@ -23,7 +23,7 @@ public interface SessionGuide {
 	Instructions instructions(WorkSession session, String completedPhase);
 
 	/** What {@link #guide} works out for one answer. */
-	record Guidance(SessionTime time, Instructions view, Instructions answer) {
+	record Guidance(SessionTime time, Instructions instructions) {
 	}
 
 }

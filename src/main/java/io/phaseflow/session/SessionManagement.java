@@ -2,9 +2,12 @@ package io.phaseflow.session;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -217,8 +220,13 @@ public class SessionManagement {
 		WorkSession session = this.views.owned(sessionKey);
 		String phase = session.currentPhase();
 		// the phase that decides QA (review) says so in workflow.yaml
-		requireCompletable(session, request,
-				(id) -> this.workflows.active().phase(id).map(PhaseConfig::qa).orElse(false));
+		try {
+			requireCompletable(session, request,
+					(id) -> this.workflows.active().phase(id).map(PhaseConfig::qa).orElse(false));
+		}
+		catch (RuleBroken ex) {
+			throw new CompletionRefused(ex, this.views.after(session, null).instructions());
+		}
 		storeAll(session, request.artifacts());
 		this.engine.completeWork(session.processInstanceId(), new WorkDone(request.overrideRequested(),
 				request.reason(), (request.qaStatus() != null) ? request.qaStatus() : "qa_passed"));
@@ -249,8 +257,8 @@ public class SessionManagement {
 				storeAll(session, artifacts);
 			}
 			SessionView ended = this.lifecycle.forceEnd(sessionKey, reason);
-			return new PhaseOutcome(PhaseOutcome.Result.MOVED_ON, session.currentPhase(), ended, List.of(), List.of(),
-					ended.instructions());
+			return new PhaseOutcome(PhaseOutcome.Result.MOVED_ON, session.currentPhase(), ended.with(null), List.of(),
+					List.of(), ended.instructions());
 		}
 		WorkflowDefinition workflow = this.workflows.active();
 		String last = workflow.phases().get(workflow.phases().size() - 1).id();
@@ -265,10 +273,31 @@ public class SessionManagement {
 	 * The command that completes the phase with an override; where the phase decides QA
 	 * it carries the outcome, without which the override is refused as well.
 	 */
-	public String overrideCommand(String phase) {
-		boolean qa = this.workflows.active().phase(phase).map(PhaseConfig::qa).orElse(false);
-		return "phaseflow phase complete --override --reason \"why the check does not apply\""
-				+ (qa ? " " + SessionGuide.QA_OPTION : "");
+	/**
+	 * The instructions of a refused completion: the session's, then the override that
+	 * takes the phase past its check (with the QA outcome where the phase decides QA:
+	 * without it the override is refused again).
+	 */
+	public Instructions withOverride(PhaseOutcome refused) {
+		Instructions instructions = refused.instructions();
+		boolean qa = this.workflows.active().phase(refused.completedPhase()).map(PhaseConfig::qa).orElse(false);
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("override", true);
+		arguments.put("reason", "<why the check does not apply>");
+		if (qa) {
+			arguments.put("qa_status", "<qa_passed|qa_failed>");
+		}
+		// right after the completion that fixes the errors, before the session's routine
+		// steps
+		List<String> commands = new ArrayList<>(instructions.suggestedCommands());
+		commands.add(Math.min(1, commands.size()),
+				"phaseflow phase complete --override --reason \"why the check does not apply\""
+						+ (qa ? " " + SessionGuide.QA_OPTION : ""));
+		List<Instructions.Call> calls = new ArrayList<>(instructions.next());
+		calls.add(Math.min(1, calls.size()), new Instructions.Call("complete_phase", arguments,
+				Instructions.Call.session(refused.session().sessionKey(), "POST", "/phase-complete")));
+		return new Instructions(instructions.nextActions(), commands, calls, instructions.contextReminder(),
+				instructions.banner());
 	}
 
 	/** Locks the task's row until the transaction ends. */

@@ -45,12 +45,14 @@ public class SessionViews {
 	}
 
 	public SessionView view(WorkSession session) {
-		return after(session, null).view();
+		Answer answer = after(session, null);
+		return answer.view().with(answer.instructions());
 	}
 
 	/**
-	 * The session's view, and the instructions of an answer to the completion of
-	 * {@code completedPhase} (the view's own when it is null).
+	 * The session's view without instructions, and those of an answer to the completion
+	 * of {@code completedPhase} (the view's own when it is null): the answer carries them
+	 * once.
 	 */
 	Answer after(WorkSession session, String completedPhase) {
 		Optional<Waiting> waiting = (session.processInstanceId() != null && !session.status().isTerminal())
@@ -62,8 +64,8 @@ public class SessionViews {
 				session.status(), session.currentPhase(), waitingFor, override(session, waiting).orElse(null),
 				session.currentIteration(), session.totalIterations(), session.phaseHistory(), session.correlationId(),
 				session.processInstanceId(), session.startedAt(), session.completedAt(), session.updatedAt(),
-				guidance.time(), guidance.view());
-		return new Answer(view, guidance.answer());
+				guidance.time(), null);
+		return new Answer(view, guidance.instructions());
 	}
 
 	/**

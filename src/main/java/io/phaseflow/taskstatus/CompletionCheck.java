@@ -1,7 +1,9 @@
 package io.phaseflow.taskstatus;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.RequestContext;
@@ -62,6 +64,7 @@ public class CompletionCheck {
 	private Instructions choices(String taskCode, List<FieldError> missing, WorkSession session) {
 		List<String> actions = new ArrayList<>();
 		List<String> commands = new ArrayList<>();
+		List<Instructions.Call> calls = new ArrayList<>();
 		for (FieldError item : missing) {
 			if (item.field().equals("notes")) {
 				actions.add("Add a summary now: report the completion again with notes that sum up the work");
@@ -72,10 +75,13 @@ public class CompletionCheck {
 						+ " and takes no more updates: start a new session on the task and record an update in it");
 				commands.add("phaseflow session start");
 				commands.add("phaseflow update \"<what was done>\"");
+				calls.add(new Instructions.Call("init", Map.of("task_code", session.taskCode()),
+						"POST /api/orchestration/agent/init"));
 			}
 			else {
 				actions.add("Add a context update now: what was done, found and decided");
 				commands.add("phaseflow update \"<what was done>\"");
+				calls.add(update(session.sessionKey()));
 			}
 		}
 		if (RequestContext.actsForAnyAgent()) {
@@ -87,12 +93,31 @@ public class CompletionCheck {
 		}
 		actions.add("Continue working: nothing was changed");
 		commands.add("phaseflow done \"<summary>\"");
+		calls.add(done(false));
 		if (RequestContext.actsForAnyAgent()) {
 			commands.add("phaseflow done --force \"<summary>\"");
+			calls.add(done(true));
 		}
 		Instructions.Reminder reminder = (session != null) ? this.broker.instructions(session, null).contextReminder()
 				: new Instructions.Reminder(taskCode, null, null);
-		return new Instructions(actions, commands, reminder, null);
+		return new Instructions(actions, commands, calls, reminder, null);
+	}
+
+	private static Instructions.Call update(String sessionKey) {
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("kind", "update");
+		arguments.put("text", "<what was done, found and decided>");
+		return new Instructions.Call("note", arguments, Instructions.Call.session(sessionKey, "POST", "/notes"));
+	}
+
+	private static Instructions.Call done(boolean force) {
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("status", "completed");
+		arguments.put("notes", "<summary of the work>");
+		if (force) {
+			arguments.put("force", true);
+		}
+		return new Instructions.Call("task_status", arguments, "POST /api/orchestration/pm-tools/task-status");
 	}
 
 }

@@ -33,11 +33,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Settings (system properties): {@code bench.mode} {@code full} (default), {@code smoke}
  * (small and short, so that the harness cannot rot), {@code lifecycle} (only the session
  * lifecycle and its baselines, warmed up as in a full run: for profiling and for trying
- * out a change) or {@code init} (only agent init at each log size, after the server's
- * warm-up), {@code bench.databases} ({@code h2,postgres}), {@code bench.clients}
- * (simulated agents, default 4), {@code bench.seconds} (how long the throughput scenarios
- * run), {@code bench.jar} (the server jar, default the newest
- * {@code target/phaseflow-*.jar}), {@code bench.out}.
+ * out a change), {@code init} (only agent init at each log size, after the server's
+ * warm-up) or {@code agent} (only {@link AgentSession}: what a coding agent's session
+ * costs over MCP and the CLI, on a server without warm-up), {@code bench.databases}
+ * ({@code h2,postgres}), {@code bench.clients} (simulated agents, default 4),
+ * {@code bench.seconds} (how long the throughput scenarios run), {@code bench.jar} (the
+ * server jar, default the newest {@code target/phaseflow-*.jar}), {@code bench.out}.
  */
 public final class Bench {
 
@@ -91,7 +92,7 @@ public final class Bench {
 			List<Integer> eventSteps, List<Integer> taskSteps, int restarts, int cliRuns, int samples,
 			List<String> serverJvmArgs) {
 
-		static final List<String> MODES = List.of("full", "smoke", "lifecycle", "init");
+		static final List<String> MODES = List.of("full", "smoke", "lifecycle", "init", "agent");
 
 		boolean smoke() {
 			return this.mode.equals("smoke");
@@ -103,6 +104,10 @@ public final class Bench {
 
 		boolean initOnly() {
 			return this.mode.equals("init");
+		}
+
+		boolean agentOnly() {
+			return this.mode.equals("agent");
 		}
 
 		/**
@@ -173,11 +178,13 @@ public final class Bench {
 				System.getProperty("java.version"), "os", System.getProperty("os.name")));
 		this.results.put("clients", this.settings.clients());
 		this.results.put("server_heap", HEAP);
-		firstStartOfBuild();
-		progress("the baseline for a start: the server's frameworks without Phaseflow (training its class-data"
-				+ " archive)");
-		this.frameworkStack = FrameworkStackStart.prepare(this.out.resolve("framework-stack"), this.serverStart.cache(),
-				this.settings.jar(), HEAP);
+		if (!this.settings.agentOnly()) {
+			firstStartOfBuild();
+			progress("the baseline for a start: the server's frameworks without Phaseflow (training its class-data"
+					+ " archive)");
+			this.frameworkStack = FrameworkStackStart.prepare(this.out.resolve("framework-stack"),
+					this.serverStart.cache(), this.settings.jar(), HEAP);
+		}
 		Map<String, Object> byDatabase = new LinkedHashMap<>();
 		this.results.put("databases", byDatabase);
 		for (String name : this.settings.databases()) {
@@ -326,9 +333,17 @@ public final class Bench {
 			String db = this.database.name();
 			Settings s = Bench.this.settings;
 			try {
-				coldStart();
+				if (s.agentOnly()) {
+					start();
+				}
+				else {
+					coldStart();
+				}
 				people();
-				if (s.lifecycleOnly()) {
+				if (s.agentOnly()) {
+					agentSession();
+				}
+				else if (s.lifecycleOnly()) {
 					warmUp();
 					lifecycles();
 				}
@@ -350,6 +365,11 @@ public final class Bench {
 					initByEvents(s.eventSteps());
 					initTargets();
 					cli();
+					if (db.equals(s.databases().get(0))) {
+						// its calls, bytes and command times do not depend on the
+						// database
+						agentSession();
+					}
 				}
 			}
 			finally {
@@ -358,7 +378,7 @@ public final class Bench {
 				}
 			}
 			this.result.put("database_errors", this.database.reportedErrors());
-			if (db.equals("postgres") && !s.initOnly()) {
+			if (db.equals("postgres") && !s.initOnly() && !s.agentOnly()) {
 				double transitions = (double) section("lifecycle").get("transitions_per_second");
 				progress("postgres: pgbench TPC-B, %d clients", s.clients());
 				PgBench.Result pgbench = PgBench.run(s.clients(), Duration.ofSeconds(s.smoke() ? 5 : 30),
@@ -1015,6 +1035,18 @@ public final class Bench {
 			if (latencies != null) {
 				latencies.record("whole lifecycle", System.nanoTime() - started);
 			}
+		}
+
+		/**
+		 * A coding agent's session over MCP and through the CLI ({@link AgentSession}),
+		 * as the agent the benchmark registered.
+		 */
+		private void agentSession() throws Exception {
+			this.result.put("agent_session",
+					new AgentSession(Path.of("bin", "phaseflow").toAbsolutePath(), Bench.this.settings.jar(),
+							this.work.resolve("agent"), this.server.url(), this.pm, this.agentToken,
+							Bench.this.settings.smoke() ? 2 : 10)
+						.run());
 		}
 
 		/** A running session per client, each reporting activity as fast as it can. */

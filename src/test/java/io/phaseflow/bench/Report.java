@@ -29,20 +29,21 @@ final class Report {
 			.append(", ")
 			.append(run.path("started_at").asText())
 			.append(", ")
+			.append(run.path("machine").path("cores").asInt())
+			.append(" cores, Java ")
+			.append(run.path("machine").path("java").asText());
+		if (run.path("mode").asText().equals("agent")) {
+			md.append("\n\n");
+			table(md, names, databases, agentRows());
+			return md.toString();
+		}
+		md.append(", ")
 			.append(run.path("clients").asInt())
 			.append(" clients, server -Xmx")
 			.append(run.path("server_heap").asText())
-			.append(", ")
-			.append(run.path("machine").path("cores").asInt())
-			.append(" cores, Java ")
-			.append(run.path("machine").path("java").asText())
 			.append("; first start of this build (the launcher trains its class-data archive): ")
 			.append(text(run.path("first_start_of_a_build_seconds")))
-			.append(" s\n\n| Scenario |");
-		names.forEach((name) -> md.append(' ').append(TITLES.getOrDefault(name, name)).append(" |"));
-		md.append("\n|---|");
-		names.forEach((name) -> md.append("---:|"));
-		md.append('\n');
+			.append(" s\n\n");
 		Map<String, Function<JsonNode, String>> rows = new LinkedHashMap<>();
 		rows.put("Cold start, empty database (s)", (db) -> text(db.at("/cold_start_seconds/empty_database")));
 		rows.put("Restart, median (s)", (db) -> text(db.at("/cold_start_seconds/restart_median")));
@@ -169,11 +170,11 @@ final class Report {
 						+ " median (s)",
 				(db) -> text(db.at("/cli_seconds/launcher_without_request_median")) + " / "
 						+ text(db.at("/cli_seconds/jvm_alone_median")));
-		rows.forEach((title, value) -> {
-			md.append("| ").append(title).append(" |");
-			names.forEach((name) -> md.append(' ').append(value.apply(databases.path(name))).append(" |"));
+		table(md, names, databases, rows);
+		if (!databases.findValues("agent_session").isEmpty()) {
 			md.append('\n');
-		});
+			table(md, names, databases, agentRows());
+		}
 		md.append("\n| Target | Database | Measured | Wanted | Met |\n|---|---|---:|---|---|\n");
 		for (Map<String, Object> target : targets) {
 			md.append("| ")
@@ -193,6 +194,69 @@ final class Report {
 				.append(" |\n");
 		}
 		return md.toString();
+	}
+
+	/** A table of {@code rows}, a column for each database. */
+	private static void table(StringBuilder md, List<String> names, JsonNode databases,
+			Map<String, Function<JsonNode, String>> rows) {
+		md.append("| Scenario |");
+		names.forEach((name) -> md.append(' ').append(TITLES.getOrDefault(name, name)).append(" |"));
+		md.append("\n|---|");
+		names.forEach((name) -> md.append("---:|"));
+		md.append('\n');
+		rows.forEach((title, value) -> {
+			md.append("| ").append(title).append(" |");
+			names.forEach((name) -> md.append(' ').append(value.apply(databases.path(name))).append(" |"));
+			md.append('\n');
+		});
+	}
+
+	/**
+	 * The agent scenario ({@link AgentSession}): a session's cost over MCP and the CLI.
+	 */
+	private static Map<String, Function<JsonNode, String>> agentRows() {
+		Map<String, Function<JsonNode, String>> rows = new LinkedHashMap<>();
+		rows.put("MCP: tool calls per session / bytes of result text (of JSON-RPC responses)",
+				(db) -> text(db.at("/agent_session/mcp/tool_calls_per_session")) + " / "
+						+ text(db.at("/agent_session/mcp/result_text_bytes_per_session")) + " ("
+						+ text(db.at("/agent_session/mcp/response_bytes_per_session")) + ")");
+		rows.put("MCP: `tools/list` response bytes (tools); `initialize` response bytes",
+				(db) -> text(db.at("/agent_session/mcp/tools_list_response_bytes")) + " ("
+						+ text(db.at("/agent_session/mcp/tools")) + "); "
+						+ text(db.at("/agent_session/mcp/initialize_response_bytes")));
+		rows.put("CLI: commands per session / bytes of stdout (of stderr)",
+				(db) -> text(db.at("/agent_session/cli/commands_per_session")) + " / "
+						+ text(db.at("/agent_session/cli/stdout_bytes_per_session")) + " ("
+						+ text(db.at("/agent_session/cli/stderr_bytes_per_session")) + ")");
+		rows.put("Bytes of artifacts sent per session (both)",
+				(db) -> text(db.at("/agent_session/cli/artifact_bytes_sent")));
+		rows.put(
+				"CLI: first command of a new build (empty launcher cache: unpacks the jar, no class-data"
+						+ " archive) (s); **ratio to the JVM alone**",
+				(db) -> text(db.at("/agent_session/cli/first_command_seconds")) + "; "
+						+ bold(db.at("/agent_session/cli/first_ratio_to_jvm_alone")));
+		rows.put("CLI: later commands, median / p90 (s); **ratios to the JVM alone**",
+				(db) -> text(db.at("/agent_session/cli/later_median_seconds")) + " / "
+						+ text(db.at("/agent_session/cli/later_p90_seconds")) + "; "
+						+ bold(db.at("/agent_session/cli/later_median_ratio_to_jvm_alone")) + " / "
+						+ bold(db.at("/agent_session/cli/later_p90_ratio_to_jvm_alone")));
+		rows.put("CLI: `phase complete` / `status`, median (s)",
+				(db) -> text(db.at("/agent_session/cli/phase_complete_median_seconds")) + " / "
+						+ text(db.at("/agent_session/cli/status_median_seconds")));
+		rows.put("The JVM alone (`java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version`), median (s)",
+				(db) -> text(db.at("/agent_session/cli/jvm_alone_median_seconds")));
+		rows.put("CLI: commands' class-data archive written, after the first command's start (s)",
+				(db) -> text(db.at("/agent_session/cli/commands_archive_trained_seconds")));
+		rows.put("Session wall time, MCP (from `phaseflow mcp`'s start) / CLI (sum of its commands) (s)",
+				(db) -> text(db.at("/agent_session/mcp/session_seconds")) + " / "
+						+ text(db.at("/agent_session/cli/session_seconds")));
+		rows.put("MCP: start to `initialize` answered (s); tool call median (ms)",
+				(db) -> text(db.at("/agent_session/mcp/start_to_initialized_seconds")) + "; "
+						+ text(db.at("/agent_session/mcp/call_median_ms")));
+		rows.put("The machine's load averages (1, 5, 15 min), before / after",
+				(db) -> text(db.at("/agent_session/load_average_before")) + " / "
+						+ text(db.at("/agent_session/load_average_after")));
+		return rows;
 	}
 
 	private static String text(JsonNode value) {

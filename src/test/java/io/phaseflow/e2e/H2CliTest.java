@@ -96,24 +96,32 @@ class H2CliTest extends ApiTestSupport {
 		assertThat(this.cli.run("iteration", "list").out()).contains("#1", "completed", "green");
 		completes("execute", "CHANGES.md", "review");
 
-		// the review's artifact sent with its completion, the summary with the session's
-		// end
+		// the review's artifact sent with its completion; a failed review sends the
+		// work back to execute, and the rework comes back to review
 		Path review = artifact("REVIEW.md");
 		CliRunner.Run noQa = this.cli.run("phase", "complete", "--artifact", review.toString());
 		assertThat(noQa.exit()).isEqualTo(2);
 		assertThat(noQa.err()).contains("qa_status");
+		CliRunner.Run failed = this.cli.run("phase", "complete", "--qa", "failed", "--artifact", review.toString());
+		assertThat(failed.exit()).as(failed.toString()).isZero();
+		assertThat(failed.out()).contains("✗ Review failed QA: back to Execute, iteration 2", "PHASE: Execute");
+		assertThat(this.cli.context().get("phase").asText()).isEqualTo("execute");
+		CliRunner.Run reworked = this.cli.run("phase", "complete", "--artifact", artifact("CHANGES.md").toString());
+		assertThat(reworked.exit()).as(reworked.toString()).isZero();
+		assertThat(reworked.out()).contains("PHASE: Review");
 		CliRunner.Run reviewed = this.cli.run("phase", "complete", "--qa", "passed", "--artifact", review.toString());
 		assertThat(reviewed.exit()).as(reviewed.toString()).isZero();
 		assertThat(reviewed.out()).contains("✓ Review passed QA: on to Close", "PHASE: Close");
 
-		CliRunner.Run ended = this.cli.run("session", "end", "--artifact", artifact("SUMMARY.md").toString());
-		assertThat(ended.exit()).as(ended.toString()).isZero();
-		assertThat(ended.out()).contains("Session " + key + " ended: completed");
+		// close is completed like every phase, and the way on is the task's outcome
+		CliRunner.Run closed = this.cli.run("phase", "complete", "--artifact", artifact("SUMMARY.md").toString());
+		assertThat(closed.exit()).as(closed.toString()).isZero();
+		assertThat(closed.out()).contains("phaseflow done \"");
 
 		JsonNode session = this.admin.get(API + "/sessions/" + key).json();
 		assertThat(session.get("status").asText()).isEqualTo("completed");
 		assertThat(session.get("phase_history")).extracting((h) -> h.get("phase").asText())
-			.containsExactly("intake", "research", "plan", "execute", "review", "close");
+			.containsExactly("intake", "research", "plan", "execute", "review", "execute", "review", "close");
 		CliRunner.Run status = this.cli.run("--json", "status");
 		assertThat(status.json().get("status").asText()).isEqualTo("completed");
 		CliRunner.Run events = this.cli.run("--json", "events", "--limit", "1000");

@@ -70,6 +70,16 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		assertThat(refused.isProblem()).isTrue();
 		assertThat(refused.json().get("errors")).extracting((e) -> e.get("field").asText())
 			.containsExactly("artifacts.TASK.md");
+		assertThat(refused.json().at("/instructions/next"))
+			.as("the refusal's ways on: complete with the artifact, or override with a reason")
+			.extracting((call) -> call.get("action").asText() + " " + call.get("arguments"))
+			.containsExactly("complete_phase {\"artifacts\":[{\"name\":\"TASK.md\",\"content\":\"<TASK.md>\"}]}",
+					"complete_phase {\"override\":true,\"reason\":\"<why the check does not apply>\"}",
+					"log_activity {\"activity_type\":\"<activity_type>\"}");
+		assertThat(refused.json().at("/instructions/next/0/request").asText())
+			.isEqualTo("POST /api/orchestration/sessions/" + key + "/phase-complete");
+		assertThat(refused.json().at("/instructions/suggested_commands")).extracting(JsonNode::asText)
+			.contains("phaseflow phase complete --override --reason \"why the check does not apply\"");
 		assertWaits(key, "intake", "agent");
 
 		for (String[] step : new String[][] { { "intake", "TASK.md", "research" }, { "research", "CONTEXT.md", "plan" },
@@ -78,6 +88,9 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 			ApiClient.Response moved = complete(key, "{}");
 			assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
 			assertThat(moved.json().get("completed_phase").asText()).isEqualTo(step[0]);
+			assertThat(moved.json().get("session").has("instructions"))
+				.as("the answer carries its instructions once, not again in the session")
+				.isFalse();
 			if (step[0].equals("intake")) {
 				// research wants CONTEXT.md: it is suggested with the completion, one
 				// call
@@ -95,7 +108,11 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		}
 
 		putArtifact(key, "REVIEW.md");
-		InputAndSecurityTests.refused(complete(key, "{}"), 422, "qa_status");
+		ApiClient.Response withoutQa = complete(key, "{}");
+		InputAndSecurityTests.refused(withoutQa, 422, "qa_status");
+		assertThat(withoutQa.json().at("/instructions/next/0/arguments/qa_status").asText())
+			.as("the way on names the QA outcome")
+			.isEqualTo("<qa_passed|qa_failed>");
 		ApiClient.Response failedQa = complete(key, "{\"qa_status\": \"qa_failed\"}");
 		assertThat(failedQa.status()).as(failedQa.toString()).isEqualTo(200);
 		assertThat(failedQa.json().at("/instructions/banner").asText())
@@ -123,6 +140,10 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		putArtifact(key, "SUMMARY.md");
 		ApiClient.Response closed = complete(key, "{}");
 		assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+		assertThat(closed.json().at("/instructions/next"))
+			.as("a completed session's way on is the task's outcome, nothing else")
+			.extracting((call) -> call.get("action").asText() + " " + call.get("arguments").get("status").asText())
+			.containsExactly("task_status completed");
 
 		JsonNode done = this.agent.get(API + "/sessions/" + key).json();
 		assertThat(done.get("status").asText()).isEqualTo("completed");

@@ -237,7 +237,7 @@ class SessionController {
 				outcome.errors());
 		problem.setProperty("warnings", outcome.warnings());
 		problem.setProperty("session", outcome.session());
-		problem.setProperty("suggested_commands", List.of(this.sessions.overrideCommand(outcome.completedPhase())));
+		problem.setProperty("instructions", this.sessions.withOverride(outcome));
 		return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
