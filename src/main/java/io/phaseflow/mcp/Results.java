@@ -1,11 +1,8 @@
 package io.phaseflow.mcp;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +23,6 @@ final class Results {
 
 	private static final int SUMMARY_LENGTH = 160;
 
-	private static final Pattern ARTIFACT = Pattern.compile("--artifact (\\S+)");
-
 	private Results() {
 	}
 
@@ -45,60 +40,10 @@ final class Results {
 			ObjectNode call = next.addObject().put("tool", step.path("action").asText());
 			call.set("arguments", step.path("arguments").isObject() ? step.get("arguments").deepCopy() : Json.object());
 		}
-		if (!rest.has("next")) {
-			derive(rest, next);
-		}
 		if (banner && rest.path("banner").isTextual()) {
 			out.put("banner", banner(rest.get("banner").asText()));
 		}
 		return out;
-	}
-
-	/**
-	 * The tool calls of a server whose instructions do not carry {@code next} yet, read
-	 * off what they say: the session's state in the first next action, and the command
-	 * lines, each of which one tool call does.
-	 */
-	private static void derive(JsonNode rest, ArrayNode next) {
-		String first = rest.path("next_actions").path(0).asText();
-		if (first.startsWith("The session is completed")) {
-			next.add(call("task_status", ordered("status", "completed", "notes", "<summary of the work>")));
-		}
-		else if (first.startsWith("Wait for a reviewer")) {
-			next.add(call("wait_for_override", Map.of()));
-		}
-		else if (first.contains("start a new one")) {
-			next.add(call("init", Map.of("task_code", rest.at("/context_reminder/active_task").asText())));
-		}
-		for (JsonNode command : rest.path("suggested_commands")) {
-			String line = command.asText();
-			if (line.startsWith("phaseflow phase complete") && !line.contains("--override")) {
-				Map<String, Object> arguments = new LinkedHashMap<>();
-				if (line.contains("--qa")) {
-					arguments.put("qa_status", "<qa_passed|qa_failed>");
-				}
-				List<Map<String, String>> artifacts = new ArrayList<>();
-				Matcher artifact = ARTIFACT.matcher(line);
-				while (artifact.find()) {
-					artifacts.add(ordered("name", artifact.group(1), "content", "<" + artifact.group(1) + ">"));
-				}
-				if (!artifacts.isEmpty()) {
-					arguments.put("artifacts", artifacts);
-				}
-				next.add(call("complete_phase", arguments));
-			}
-			else if (line.startsWith("phaseflow artifact put ")) {
-				String name = line.substring("phaseflow artifact put ".length()).strip();
-				next.add(call("submit_artifact", ordered("name", name, "content", "<" + name + ">")));
-			}
-			else if (line.startsWith("phaseflow session resume")) {
-				// a paused session is resumed before anything else
-				next.insert(0, call("resume_session", Map.of()));
-			}
-			else if (line.startsWith("phaseflow init T:")) {
-				next.add(call("init", Map.of("task_code", line.substring("phaseflow init T:".length()).strip())));
-			}
-		}
 	}
 
 	/**
