@@ -31,7 +31,8 @@ final class PhaseflowTools extends ToolSet {
 	private static final String DETAIL = """
 			"detail": {"type": "string", "enum": ["compact", "full"], "description": "full: the whole REST answer"}""";
 
-	private static final String PAGE = 1000 + "";
+	/** The largest page of events the API gives. */
+	private static final String PAGE = "1000";
 
 	private final String defaultAgent;
 

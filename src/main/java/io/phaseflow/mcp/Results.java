@@ -118,7 +118,7 @@ final class Results {
 		JsonNode context = answer.path("context");
 		ObjectNode out = Json.object();
 		ObjectNode sprint = out.putObject("sprint");
-		copy(context.path("sprint"), sprint, "code", "sprint_code", "title", "status");
+		copy(context.path("sprint"), sprint, "code", "title", "status");
 		out.set("summary", context.path("summary").deepCopy());
 		ArrayNode tasks = out.putArray("tasks");
 		for (JsonNode task : context.path("tasks")) {

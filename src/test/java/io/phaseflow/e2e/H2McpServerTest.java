@@ -138,6 +138,19 @@ class H2McpServerTest extends ApiTestSupport {
 	}
 
 	@Test
+	void initOnASprintNamesItsOpenTasksAsInitCalls() {
+		String sprint = unique("sprint");
+		assertThat(createSprint(this.pm, sprint).status()).isEqualTo(201);
+		String task = unique("mcp");
+		assertThat(createTask(this.pm, task, "\"sprint_code\": \"" + sprint + "\"").status()).isEqualTo(201);
+		JsonNode shown = call("init", Map.of("sprint_code", sprint));
+		assertThat(shown.at("/sprint/code").asText()).isEqualTo(sprint);
+		assertThat(shown.at("/tasks/0/task_code").asText()).isEqualTo(task);
+		assertThat(shown.at("/instructions/next/0/tool").asText()).isEqualTo("init");
+		assertThat(shown.at("/instructions/next/0/arguments/task_code").asText()).isEqualTo(task);
+	}
+
+	@Test
 	void errorsAreJsonWithInstructions() {
 		JsonNode unknown = failing("bogus", Map.of());
 		assertThat(unknown.get("error").asText()).contains("No tool bogus", "complete_phase");
@@ -163,6 +176,10 @@ class H2McpServerTest extends ApiTestSupport {
 		assertThat(refused.get("result").asText()).isEqualTo("refused");
 		assertThat(refused.at("/errors/0/field").asText()).isEqualTo("artifacts.TASK.md");
 		assertThat(refused.at("/errors/0/fix").asText()).contains("complete_phase's artifacts");
+
+		JsonNode forced = failing("task_status", Map.of("status", "completed", "notes", "Search works", "force", true));
+		assertThat(forced.get("status").asInt()).as("force is a PM's").isEqualTo(403);
+		assertThat(forced.get("error").asText()).startsWith("Your token may not do this (403)");
 
 		call("end_session", Map.of("reason", "the task was cancelled"));
 		JsonNode conflict = failing("complete_phase", Map.of());
