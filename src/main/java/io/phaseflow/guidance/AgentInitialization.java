@@ -76,7 +76,7 @@ public class AgentInitialization {
 	@Transactional
 	public Answer init(AgentInitRequest request) {
 		this.drafts.validate(request);
-		if (request.takeOver() != null && request.entityType() == AgentInitRequest.Target.SPRINT) {
+		if (request.takesOver() && request.entityType() == AgentInitRequest.Target.SPRINT) {
 			throw new RuleBroken("take_over", "applies to a task's session, not to a sprint");
 		}
 		if (request.expectedAgentId() != null && !request.takesOver()) {

@@ -361,7 +361,8 @@ class H2CliTest extends ApiTestSupport {
 
 	@Test
 	void aFailedReviewSaysSoAndCloseIsCompletedOneWay() {
-		assertThat(this.cli.run("init", "T:" + readyTask()).exit()).isZero();
+		String task = readyTask();
+		assertThat(this.cli.run("init", "T:" + task).exit()).isZero();
 		String key = this.cli.context().get("session_key").asText();
 		completes("intake", "TASK.md", "research");
 		completes("research", "CONTEXT.md", "plan");
@@ -377,6 +378,9 @@ class H2CliTest extends ApiTestSupport {
 					"Fix what the failed review of iteration 1 found (its REVIEW.md)", "CHANGES.md")
 			.doesNotContain("completed successfully", "CLOSE", "SUMMARY.md");
 		assertThat(this.cli.context().get("phase").asText()).isEqualTo("execute");
+		assertThat(this.cli.run("init", "T:" + task).out()).as("the failure is the last action, told in words")
+			.contains("Last actions (latest first):\n  - review failed QA: back to execute, iteration 2\n"
+					+ "  - submitted REVIEW.md\n  - completed execute (moved to review)\n");
 		completes("execute", "CHANGES.md", "review");
 		CliRunner.Run passed = this.cli.run("phase", "complete", "--qa", "passed", "--artifact", review.toString());
 		assertThat(passed.exit()).as(passed.toString()).isZero();
