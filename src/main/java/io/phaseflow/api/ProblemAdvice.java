@@ -79,6 +79,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	/** A next step as the REST call that takes it. */
 	private static String call(NextStep next) {
+		if (NextStep.TAKE_OVER.equals(next.action()) && next.parameters().containsKey("task_code")) {
+			return "POST /api/orchestration/agent/init {\"entity_type\": \"task\", \"entity_code\": \""
+					+ next.parameters().get("task_code") + "\", \"take_over\": true, \"expected_agent_id\": "
+					+ next.parameters().get("expected_agent_id") + "}";
+		}
 		if (NextStep.TAKE_OVER.equals(next.action())) {
 			return "POST /api/orchestration/sessions/" + next.parameters().get("session_key")
 					+ "/resume {\"expected_agent_id\": " + next.parameters().get("expected_agent_id") + "}";

@@ -26,6 +26,10 @@ class InitCommand implements Callable<Integer> {
 	@Option(names = "--agent", paramLabel = "<id|handle>", description = "The agent you are (else PHASEFLOW_AGENT).")
 	String agent;
 
+	@Option(names = "--take-over", description = "Take the task's active session over from the agent that holds it "
+			+ "(only if that agent stopped: its calls are refused from then on).")
+	boolean takeOver;
+
 	InitCommand(Terminal terminal) {
 		this.terminal = terminal;
 	}
@@ -49,7 +53,11 @@ class InitCommand implements Callable<Integer> {
 				});
 			}
 		}
-		ApiAnswer answer = this.terminal.client().init(task ? "task" : "sprint", code, agentId);
+		if (this.takeOver && !task) {
+			throw new CommandFailed(2, "--take-over takes over a task's session: phaseflow init T:<task> --take-over");
+		}
+		ApiAnswer answer = this.takeOver ? this.terminal.client().initTakingOver(code, agentId)
+				: this.terminal.client().init(task ? "task" : "sprint", code, agentId);
 		if (answer.ok()) {
 			this.terminal.remember(task ? taskContext(answer.body())
 					: this.terminal.context()
@@ -67,11 +75,15 @@ class InitCommand implements Callable<Integer> {
 
 	private void printTask(JsonNode body) {
 		JsonNode session = body.path("session");
-		this.terminal.out
-			.println("Session " + session.path("key").asText() + " on task " + session.path("entity_code").asText()
-					+ " (" + (session.path("continued").asBoolean() ? "continued" : "started") + "), agent "
-					+ session.path("agent_id").asText());
-		this.terminal.out.println("Task: " + body.at("/context/task/title").asText());
+		JsonNode context = body.path("context");
+		boolean continued = session.path("continued").asBoolean();
+		String how = session.path("taken_over").asBoolean()
+				? "taken over from agent " + RecoveryLines.agent(context.path("previous_agent"))
+				: continued ? "continued" : "started";
+		this.terminal.out.println("Session " + session.path("key").asText() + " on task "
+				+ session.path("entity_code").asText() + " (" + how + "), agent " + session.path("agent_id").asText());
+		this.terminal.out.println("Task: " + context.at("/task/title").asText());
+		RecoveryLines.of(context, continued).forEach(this.terminal.out::println);
 		this.terminal.guidance(body.path("instructions"));
 	}
 

@@ -78,13 +78,7 @@ class SessionCommand {
 		if (task.hasNonNull("description")) {
 			this.terminal.out.println("  " + task.path("description").asText());
 		}
-		JsonNode actions = body.at("/context/last_actions");
-		if (actions.size() > 0) {
-			this.terminal.out.println();
-			this.terminal.out.println("Last actions:");
-			actions.forEach((event) -> this.terminal.out
-				.println("  - " + event.path("emitted_at").asText() + "  " + event.path("event_type").asText()));
-		}
+		RecoveryLines.of(body.path("context"), true).forEach(this.terminal.out::println);
 		this.terminal.guidance(body.path("instructions"));
 	}
 

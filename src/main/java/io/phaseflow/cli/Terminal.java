@@ -80,7 +80,8 @@ final class Terminal {
 		ActiveContext context = context();
 		if (!context.hasSession()) {
 			throw new CommandFailed(2, "No active session in " + contextFile().path(),
-					"phaseflow init T:<task>       start or continue the task's session",
+					"phaseflow init T:<task>       start or continue the task's session, with what happened so far",
+					"phaseflow init T:<task> --take-over  take over the task's session from an agent that stopped",
 					"phaseflow session resume <key> take over a session by its key");
 		}
 		return context;
@@ -145,6 +146,10 @@ final class Terminal {
 
 	CommandFailed failure(ApiAnswer answer) {
 		JsonNode next = (answer.body() != null) ? answer.body().path("next") : null;
+		if (answer.status() == 409 && next != null && "take_over".equals(next.path("action").asText())
+				&& next.hasNonNull("task_code")) {
+			return heldByAnother(answer, next.path("task_code").asText());
+		}
 		if (answer.status() == 409 && next != null && "take_over".equals(next.path("action").asText())) {
 			String key = next.path("session_key").asText();
 			return new CommandFailed(answer.exitCode(), "Session " + key + " belongs to agent "
@@ -158,6 +163,21 @@ final class Terminal {
 			default -> answer.message() + " (" + answer.status() + ")";
 		};
 		return new CommandFailed(answer.exitCode(), message, answer.errors().toArray(String[]::new));
+	}
+
+	/**
+	 * Another agent holds the task's active session: who, since when, its last activity,
+	 * and the init that takes the session over.
+	 */
+	private static CommandFailed heldByAnother(ApiAnswer answer, String task) {
+		JsonNode body = answer.body();
+		String last = body.path("last_activity_at").asText("");
+		return new CommandFailed(answer.exitCode(),
+				"Task " + task + " is held by agent " + RecoveryLines.agent(body.path("held_by")) + " in session "
+						+ body.path("session_key").asText() + " since " + body.path("held_since").asText()
+						+ ", last activity " + (last.isEmpty() ? "none" : last),
+				"phaseflow init T:" + task + " --take-over   take it over, only if that agent stopped "
+						+ "(its calls are refused from then on)");
 	}
 
 	void problem(ApiAnswer answer) {

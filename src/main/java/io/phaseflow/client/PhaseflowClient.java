@@ -122,6 +122,25 @@ public class PhaseflowClient {
 	}
 
 	/**
+	 * {@code POST /agent/init} on a task, taking its active session over when another
+	 * agent holds it: the refusal of a plain init names that agent, and the second
+	 * request takes the session from it with {@code expected_agent_id}, so of two agents
+	 * taking over at once one wins and the other gets a conflict.
+	 */
+	public ApiAnswer initTakingOver(String taskCode, Long agentId) {
+		ApiAnswer plain = init("task", taskCode, agentId);
+		JsonNode next = (plain.body() != null) ? plain.body().path("next") : Json.object();
+		if (plain.status() != 409 || !"take_over".equals(next.path("action").asText())
+				|| !next.path("expected_agent_id").canConvertToLong()) {
+			return plain;
+		}
+		ObjectNode body = withAgent(Json.object().put("entity_type", "task").put("entity_code", taskCode), agentId)
+			.put("take_over", true)
+			.put("expected_agent_id", next.path("expected_agent_id").asLong());
+		return post("/agent/init", body);
+	}
+
+	/**
 	 * {@code onActive}: {@code continue}, {@code restart} or {@code reject}; without an
 	 * agent, the server takes the token's.
 	 */

@@ -30,4 +30,14 @@ public record NextStep(String action, Map<String, Object> parameters) {
 		return new NextStep(TAKE_OVER, parameters);
 	}
 
+	/**
+	 * Take the task's active session over from its present agent, by agent init with
+	 * {@code take_over}.
+	 */
+	public static NextStep takeOverTask(String taskCode, String sessionKey, Long presentAgentId) {
+		Map<String, Object> parameters = new LinkedHashMap<>(takeOver(sessionKey, presentAgentId).parameters());
+		parameters.put("task_code", taskCode);
+		return new NextStep(TAKE_OVER, parameters);
+	}
+
 }

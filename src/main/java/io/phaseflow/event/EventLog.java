@@ -153,6 +153,23 @@ public class EventLog {
 			.optional();
 	}
 
+	/**
+	 * The session's latest {@code limit} events whose type is none of {@code excluded},
+	 * newest first: the types are left out in the query, so that many of them do not
+	 * crowd the others out of the limit.
+	 */
+	@Transactional(readOnly = true)
+	public List<OrchestrationEvent> latestExcept(String sessionKey, Collection<String> excluded, int limit) {
+		return this.reads
+			.sql(COLUMNS + " WHERE session_key = :sessionKey AND event_type NOT IN (:types)"
+					+ " ORDER BY session_key DESC, id DESC FETCH FIRST :limit ROWS ONLY")
+			.param("sessionKey", sessionKey)
+			.param("types", excluded)
+			.param("limit", limit)
+			.query((rs, row) -> map(rs, rs.getString("payload")))
+			.list();
+	}
+
 	/** The highest event id there is, or 0. */
 	@Transactional(readOnly = true)
 	public long lastId() {

@@ -76,20 +76,29 @@ public class AgentInitialization {
 	@Transactional
 	public Answer init(AgentInitRequest request) {
 		this.drafts.validate(request);
+		if (request.takesOver() && request.entityType() == AgentInitRequest.Target.SPRINT) {
+			throw new RuleBroken("take_over", "applies to a task's session, not to a sprint");
+		}
+		if (request.expectedAgentId() != null && !request.takesOver()) {
+			throw new RuleBroken("expected_agent_id", "is only given with take_over: true");
+		}
 		if (request.entityType() == AgentInitRequest.Target.SPRINT) {
 			return sprint(request);
 		}
-		SessionManagement.Begun begun = this.sessions
-			.begin(new SessionStart(request.entityCode(), request.agentId(), SessionStart.OnActive.CONTINUE));
+		SessionManagement.Begun begun = this.sessions.begin(
+				new SessionStart(request.entityCode(), request.agentId(), SessionStart.OnActive.CONTINUE),
+				request.takesOver(), request.expectedAgentId());
 		WorkSession session = begun.session();
 		this.events.emit(session, EventTypes.AGENT_INITIALIZED,
 				this.json.newObject()
 					.put("entity_type", "task")
 					.put("entity_code", session.taskCode())
 					.put("session_key", session.sessionKey())
-					.put("continued", !begun.created()));
+					.put("continued", !begun.created())
+					.put("taken_over", begun.takenOver()));
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
-				session.startedAt(), session.status().value(), session.currentPhase(), !begun.created());
+				session.startedAt(), session.status().value(), session.currentPhase(), !begun.created(),
+				begun.takenOver());
 		Answer answer = answer(summary, session);
 		this.assembled.onInit(session, answer.context(), !begun.created());
 		return answer;
@@ -103,7 +112,7 @@ public class AgentInitialization {
 	public Answer context(String sessionKey) {
 		WorkSession session = this.views.find(sessionKey);
 		InitSession summary = new InitSession(session.sessionKey(), "task", session.taskCode(), session.agentId(),
-				session.startedAt(), session.status().value(), session.currentPhase(), true);
+				session.startedAt(), session.status().value(), session.currentPhase(), true, false);
 		Answer answer = answer(summary, session);
 		this.assembled.onRead(session, answer.context());
 		return answer;
@@ -144,9 +153,14 @@ public class AgentInitialization {
 				calls, new Instructions.Reminder(null, null, null), null));
 	}
 
-	/** The session an agent init started or continued. */
+	/**
+	 * The session an agent init started or continued.
+	 *
+	 * @param takenOver whether the init took it over from another agent (the context's
+	 * {@code previous_agent} names that agent)
+	 */
 	public record InitSession(String key, String entityType, String entityCode, Long agentId, OffsetDateTime createdAt,
-			String status, String currentPhase, boolean continued) {
+			String status, String currentPhase, boolean continued, boolean takenOver) {
 	}
 
 	/**

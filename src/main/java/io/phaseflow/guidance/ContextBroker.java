@@ -3,6 +3,7 @@ package io.phaseflow.guidance;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,12 @@ import io.phaseflow.event.EventTypes;
 import io.phaseflow.event.OrchestrationEvent;
 import io.phaseflow.files.FileSync;
 import io.phaseflow.files.ReferenceDocs;
+import io.phaseflow.memory.SessionNote;
 import io.phaseflow.memory.SessionNotes;
 import io.phaseflow.render.Templates;
 import io.phaseflow.report.StatusReports;
 import io.phaseflow.session.Instructions;
+import io.phaseflow.session.SessionActions;
 import io.phaseflow.session.SessionGuide;
 import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.SessionTime;
@@ -54,8 +57,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assembles what an agent needs to (re)start work on a session: the task and its sprint,
- * the current phase with its artifacts, recent events, the last actions, next steps, the
- * session's latest notes and its time, and instructions.
+ * the agent before a hand-over, the current phase, the artifacts in hand, recent events,
+ * the last actions in words, next steps, the session's latest notes (latest first) and
+ * its time, and instructions.
  */
 @Component
 public class ContextBroker implements SessionGuide {
@@ -103,9 +107,12 @@ public class ContextBroker implements SessionGuide {
 
 	private final ReferenceDocs referenceDocs;
 
+	private final SessionActions actions;
+
 	ContextBroker(Tasks tasks, Sprints sprints, SessionArtifacts artifacts, EventLog events, Workflows workflows,
 			Clock clock, Templates templates, FileSync files, SessionTimes times, SessionNotes notes,
-			AgentRegistry agents, JsonDocuments json, ReferenceDocs referenceDocs) {
+			AgentRegistry agents, JsonDocuments json, ReferenceDocs referenceDocs, SessionActions actions) {
+		this.actions = actions;
 		this.referenceDocs = referenceDocs;
 		this.agents = agents;
 		this.json = json;
@@ -144,6 +151,7 @@ public class ContextBroker implements SessionGuide {
 					.orElse(null) : null);
 		Agent agent = (session.agentId() != null) ? this.agents.find(session.agentId()).orElse(null) : null;
 		context.put("agent", (agent != null) ? agentContext(agent) : null);
+		context.put("previous_agent", previousAgent(session));
 		Map<String, Object> files = new LinkedHashMap<>();
 		files.put("task_md",
 				this.artifacts.find(session.id(), "TASK.md")
@@ -166,11 +174,13 @@ public class ContextBroker implements SessionGuide {
 		context.put("warnings", warnings);
 		context.put("recent_events", workOnly(this.events
 			.latest(new EventQuery(EntityType.TASK, task.taskCode(), null, null, null, 0, RECENT_EVENTS))));
-		context.put("last_actions", workOnly(
-				this.events.latest(new EventQuery(null, null, null, session.sessionKey(), null, 0, LAST_ACTIONS))));
+		context.put("last_actions", this.actions.latest(session.sessionKey(), LAST_ACTIONS));
 		context.put("phase", situation.phase());
+		context.put("artifacts", this.artifacts.summaries(session.id()));
 		context.put("next_steps", nextSteps(situation.workflow(), session, task, situation.missing()));
-		context.put("notes", this.notes.latest(session.id(), RECENT_NOTES));
+		List<SessionNote> notes = new ArrayList<>(this.notes.latest(session.id(), RECENT_NOTES));
+		Collections.reverse(notes);
+		context.put("notes", notes);
 		context.put("time", situation.time());
 		return context;
 	}
@@ -476,7 +486,6 @@ public class ContextBroker implements SessionGuide {
 		context.put("id", phase.id());
 		context.put("goal", phase.goal());
 		context.put("required_artifacts", phase.artifacts().required().stream().map(ArtifactSpec::name).toList());
-		context.put("submitted_artifacts", this.artifacts.names(session.id()));
 		context.put("missing_artifacts", missing);
 		context.put("next_step", phase.nextStep());
 		return context;
@@ -532,6 +541,20 @@ public class ContextBroker implements SessionGuide {
 		}
 		sprint.put("other_tasks", others);
 		return sprint;
+	}
+
+	/**
+	 * The agent that held the session before its latest hand-over, and when it was handed
+	 * over; null when it never was.
+	 */
+	private Map<String, Object> previousAgent(WorkSession session) {
+		return this.actions.lastHandOver(session.sessionKey()).map((handOver) -> {
+			Map<String, Object> previous = new LinkedHashMap<>();
+			previous.put("id", handOver.previousAgentId());
+			previous.put("handle", this.agents.find(handOver.previousAgentId()).map(Agent::handle).orElse(null));
+			previous.put("handed_over_at", handOver.at());
+			return previous;
+		}).orElse(null);
 	}
 
 	/** The agent's profile: who it is, what it can do, and the rails in its metadata. */

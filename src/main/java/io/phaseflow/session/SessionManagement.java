@@ -95,11 +95,14 @@ public class SessionManagement {
 
 	private final ObjectProvider<StartGuard> guards;
 
+	private final SessionActions actions;
+
 	SessionManagement(WorkSessions sessions, SessionViews views, MarkdownDocuments documents,
 			SessionArtifacts artifacts, Tasks tasks, AgentRegistry agents, WorkflowEngine engine, Workflows workflows,
 			EventLog events, JsonDocuments json, Drafts drafts, Clock clock, SessionLifecycle lifecycle,
 			AgentIdentity identity, ApplicationEventPublisher publisher, SessionEvents sessionEvents,
-			ObjectProvider<StartGuard> guards) {
+			ObjectProvider<StartGuard> guards, SessionActions actions) {
+		this.actions = actions;
 		this.guards = guards;
 		this.publisher = publisher;
 		this.sessionEvents = sessionEvents;
@@ -135,6 +138,18 @@ public class SessionManagement {
 	 * context of its own. The caller's transaction holds the task's row lock.
 	 */
 	public Begun begin(SessionStart request) {
+		return begin(request, false, null);
+	}
+
+	/**
+	 * As {@link #begin(SessionStart)}; with {@code takeOver}, an active session another
+	 * agent holds is continued too: handed to the caller's agent as a resume by that
+	 * agent hands it over (the same checks and event), so that the previous agent's calls
+	 * are refused from then on.
+	 * @param expectedAgentId the agent the caller takes the session from, checked when
+	 * given (so of two agents racing to take it over one wins); null: whichever holds it
+	 */
+	public Begun begin(SessionStart request, boolean takeOver, Long expectedAgentId) {
 		this.drafts.validate(request);
 		String taskCode = request.taskCode().toLowerCase(Locale.ROOT);
 		// The task's row lock makes concurrent starts of one task take turns: one starts,
@@ -149,10 +164,16 @@ public class SessionManagement {
 		if (active.isPresent()) {
 			switch (onActive) {
 				case CONTINUE:
-					if (!Long.valueOf(agent.id()).equals(active.get().agentId())) {
-						throw new SessionHeldByAnotherAgent(active.get());
+					WorkSession held = active.get();
+					if (Long.valueOf(agent.id()).equals(held.agentId())) {
+						return new Begun(held, false, false);
 					}
-					return new Begun(active.get(), false);
+					if (!takeOver) {
+						throw heldByAnother(held);
+					}
+					this.lifecycle.resume(held.sessionKey(), agent.id(),
+							(expectedAgentId != null) ? expectedAgentId : held.agentId());
+					return new Begun(this.sessions.findById(held.id()).orElseThrow(), false, true);
 				case REJECT:
 					throw new SessionAlreadyActive(task.taskCode(), active.get().sessionKey());
 				case RESTART:
@@ -174,7 +195,25 @@ public class SessionManagement {
 		this.sessions.processStarted(id, processInstanceId);
 		WorkSession started = this.sessions.findById(id).orElseThrow();
 		this.publisher.publishEvent(new SessionStarted(started));
-		return new Begun(started, true);
+		return new Begun(started, true, false);
+	}
+
+	/**
+	 * The refusal of another agent's active session, with its holder's handle, since when
+	 * it holds the session and when the session last saw an action.
+	 */
+	private SessionHeldByAnotherAgent heldByAnother(WorkSession session) {
+		String handle = this.agents.find(session.agentId()).map(Agent::handle).orElse(null);
+		OffsetDateTime since = this.actions.lastHandOver(session.sessionKey())
+			.filter((handOver) -> session.agentId().equals(handOver.agentId()))
+			.map(SessionActions.HandOver::at)
+			.orElse(session.startedAt());
+		OffsetDateTime last = this.actions.latest(session.sessionKey(), 1)
+			.stream()
+			.findFirst()
+			.map(SessionActions.Action::emittedAt)
+			.orElse(null);
+		return new SessionHeldByAnotherAgent(session, handle, since, last);
 	}
 
 	/**
@@ -376,8 +415,11 @@ public class SessionManagement {
 	public record Started(SessionView session, boolean created) {
 	}
 
-	/** A session as started or continued, and whether it was started by the call. */
-	public record Begun(WorkSession session, boolean created) {
+	/**
+	 * A session as started or continued, whether it was started by the call, and whether
+	 * the call took it over from another agent.
+	 */
+	public record Begun(WorkSession session, boolean created, boolean takenOver) {
 	}
 
 	/** An artifact as submitted. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.e2e.ApiClient.FilePart;
@@ -139,6 +140,94 @@ abstract class AgentInitBriefingTests extends ApiTestSupport {
 	}
 
 	@Test
+	void initContinuesOrTakesOverTheSessionWithWhatHappenedSoFar() {
+		String task = task(null, "\"metadata\": {\"acceptance_criteria\": [\"search finds every task\"]}");
+		String key = init(this.agent, task, "").json().at("/session/key").asText();
+		String content = "# TASK.md\n\nSuche für alle Aufgaben\n";
+		assertThat(this.agent
+			.post(API + "/sessions/" + key + "/artifacts",
+					"{\"name\": \"TASK.md\", \"content\": \"" + content.replace("\n", "\\n") + "\"}")
+			.status()).isEqualTo(201);
+		note(this.agent, key, "update", "Found the index");
+		assertThat(this.agent.post(API + "/sessions/" + key + "/phase-complete", "{}").status()).isEqualTo(200);
+		assertThat(
+				this.agent.post(API + "/sessions/" + key + "/activity", "{\"activity_type\": \"tests_run\"}").status())
+			.isEqualTo(201);
+		note(this.agent, key, "note", "The index needs a migration");
+		List<String> lastThree = List.of("note: The index needs a migration", "logged tests_run",
+				"completed intake (moved to research)");
+
+		// reads and inits between the actions crowd none of them out
+		this.agent.get(API + "/sessions/" + key + "/context");
+		JsonNode again = init(this.agent, task, "").json();
+		assertThat(again.at("/session/key").asText()).isEqualTo(key);
+		assertThat(again.at("/session/continued").asBoolean()).isTrue();
+		assertThat(again.at("/session/taken_over").asBoolean()).isFalse();
+		JsonNode own = again.get("context");
+		assertThat(own.get("last_actions")).extracting((action) -> action.get("text").asText())
+			.containsExactlyElementsOf(lastThree);
+		assertThat(own.get("previous_agent").isNull()).isTrue();
+
+		ApiClient relief = clientWith("AGENT");
+		ApiClient.Response held = init(relief, task, "");
+		InputAndSecurityTests.refused(held, 409, null);
+		JsonNode problem = held.json();
+		String handle = this.pm.get(API + "/agents/" + this.agent.agentId()).json().get("handle").asText();
+		assertThat(problem.at("/held_by/id").asLong()).isEqualTo(this.agent.agentId());
+		assertThat(problem.at("/held_by/handle").asText()).isEqualTo(handle);
+		assertThat(problem.get("session_key").asText()).isEqualTo(key);
+		assertThat(problem.get("held_since").asText()).isNotBlank();
+		assertThat(problem.get("last_activity_at").asText()).isNotBlank();
+		assertThat(problem.get("detail").asText()).contains(handle, "take_over");
+		assertThat(problem.at("/next/action").asText()).isEqualTo("take_over");
+		assertThat(problem.at("/next/task_code").asText()).isEqualTo(task);
+		assertThat(problem.get("next_step").asText()).contains("/agent/init", "\"take_over\": true",
+				"\"expected_agent_id\": " + this.agent.agentId());
+		InputAndSecurityTests.refused(init(relief, task, ", \"expected_agent_id\": " + this.agent.agentId()), 422,
+				"expected_agent_id");
+		InputAndSecurityTests.refused(init(relief, task, ", \"take_over\": true, \"agent_id\": " + newAgent(this.pm)),
+				403, "agent_id");
+		assertThat(this.pm.get(API + "/sessions/" + key).json().get("agent_id").asLong()).as("nothing moved")
+			.isEqualTo(this.agent.agentId());
+
+		ApiClient.Response takenOver = init(relief, task, ", \"take_over\": true");
+		assertThat(takenOver.status()).as(takenOver.toString()).isEqualTo(200);
+		JsonNode session = takenOver.json().get("session");
+		assertThat(session.get("key").asText()).isEqualTo(key);
+		assertThat(session.get("agent_id").asLong()).isEqualTo(relief.agentId());
+		assertThat(session.get("continued").asBoolean()).isTrue();
+		assertThat(session.get("taken_over").asBoolean()).isTrue();
+		JsonNode context = takenOver.json().get("context");
+		assertThat(context.at("/previous_agent/id").asLong()).isEqualTo(this.agent.agentId());
+		assertThat(context.at("/previous_agent/handle").asText()).isEqualTo(handle);
+		assertThat(context.at("/task/metadata/acceptance_criteria/0").asText()).isEqualTo("search finds every task");
+		assertThat(context.get("last_actions")).as("the take-over and the inits are no actions")
+			.extracting((action) -> action.get("text").asText())
+			.containsExactlyElementsOf(lastThree);
+		assertThat(context.get("notes")).as("latest first")
+			.extracting((note) -> note.get("kind").asText() + ": " + note.get("text").asText())
+			.containsExactly("note: The index needs a migration", "update: Found the index");
+		JsonNode artifact = context.at("/artifacts/0");
+		assertThat(context.get("artifacts")).hasSize(1);
+		assertThat(artifact.get("name").asText()).isEqualTo("TASK.md");
+		assertThat(artifact.get("phase").asText()).isEqualTo("intake");
+		assertThat(artifact.get("bytes").asLong()).isEqualTo(content.getBytes(StandardCharsets.UTF_8).length);
+		assertThat(artifact.get("content_hash").asText()).hasSize(64);
+		assertThat(artifact.has("content")).as("names, not content").isFalse();
+
+		InputAndSecurityTests.refused(
+				this.agent.post(API + "/sessions/" + key + "/notes", "{\"kind\": \"note\", \"text\": \"still here\"}"),
+				409, null);
+		ApiClient late = clientWith("AGENT");
+		ApiClient.Response raced = init(late, task,
+				", \"take_over\": true, \"expected_agent_id\": " + this.agent.agentId());
+		InputAndSecurityTests.refused(raced, 409, "expected_agent_id");
+		assertThat(this.pm.get(API + "/sessions/" + key).json().get("agent_id").asLong())
+			.as("a take-over from an agent that no longer holds it changes nothing")
+			.isEqualTo(relief.agentId());
+	}
+
+	@Test
 	void linksThatBreakTheGraphOrLeaveTheFilesRootAreRefusedAndChangeNothing() {
 		String first = task(null, null);
 		String second = task(null, "\"metadata\": {\"depends_on\": [\"" + first + "\"]}");
@@ -235,6 +324,18 @@ abstract class AgentInitBriefingTests extends ApiTestSupport {
 		ApiClient.Response created = createTask(this.pm, code, extra);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return code;
+	}
+
+	/** Agent init on the task, with {@code extraJson} (", …" or "") in its body. */
+	private static ApiClient.Response init(ApiClient client, String task, String extraJson) {
+		return client.post(API + "/agent/init",
+				"{\"entity_type\": \"task\", \"entity_code\": \"" + task + "\"" + extraJson + "}");
+	}
+
+	private static void note(ApiClient client, String key, String kind, String text) {
+		ApiClient.Response written = client.post(API + "/sessions/" + key + "/notes",
+				"{\"kind\": \"" + kind + "\", \"text\": \"" + text + "\"}");
+		assertThat(written.status()).as(written.toString()).isEqualTo(201);
 	}
 
 	private void refused(String task, String patch, String field, String says) {

@@ -210,11 +210,68 @@ class H2CliTest extends ApiTestSupport {
 		CliRunner.Run resumed = replacement.run("session", "resume", key);
 		assertThat(resumed.exit()).as(resumed.toString()).isZero();
 		assertThat(resumed.out()).contains("Session " + key + " on task " + task + ": running, phase research",
-				"Last actions:", "orchestration.activity.logged", "PHASE: Research", "• CONTEXT.md");
+				"Last actions (latest first):", "  - logged files_read", "PHASE: Research", "• CONTEXT.md");
 		assertThat(replacement.context().get("session_key").asText()).isEqualTo(key);
 		assertThat(replacement.context().get("agent_id").asLong()).isEqualTo(otherId);
 		assertThat(this.admin.get(API + "/sessions/" + key).json().get("agent_id").asLong()).isEqualTo(otherId);
 		assertThat(replacement.run("--json", "status").json().get("current_phase").asText()).isEqualTo("research");
+	}
+
+	@Test
+	void oneInitRecoversALostSessionAndAnotherAgentTakesItOverWithAFlag() throws IOException {
+		String task = readyTask();
+		assertThat(this.cli.run("init", "T:" + task).exit()).isZero();
+		String key = this.cli.context().get("session_key").asText();
+		completes("intake", "TASK.md", "research");
+		assertThat(this.cli.run("update", "Wired the search box to the index").exit()).isZero();
+		assertThat(this.cli.run("note", "The index needs a migration").exit()).isZero();
+		assertThat(this.cli.run("log", "tests_run", "{\"passed\": 12}").exit()).isZero();
+		completes("research", "CONTEXT.md", "plan");
+
+		// the agent's context file is lost; a new instance of it has its token and name
+		Files.delete(this.cli.contextFile());
+		CliRunner.Run recovered = this.cli.run("init", "T:" + task);
+		assertThat(recovered.exit()).as(recovered.toString()).isZero();
+		assertThat(recovered.out())
+			.contains("Session " + key + " on task " + task + " (continued)",
+					"Acceptance criteria:\n  - it finds things",
+					"Last actions (latest first):\n  - completed research (moved to plan)\n  - submitted CONTEXT.md\n"
+							+ "  - logged tests_run",
+					"Notes (latest first):\n  - note: The index needs a migration\n"
+							+ "  - update: Wired the search box to the index",
+					"Artifacts: CONTEXT.md (research, ", "TASK.md (intake, ", "PHASE: Plan")
+			.doesNotContain("Previous agent");
+		assertThat(this.cli.context().get("session_key").asText()).isEqualTo(key);
+		assertThat(this.cli.context().get("phase").asText()).isEqualTo("plan");
+
+		String other = unique("relief");
+		long otherId = this.pm.post(API + "/agents", "{\"handle\": \"" + other + "\"}").json().get("id").asLong();
+		CliRunner relief = CliRunner.of(url(), clientFor(otherId, "AGENT").token(), other);
+		long agentId = this.cli.context().get("agent_id").asLong();
+		CliRunner.Run held = relief.run("init", "T:" + task);
+		assertThat(held.exit()).as(held.toString()).isEqualTo(3);
+		assertThat(held.err())
+			.contains("Task " + task + " is held by agent " + agentId + " (" + this.agent + ")", "in session " + key,
+					"last activity 2", "phaseflow init T:" + task + " --take-over")
+			.doesNotContain("POST ");
+		assertThat(relief.contextFile()).as("a refused init remembers nothing").doesNotExist();
+
+		CliRunner.Run takenOver = relief.run("init", "T:" + task, "--take-over");
+		assertThat(takenOver.exit()).as(takenOver.toString()).isZero();
+		assertThat(takenOver.out()).contains(
+				"Session " + key + " on task " + task + " (taken over from agent " + agentId + " (" + this.agent
+						+ ")), agent " + otherId,
+				"Previous agent: " + agentId + " (" + this.agent + "), handed over 2", "it finds things",
+				"  - completed research (moved to plan)", "note: The index needs a migration", "CONTEXT.md (research");
+		assertThat(relief.context().get("session_key").asText()).isEqualTo(key);
+		assertThat(relief.context().get("agent_id").asLong()).isEqualTo(otherId);
+
+		CliRunner.Run fenced = this.cli.run("note", "still working");
+		assertThat(fenced.exit()).as("the old agent is fenced: " + fenced).isEqualTo(3);
+		assertThat(fenced.err()).contains("belongs to agent " + otherId);
+		CliRunner.Run continued = relief.run("init", "T:" + task, "--take-over");
+		assertThat(continued.exit()).as(continued.toString()).isZero();
+		assertThat(continued.out()).as("held by the same agent: nothing to take over").contains("(continued)");
 	}
 
 	@Test
@@ -312,7 +369,8 @@ class H2CliTest extends ApiTestSupport {
 
 	@Test
 	void aFailedReviewSaysSoAndCloseIsCompletedOneWay() {
-		assertThat(this.cli.run("init", "T:" + readyTask()).exit()).isZero();
+		String task = readyTask();
+		assertThat(this.cli.run("init", "T:" + task).exit()).isZero();
 		String key = this.cli.context().get("session_key").asText();
 		completes("intake", "TASK.md", "research");
 		completes("research", "CONTEXT.md", "plan");
@@ -328,6 +386,9 @@ class H2CliTest extends ApiTestSupport {
 					"Fix what the failed review of iteration 1 found (its REVIEW.md)", "CHANGES.md")
 			.doesNotContain("completed successfully", "CLOSE", "SUMMARY.md");
 		assertThat(this.cli.context().get("phase").asText()).isEqualTo("execute");
+		assertThat(this.cli.run("init", "T:" + task).out()).as("the failure is the last action, told in words")
+			.contains("Last actions (latest first):\n  - review failed QA: back to execute, iteration 2\n"
+					+ "  - submitted REVIEW.md\n  - completed execute (moved to review)\n");
 		completes("execute", "CHANGES.md", "review");
 		CliRunner.Run passed = this.cli.run("phase", "complete", "--qa", "passed", "--artifact", review.toString());
 		assertThat(passed.exit()).as(passed.toString()).isZero();

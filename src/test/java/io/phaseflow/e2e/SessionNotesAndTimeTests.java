@@ -83,8 +83,8 @@ abstract class SessionNotesAndTimeTests extends ApiTestSupport {
 
 		JsonNode context = this.driver.agent().get(API + "/sessions/" + key + "/context").json();
 		assertThat(context.at("/context/notes")).extracting((n) -> n.get("kind").asText())
-			.as("a recovering agent gets the session's notes")
-			.containsExactly("update", "note");
+			.as("a recovering agent gets the session's notes, latest first")
+			.containsExactly("note", "update");
 	}
 
 	@Test

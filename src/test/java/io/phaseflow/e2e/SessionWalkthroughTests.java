@@ -414,14 +414,15 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		this.agent.post(API + "/sessions/" + key + "/activity", "{\"activity_type\": \"tests_run\"}");
 		JsonNode context = this.agent.get(API + "/sessions/" + key + "/context").json();
 		assertThat(context.at("/context/phase/id").asText()).isEqualTo("intake");
-		assertThat(context.at("/context/phase/submitted_artifacts")).extracting(JsonNode::asText).contains("TASK.md");
+		assertThat(context.at("/context/artifacts")).extracting((artifact) -> artifact.get("name").asText())
+			.containsExactly("TASK.md");
 		assertThat(context.at("/context/phase/missing_artifacts")).isEmpty();
 		assertThat(context.at("/context/files/task_md").asText()).startsWith("# TASK.md");
-		assertThat(context.at("/context/last_actions")).extracting((event) -> event.get("event_type").asText())
-			.containsExactly("orchestration.task.status_updated", "orchestration.artifact.submitted",
-					"orchestration.activity.logged");
-		assertThat(context.at("/context/last_actions/1/payload/name").asText()).as("what the agent submitted")
-			.isEqualTo("TASK.md");
+		assertThat(context.at("/context/last_actions")).as("latest first, in words")
+			.extracting((action) -> action.get("text").asText())
+			.containsExactly("logged tests_run", "submitted TASK.md", "started the session");
+		assertThat(context.at("/context/last_actions/1/event_type").asText())
+			.isEqualTo("orchestration.artifact.submitted");
 		assertThat(context.at("/instructions/suggested_commands")).extracting(JsonNode::asText)
 			.contains("phaseflow phase complete");
 

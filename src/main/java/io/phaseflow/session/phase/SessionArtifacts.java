@@ -101,6 +101,33 @@ public class SessionArtifacts {
 	}
 
 	/**
+	 * The session's artifacts without their content, the latest submitted first: what an
+	 * agent that picks the session up has in hand.
+	 */
+	public List<Summary> summaries(long sessionId) {
+		return this.jdbc.sql("""
+				SELECT name, phase, iteration, OCTET_LENGTH(content) AS bytes, content_hash, updated_at
+				FROM session_artifacts WHERE session_id = :id ORDER BY updated_at DESC, id DESC
+				""")
+			.param("id", sessionId)
+			.query((rs, row) -> new Summary(rs.getString("name"), rs.getString("phase"), rs.getInt("iteration"),
+					rs.getLong("bytes"), rs.getString("content_hash"),
+					rs.getObject("updated_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	/**
+	 * An artifact as an agent that picks the session up sees it: not its content, which
+	 * it reads when it needs it.
+	 *
+	 * @param phase the phase it was last submitted in
+	 * @param bytes the size of its content in UTF-8
+	 */
+	public record Summary(String name, String phase, int iteration, long bytes, String contentHash,
+			OffsetDateTime updatedAt) {
+	}
+
+	/**
 	 * Reads a row by its column names: Spring's mapper by constructor parameters would
 	 * first ask for {@code contentHash}, {@code createdAt} and {@code updatedAt}, and H2
 	 * answers every unknown column with an exception it also writes to its trace file.
