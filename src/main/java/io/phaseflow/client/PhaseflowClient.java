@@ -109,16 +109,8 @@ public class PhaseflowClient {
 	 * without an agent, the server takes the token's.
 	 */
 	public ApiAnswer init(String entityType, String code, Long agentId) {
-		return init(entityType, code, agentId, false);
-	}
-
-	/**
-	 * {@code POST /agent/init}; {@code takeOver} asks to take over the task's session
-	 * from the agent that holds it (sent only when true).
-	 */
-	public ApiAnswer init(String entityType, String code, Long agentId, boolean takeOver) {
-		ObjectNode body = withAgent(Json.object().put("entity_type", entityType).put("entity_code", code), agentId);
-		return post("/agent/init", takeOver ? body.put("take_over", true) : body);
+		return post("/agent/init",
+				withAgent(Json.object().put("entity_type", entityType).put("entity_code", code), agentId));
 	}
 
 	/**

@@ -131,7 +131,8 @@ final class PhaseflowTools extends ToolSet {
 			}
 			return Results.sprint(ok(this.client.init("sprint", sprint, agent)));
 		}
-		JsonNode answer = ok(this.client.init("task", task, agent, flag(args, "take_over")));
+		JsonNode answer = ok(flag(args, "take_over") ? this.client.initTakingOver(task, agent)
+				: this.client.init("task", task, agent));
 		synchronized (this) {
 			this.sessionKey = answer.at("/session/key").asText();
 			this.taskCode = answer.at("/session/entity_code").asText();
@@ -302,8 +303,9 @@ final class PhaseflowTools extends ToolSet {
 	}
 
 	/**
-	 * The failure, where a session another agent took over says whose it is and the one
-	 * tool call that takes it back.
+	 * The failure, where a session another agent holds says whose it is, since when and
+	 * its last activity, and the one tool call that takes it over: init with take_over
+	 * for a task's session the agent has not had, resume_session for one taken from it.
 	 */
 	@Override
 	protected ToolError failure(ApiAnswer answer) {
@@ -314,10 +316,13 @@ final class PhaseflowTools extends ToolSet {
 		String key = fence.path("session_key").asText();
 		String message = "Session " + key + " belongs to agent " + fence.path("expected_agent_id").asText()
 				+ ", not to your token's agent: stop working on it. Only if that agent stopped and you replace it, "
-				+ "take it over with resume_session";
+				+ "take it over";
 		ObjectNode body = Json.object().put("error", message).put("status", 409);
-		body.set("instructions",
-				Results.guide(List.of(message), Results.call("resume_session", Map.of("session_key", key))));
+		Results.copy(answer.body(), body, "held_by", "held_since", "last_activity_at");
+		ObjectNode call = fence.hasNonNull("task_code")
+				? Results.call("init", Map.of("task_code", fence.get("task_code").asText(), "take_over", true))
+				: Results.call("resume_session", Map.of("session_key", key));
+		body.set("instructions", Results.guide(List.of(message), call));
 		return new ToolError(body);
 	}
 

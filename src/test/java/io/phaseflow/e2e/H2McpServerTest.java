@@ -285,6 +285,26 @@ class H2McpServerTest extends ApiTestSupport {
 	}
 
 	@Test
+	void anAgentTakesOverTheSessionOfOneThatStoppedWithInitTakeOver() {
+		String task = readyTask();
+		ApiClient stopped = clientWith("AGENT");
+		String key = stopped.post(API + "/agent/init", "{\"entity_type\": \"task\", \"entity_code\": \"" + task + "\"}")
+			.json()
+			.at("/session/key")
+			.asText();
+		JsonNode held = failing("init", Map.of("task_code", task));
+		assertThat(held.get("status").asInt()).isEqualTo(409);
+		assertThat(held.get("error").asText()).contains("belongs to agent " + stopped.agentId());
+		assertThat(held.at("/held_by/id").asLong()).isEqualTo(stopped.agentId());
+		assertThat(held.at("/instructions/next/0/tool").asText()).isEqualTo("init");
+		assertThat(held.at("/instructions/next/0/arguments/take_over").asBoolean()).isTrue();
+
+		JsonNode taken = call("init", Map.of("task_code", task, "take_over", true));
+		assertThat(taken.get("session_key").asText()).isEqualTo(key);
+		assertThat(this.admin.get(API + "/sessions/" + key).json().at("/agent_id").asLong()).isEqualTo(this.agentId);
+	}
+
+	@Test
 	void aPmPlansWorkThroughThePmTools() {
 		this.mcp.closeGracefully();
 		this.mcp = start(env(tokenWith("PM", "AGENT")), "--pm");
