@@ -66,12 +66,12 @@ class PhaseCommand {
 				OverrideLines.of(outcome.at("/session/override")).forEach(this.terminal.out::println);
 			}
 			else if (outcome.at("/session/status").asText().equals("completed")) {
+				// whether the task's outcome is still to record (workflow.yaml's
+				// on_complete may have completed the task) the instructions below say
 				this.terminal.out.println("✓ Phase " + capitalized(phase) + " completed: the session is complete.");
-				this.terminal.out.println(DONE_NEXT);
 			}
 			// a warning now (a missing tag, no acceptance criteria yet) is a refusal
-			// later:
-			// shown when the phase passes too
+			// later: shown when the phase passes too
 			List<String> warnings = answer.warnings();
 			if (!warnings.isEmpty()) {
 				this.terminal.out.println("Warnings:");
@@ -124,14 +124,15 @@ class PhaseCommand {
 			this.terminal.err.println("  The session is now " + now.body().path("status").asText() + " in phase "
 					+ now.body().path("current_phase").asText() + " (you completed " + phase
 					+ ", or another completion won).");
-			this.terminal.err.println(now.body().path("status").asText().equals("completed") ? "  " + DONE_NEXT
-					: "  Check with: phaseflow status");
+			if (now.body().path("status").asText().equals("completed")) {
+				this.terminal.guidance(now.body().path("instructions"));
+			}
+			else {
+				this.terminal.err.println("  Check with: phaseflow status");
+			}
 		}
 		return answer.exitCode();
 	}
-
-	/** What follows a completed session: the task's outcome is recorded. */
-	static final String DONE_NEXT = "Record the task's outcome: phaseflow done \"<summary of the work>\"";
 
 	/**
 	 * The override to suggest: the server's, else one that carries the QA outcome where

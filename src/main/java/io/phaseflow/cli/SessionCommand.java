@@ -129,7 +129,7 @@ class SessionCommand {
 		return this.terminal.show(answer, (outcome) -> {
 			this.terminal.out.println(
 					"✓ Session " + context.sessionKey() + " ended: " + outcome.at("/session/status").asText() + ".");
-			this.terminal.out.println(PhaseCommand.DONE_NEXT);
+			this.terminal.guidance(outcome.path("instructions"));
 		});
 	}
 
@@ -145,7 +145,7 @@ class SessionCommand {
 		}
 		this.terminal.remember(context.withSession(now.body()));
 		this.terminal.err.println("✗ Session " + context.sessionKey() + " has already ended: it is completed.");
-		this.terminal.err.println("  " + PhaseCommand.DONE_NEXT);
+		this.terminal.guidance(now.body().path("instructions"));
 		return answer.exitCode();
 	}
 

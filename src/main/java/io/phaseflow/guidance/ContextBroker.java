@@ -248,6 +248,9 @@ public class ContextBroker implements SessionGuide {
 						Instructions.Call.session(key, "GET", "")));
 			}
 			case COMPLETED -> {
+				if (task.status() == TaskStatus.COMPLETED) {
+					break;
+				}
 				commands.add(DONE_COMMAND);
 				Map<String, Object> done = new LinkedHashMap<>();
 				done.put("status", "completed");
@@ -257,8 +260,8 @@ public class ContextBroker implements SessionGuide {
 			default -> {
 			}
 		}
-		commands.add("phaseflow log <activity_type> '{\"…\": …}'");
 		if (!session.status().isTerminal()) {
+			commands.add("phaseflow log <activity_type> '{\"…\": …}'");
 			calls.add(new Instructions.Call("log_activity", Map.of("activity_type", "<activity_type>"),
 					Instructions.Call.session(key, "POST", "/activity")));
 		}
@@ -329,7 +332,10 @@ public class ContextBroker implements SessionGuide {
 	private List<String> nextSteps(WorkflowDefinition workflow, WorkSession session, Task task, List<String> missing) {
 		List<String> steps = new ArrayList<>();
 		if (session.status() == SessionStatus.COMPLETED) {
-			steps.add("The session is completed: record the task's outcome with " + DONE_COMMAND);
+			// in words any surface can follow: the calls and commands say how
+			steps.add((task.status() == TaskStatus.COMPLETED)
+					? "The session and its task are completed: nothing is left to do here"
+					: "The session is completed: record the task's outcome, completed with a summary of the work");
 			return steps;
 		}
 		if (session.status().isTerminal()) {

@@ -113,10 +113,11 @@ class H2CliTest extends ApiTestSupport {
 		assertThat(reviewed.exit()).as(reviewed.toString()).isZero();
 		assertThat(reviewed.out()).contains("✓ Review passed QA: on to Close", "PHASE: Close");
 
-		// close is completed like every phase, and the way on is the task's outcome
+		// close is completed like every phase; it completes the task too (the default
+		// workflow's on_complete), so nothing more is asked
 		CliRunner.Run closed = this.cli.run("phase", "complete", "--artifact", artifact("SUMMARY.md").toString());
 		assertThat(closed.exit()).as(closed.toString()).isZero();
-		assertThat(closed.out()).contains("phaseflow done \"");
+		assertThat(closed.out()).contains("the session is complete", "nothing is left to do");
 
 		JsonNode session = this.admin.get(API + "/sessions/" + key).json();
 		assertThat(session.get("status").asText()).isEqualTo("completed");
@@ -397,10 +398,13 @@ class H2CliTest extends ApiTestSupport {
 
 		CliRunner.Run closed = this.cli.run("phase", "complete", "--artifact", artifact("SUMMARY.md").toString());
 		assertThat(closed.exit()).as(closed.toString()).isZero();
-		assertThat(closed.out()).contains("the session is complete", "phaseflow done \"");
+		assertThat(closed.out()).as("the close completed the task too: nothing is asked after it")
+			.contains("the session is complete", "nothing is left to do")
+			.doesNotContain("phaseflow done");
 		CliRunner.Run endedTwice = this.cli.run("session", "end");
 		assertThat(endedTwice.exit()).as(endedTwice.toString()).isEqualTo(3);
-		assertThat(endedTwice.err()).contains("Session " + key + " has already ended", "phaseflow done \"");
+		assertThat(endedTwice.err()).contains("Session " + key + " has already ended");
+		assertThat(endedTwice.out()).contains("nothing is left to do");
 		assertThat(this.cli.run("done", "Search works").exit()).isZero();
 	}
 

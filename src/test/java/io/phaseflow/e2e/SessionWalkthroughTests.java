@@ -141,9 +141,9 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		ApiClient.Response closed = complete(key, "{}");
 		assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
 		assertThat(closed.json().at("/instructions/next"))
-			.as("a completed session's way on is the task's outcome, nothing else")
-			.extracting((call) -> call.get("action").asText() + " " + call.get("arguments").get("status").asText())
-			.containsExactly("task_status completed");
+			.as("the close completed the task too (on_complete): nothing more is asked")
+			.isEmpty();
+		assertThat(closed.json().at("/instructions/next_actions/0").asText()).contains("nothing is left to do");
 
 		JsonNode done = this.agent.get(API + "/sessions/" + key).json();
 		assertThat(done.get("status").asText()).isEqualTo("completed");
@@ -327,6 +327,9 @@ abstract class SessionWalkthroughTests extends ApiTestSupport {
 		JsonNode session = this.agent.get(API + "/sessions/" + key).json();
 		assertThat(session.get("status").asText()).isEqualTo("completed");
 		assertThat(session.get("completed_at").isNull()).isFalse();
+		assertThat(session.at("/instructions/next")).as("the task's outcome is recorded: nothing is asked again")
+			.isEmpty();
+		assertThat(session.at("/instructions/next_actions/0").asText()).contains("nothing is left to do");
 		String taskMd = Files.readString(
 				this.properties.dataDir().resolve("delegation/sprints/" + sprintCode + "/" + taskCode + "/TASK.md"));
 		assertThat(taskMd).contains("**Status**: completed",
