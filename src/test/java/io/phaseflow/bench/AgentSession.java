@@ -25,15 +25,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The agent scenario: one session of a task as a coding agent works it, six phases with
  * one failed review (intake, research, plan, execute, review failed, execute, review
- * passed, close, then the task done), each artifact sent with its phase's completion, the
- * shortest path the instructions lead to. Once over MCP ({@code phaseflow mcp} on stdio,
- * raw JSON-RPC lines, so that the bytes counted are the bytes the agent's client
- * receives) and once through the CLI ({@code bin/phaseflow} commands, their stdout
- * counted): what each surface costs an agent in calls and in bytes of answers. The CLI's
- * first command runs on an empty launcher cache, the later ones with the class-data
- * archive that first command trained; each later command is followed by the JVM alone
- * ({@code java -version} with the commands' options), so that the machine's drift falls
- * on both. Nothing here depends on the answers' shapes but init's {@code /session/key}.
+ * passed, close, which completes the task too), each artifact sent with its phase's
+ * completion, the shortest path the instructions lead to. Once over MCP
+ * ({@code phaseflow mcp} on stdio, raw JSON-RPC lines, so that the bytes counted are the
+ * bytes the agent's client receives) and once through the CLI ({@code bin/phaseflow}
+ * commands, their stdout counted): what each surface costs an agent in calls and in bytes
+ * of answers. The CLI's first command runs on an empty launcher cache, the later ones
+ * with the class-data archive that first command trained; each later command is followed
+ * by the JVM alone ({@code java -version} with the commands' options), so that the
+ * machine's drift falls on both. Nothing here depends on the answers' shapes but the
+ * session key init answers ({@code session_key} over MCP).
  */
 final class AgentSession {
 
@@ -49,8 +50,6 @@ final class AgentSession {
 			new Step("execute", "CHANGES.md", null), new Step("review", "REVIEW.md", "qa_failed"),
 			new Step("execute", "CHANGES.md", null), new Step("review", "REVIEW.md", "qa_passed"),
 			new Step("close", "SUMMARY.md", null));
-
-	static final String SUMMARY = "Search finds tasks by title; covered by tests, reviewed twice.";
 
 	/** The commands' JVM options, as the launcher gives them. */
 	static final List<String> COMMAND_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -166,8 +165,6 @@ final class AgentSession {
 			commands.add(command(cache, files, args.toArray(String[]::new)));
 			jvmAlone.add(jvmAlone());
 		}
-		commands.add(command(cache, files, "done", SUMMARY));
-		jvmAlone.add(jvmAlone());
 		String key = Api.JSON.readTree(files.resolve("session.json").toFile()).path("session_key").asText();
 		verify(task, key);
 		List<Command> statuses = new ArrayList<>();
@@ -336,7 +333,7 @@ final class AgentSession {
 			Answer tools = mcp.request("tools/list", null);
 			List<Answer> calls = new ArrayList<>();
 			calls.add(mcp.tool("init", Api.JSON.createObjectNode().put("task_code", task)));
-			String key = Api.JSON.readTree(calls.get(0).text()).at("/session/key").asText();
+			String key = Api.JSON.readTree(calls.get(0).text()).path("session_key").asText();
 			for (int i = 0; i < STEPS.size(); i++) {
 				ObjectNode arguments = Api.JSON.createObjectNode();
 				if (STEPS.get(i).qa() != null) {
@@ -346,8 +343,6 @@ final class AgentSession {
 				artifacts.addObject().put("name", STEPS.get(i).artifact()).put("content", content(i));
 				calls.add(mcp.tool("complete_phase", arguments));
 			}
-			calls.add(mcp.tool("task_status",
-					Api.JSON.createObjectNode().put("status", "completed").put("notes", SUMMARY)));
 			verify(task, key);
 			section.put("tool_calls_per_session", calls.size());
 			section.put("result_text_bytes_per_session", calls.stream().mapToLong(Answer::textBytes).sum());
