@@ -23,6 +23,9 @@ final class Results {
 
 	private static final int SUMMARY_LENGTH = 160;
 
+	/** The notes a continued session's briefing shows, latest first. */
+	private static final int RECOVERY_NOTES = 5;
+
 	private Results() {
 	}
 
@@ -109,8 +112,35 @@ final class Results {
 			out.set("acceptance_criteria", criteria.deepCopy());
 		}
 		putErrors(out, "warnings", context.path("warnings"));
+		if (session.path("continued").asBoolean()) {
+			recovery(context, out);
+		}
 		out.set("instructions", instructions(answer.path("instructions"), true));
 		return out;
+	}
+
+	/**
+	 * What an agent that picks a session up (its own, or one it took over) needs to carry
+	 * on: who had it, the last actions in words, the notes so far and the artifacts in
+	 * hand (names; read_artifact reads one).
+	 */
+	private static void recovery(JsonNode context, ObjectNode out) {
+		JsonNode previous = context.path("previous_agent");
+		if (previous.isObject()) {
+			copy(previous, out.putObject("previous_agent"), "id", "handle", "handed_over_at");
+		}
+		ArrayNode actions = out.putArray("last_actions");
+		context.path("last_actions").forEach((action) -> actions.add(action.path("text").asText()));
+		ArrayNode notes = out.putArray("notes");
+		for (JsonNode note : context.path("notes")) {
+			if (notes.size() < RECOVERY_NOTES) {
+				notes.add(note.path("kind").asText() + ": " + note.path("text").asText());
+			}
+		}
+		ArrayNode artifacts = out.putArray("artifacts");
+		for (JsonNode artifact : context.path("artifacts")) {
+			artifacts.add(artifact.path("name").asText() + " (" + artifact.path("phase").asText() + ")");
+		}
 	}
 
 	/** A sprint's init answer: the sprint, its progress and its open tasks. */

@@ -297,9 +297,26 @@ class H2McpServerTest extends ApiTestSupport {
 		assertThat(held.at("/instructions/next/0/tool").asText()).isEqualTo("init");
 		assertThat(held.at("/instructions/next/0/arguments/take_over").asBoolean()).isTrue();
 
+		assertThat(stopped
+			.post(API + "/sessions/" + key + "/phase-complete",
+					"{\"artifacts\": [{\"name\": \"TASK.md\", \"content\": \"# Task\"}]}")
+			.status()).isEqualTo(200);
+		assertThat(stopped
+			.post(API + "/sessions/" + key + "/notes", "{\"kind\": \"update\", \"text\": \"Index chosen: trigram\"}")
+			.status()).isEqualTo(201);
+
 		JsonNode taken = call("init", Map.of("task_code", task, "take_over", true));
 		assertThat(taken.get("session_key").asText()).isEqualTo(key);
 		assertThat(this.admin.get(API + "/sessions/" + key).json().at("/agent_id").asLong()).isEqualTo(this.agentId);
+		assertThat(taken.get("phase").asText()).isEqualTo("research");
+		assertThat(taken.at("/previous_agent/id").asLong()).as("who had it").isEqualTo(stopped.agentId());
+		assertThat(taken.get("last_actions")).extracting(JsonNode::asText)
+			.as("the last three actions in words, the hand-over not among them")
+			.containsExactly("update: Index chosen: trigram", "completed intake (moved to research)",
+					"submitted TASK.md");
+		assertThat(taken.get("notes")).extracting(JsonNode::asText).containsExactly("update: Index chosen: trigram");
+		assertThat(taken.get("artifacts")).extracting(JsonNode::asText).containsExactly("TASK.md (intake)");
+		assertThat(taken.get("acceptance_criteria")).extracting(JsonNode::asText).containsExactly("it finds things");
 	}
 
 	@Test
