@@ -157,7 +157,8 @@ abstract class ProcessApiTests extends ApiTestSupport {
 		assertThat(this.reviewer.get(PROCESS_API + "/history/historic-process-instances/" + instance).status())
 			.isEqualTo(200);
 		JsonNode activities = this.reviewer
-			.get(PROCESS_API + "/history/historic-activity-instances?processInstanceId=" + instance + "&size=100")
+			.post(PROCESS_API + "/query/historic-activity-instances?size=100",
+					"{\"processInstanceId\": \"" + instance + "\"}")
 			.json();
 		assertThat(activities.get("data")).extracting((activity) -> activity.get("activityId").asText())
 			.filteredOn("approveOverride"::equals)

@@ -56,8 +56,8 @@ class HistoryAccess {
 	}
 
 	/**
-	 * Reading a process instance's history (reading only: the same check guards the
-	 * instance's comments): whoever may see one of its tasks.
+	 * Reading a process instance's history by its id: whoever may see one of its tasks.
+	 * Only reading: the same check guards writing the instance's comments.
 	 */
 	void instance(String processInstanceId) {
 		if (Callers.isAdmin()) {
@@ -66,11 +66,7 @@ class HistoryAccess {
 		if (!Callers.reading()) {
 			throw new FlowableForbiddenException("Only an ADMIN changes a process instance's history");
 		}
-		if (Callers.involved(this.history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId))
-			.count() == 0) {
-			throw new FlowableForbiddenException("Only an ADMIN, or who may see one of its tasks (a reviewer of its "
-					+ "override), reads a process instance's history");
-		}
+		mayReadInstance(processInstanceId);
 	}
 
 	/**
@@ -89,7 +85,15 @@ class HistoryAccess {
 			task(taskId);
 		}
 		if (processInstanceId != null) {
-			instance(processInstanceId);
+			mayReadInstance(processInstanceId);
+		}
+	}
+
+	private void mayReadInstance(String processInstanceId) {
+		if (Callers.involved(this.history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId))
+			.count() == 0) {
+			throw new FlowableForbiddenException("Only an ADMIN, or who may see one of its tasks (a reviewer of its "
+					+ "override), reads a process instance's history");
 		}
 	}
 
