@@ -48,8 +48,13 @@ public final class RequestContext {
 		}
 		return authentication.getAuthorities()
 			.stream()
-			.map((authority) -> authority.getAuthority().replaceFirst("^ROLE_", "").toLowerCase(Locale.ROOT) + "s")
+			.map((authority) -> group(authority.getAuthority().replaceFirst("^ROLE_", "")))
 			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** The candidate group of a role: {@code REVIEWER} → {@code reviewers}. */
+	public static String group(String role) {
+		return role.toLowerCase(Locale.ROOT) + "s";
 	}
 
 	/**

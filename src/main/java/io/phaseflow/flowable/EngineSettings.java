@@ -4,13 +4,19 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.datatype.DatatypeFactory;
 
 import io.phaseflow.common.RequestContext;
 import io.phaseflow.flowable.forms.FormFileHandlers;
 import io.phaseflow.flowable.forms.TaskForms;
+import io.phaseflow.session.phase.PhaseSteps;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.parse.BpmnParseHandler;
@@ -24,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +54,8 @@ import org.springframework.stereotype.Component;
  * <li>expressions reach only process variables and Phaseflow's delegates, and call no
  * method ({@link RestrictedExpressions});</li>
  * <li>user tasks whose {@code formKey} names a file of {@code forms/} get that form;</li>
+ * <li>an "Approve override" task says which request it stands for and records its
+ * decision alike on every path ({@link OverrideTasks});</li>
  * <li>the JDK's {@code DatatypeFactory} is named (JAXP's system property, unless set
  * already): Flowable asks for a new factory for every timer it schedules (a phase's stale
  * timer), and without the property each request searches the whole class path for a
@@ -65,9 +74,12 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 
 	private final ListableBeanFactory beans;
 
-	EngineSettings(TaskForms forms, ListableBeanFactory beans) {
+	private final OverrideTasks overrideTasks;
+
+	EngineSettings(TaskForms forms, ListableBeanFactory beans, ObjectProvider<PhaseSteps> steps) {
 		this.forms = forms;
 		this.beans = beans;
+		this.overrideTasks = new OverrideTasks(steps);
 		Authentication.setAuthenticationContext(new SpringSecurityAuthenticationContext());
 	}
 
@@ -78,6 +90,14 @@ public class EngineSettings implements EngineConfigurationConfigurer<SpringProce
 		engine.setProcessValidator(processValidator());
 		RestrictedExpressions.apply(engine, this.beans);
 		engine.setFormHandlerHelper(new FormFileHandlers(this.forms));
+		engine.setCreateUserTaskInterceptor(this.overrideTasks);
+		Map<String, List<FlowableEventListener>> listeners = new HashMap<>();
+		if (engine.getTypedEventListeners() != null) {
+			engine.getTypedEventListeners().forEach((type, list) -> listeners.put(type, new ArrayList<>(list)));
+		}
+		listeners.computeIfAbsent(FlowableEngineEventType.TASK_COMPLETED.name(), (type) -> new ArrayList<>())
+			.add(this.overrideTasks);
+		engine.setTypedEventListeners(listeners);
 		engine.setCandidateManager((user) -> user.equals(RequestContext.actor())
 				? RequestContext.groups().stream().sorted().toList() : List.of());
 		if (engine.isUseLockForDatabaseSchemaUpdate() && !propertyTableExists(engine)) {

@@ -119,16 +119,21 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 			.filter((candidate) -> Position.WORK.equals(candidate.getTaskDefinitionKey()))
 			.orElseThrow(() -> new SessionNotWaiting("The session does not wait for its agent"));
 		Map<String, Object> all = new HashMap<>();
-		all.put(ProcessVariables.OVERRIDE_REQUESTED, work.overrideRequested());
-		all.put(ProcessVariables.OVERRIDE_REASON, work.overrideReason());
-		all.put(ProcessVariables.QA_STATUS, work.qaStatus());
+		if (work.qaStatus() != null) {
+			all.put(ProcessVariables.QA_STATUS, work.qaStatus());
+		}
 		if (work.overrideRequested()) {
 			// who asked, so that neither that caller nor that agent decides it
 			all.put(ProcessVariables.OVERRIDE_REQUESTED_BY, RequestContext.actor());
 			all.put(ProcessVariables.OVERRIDE_REQUESTED_BY_AGENT, task.getAssignee());
 		}
+		// the request is the check's and its approval task's (local variables there), not
+		// the process's: a later request would overwrite it
+		Map<String, Object> request = new HashMap<>();
+		request.put(ProcessVariables.OVERRIDE_REQUESTED, work.overrideRequested());
+		request.put(ProcessVariables.OVERRIDE_REASON, work.overrideReason());
 		try {
-			this.tasks.complete(task.getId(), all);
+			this.tasks.complete(task.getId(), all, request);
 		}
 		catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException ex) {
 			throw new ConcurrentTransition();
@@ -281,10 +286,19 @@ public class FlowableWorkflowEngine implements WorkflowEngine {
 		return (task != null) ? pendingOverride(task) : Optional.empty();
 	}
 
+	/**
+	 * Whether a user task of this definition is one of the phase process's: its "Approve
+	 * override" ({@link Position#APPROVE_OVERRIDE}) or "Work on phase"
+	 * ({@link Position#WORK}).
+	 */
+	public static boolean isPhaseTask(String position, String taskDefinitionKey, String processDefinitionId) {
+		return position.equals(taskDefinitionKey) && processDefinitionId != null
+				&& processDefinitionId.startsWith(PHASE_PROCESS + ":");
+	}
+
 	/** The override request a task stands for, if it is an "Approve override" task. */
 	public Optional<PendingOverride> pendingOverride(Task task) {
-		if (!Position.APPROVE_OVERRIDE.equals(task.getTaskDefinitionKey()) || task.getProcessDefinitionId() == null
-				|| !task.getProcessDefinitionId().startsWith(PHASE_PROCESS + ":")) {
+		if (!isPhaseTask(Position.APPROVE_OVERRIDE, task.getTaskDefinitionKey(), task.getProcessDefinitionId())) {
 			return Optional.empty();
 		}
 		Map<String, Object> variables;

@@ -51,6 +51,13 @@ class ApiTokens {
 			.optional();
 	}
 
+	Optional<ApiToken> findActiveByName(String name) {
+		return this.jdbc.sql("SELECT * FROM api_tokens WHERE name = :name AND revoked_at IS NULL")
+			.param("name", name)
+			.query(this::map)
+			.optional();
+	}
+
 	Optional<ApiToken> findById(long id) {
 		return this.jdbc.sql("SELECT * FROM api_tokens WHERE id = :id").param("id", id).query(this::map).optional();
 	}

@@ -91,6 +91,14 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.GET, PROCESS_API + "/repository/process-definitions",
 						PROCESS_API + "/repository/process-definitions/**")
 				.authenticated()
+				// reading history: which tasks and instances a caller may read is checked
+				// per task by the access rules of io.phaseflow.flowable.processapi
+				.requestMatchers(HttpMethod.GET, PROCESS_API + "/history/**")
+				.authenticated()
+				.requestMatchers(HttpMethod.POST, PROCESS_API + "/query/historic-task-instances",
+						PROCESS_API + "/query/historic-activity-instances", PROCESS_API + "/query/historic-detail",
+						PROCESS_API + "/query/historic-variable-instances")
+				.authenticated()
 				.requestMatchers(PROCESS_API, PROCESS_API + "/**")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, API + "/**")

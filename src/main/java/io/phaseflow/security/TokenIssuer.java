@@ -108,6 +108,14 @@ public class TokenIssuer {
 		return !this.tokens.activeNames(List.of(name)).isEmpty();
 	}
 
+	/**
+	 * The roles of the active token with this name (as callers are named), none when
+	 * there is no such token.
+	 */
+	public Set<Role> activeRoles(String name) {
+		return this.tokens.findActiveByName(name).map(ApiToken::roles).orElse(Set.of());
+	}
+
 	@Transactional(readOnly = true)
 	public List<ApiToken> list() {
 		return this.tokens.findAll();

@@ -267,8 +267,10 @@ public class SessionManagement {
 			throw new CompletionRefused(ex, this.views.after(session, null).instructions());
 		}
 		storeAll(session, request.artifacts());
-		this.engine.completeWork(session.processInstanceId(), new WorkDone(request.overrideRequested(),
-				request.reason(), (request.qaStatus() != null) ? request.qaStatus() : "qa_passed"));
+		// QA is decided where the phase says so (requireCompletable refused qa_status
+		// elsewhere), so no other phase's completion sets it
+		this.engine.completeWork(session.processInstanceId(),
+				new WorkDone(request.overrideRequested(), request.reason(), request.qaStatus()));
 		WorkSession after = this.sessions.findById(session.id()).orElseThrow();
 		PhaseCheck check = after.lastCheck();
 		PhaseOutcome.Result result = switch (check.result()) {

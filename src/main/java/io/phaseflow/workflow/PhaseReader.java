@@ -1,5 +1,6 @@
 package io.phaseflow.workflow;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,8 @@ final class PhaseReader {
 
 	private static final List<String> VALIDATION_KEYS = List.of("required_fields", "warn_if_missing");
 
-	private static final List<String> OVERRIDE_KEYS = List.of("allowed", "approval", "candidate_groups");
+	private static final List<String> OVERRIDE_KEYS = List.of("allowed", "approval", "candidate_groups", "due_in",
+			"priority");
 
 	private final String id;
 
@@ -136,7 +138,31 @@ final class PhaseReader {
 			this.problems.add(override.lineOf("candidate_groups"), override.child("candidate_groups"),
 					"must name at least one group when approval is required");
 		}
-		return new OverridePolicy(allowed, (approval != null) ? approval : Approval.REQUIRED, groups);
+		Duration dueIn = override.positiveDuration("due_in", OverridePolicy.DEFAULT_DUE_IN);
+		Integer priority = override.value("priority")
+			.map((node) -> override.scalar(node, override.child("priority"),
+					"must be a whole number from 0 to " + OverridePolicy.MAX_PRIORITY, PhaseReader::priority))
+			.orElse(OverridePolicy.DEFAULT_PRIORITY);
+		// the approval task's due date and priority mean nothing where no reviewer
+		// decides
+		for (String key : List.of("due_in", "priority")) {
+			if (override.value(key).isPresent() && (!allowed || approval == Approval.NONE)) {
+				this.problems.add(override.lineOf(key), override.child(key),
+						"applies only to an override that is allowed and needs approval (approval: required)");
+			}
+		}
+		return new OverridePolicy(allowed, (approval != null) ? approval : Approval.REQUIRED, groups, dueIn,
+				(priority != null) ? priority : OverridePolicy.DEFAULT_PRIORITY);
+	}
+
+	private static Integer priority(String text) {
+		try {
+			int priority = Integer.parseInt(text);
+			return (priority >= 0 && priority <= OverridePolicy.MAX_PRIORITY) ? priority : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	/**

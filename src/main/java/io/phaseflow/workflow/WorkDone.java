@@ -5,8 +5,8 @@ package io.phaseflow.workflow;
  *
  * @param overrideRequested whether it asks to move on although the phase's check fails
  * @param overrideReason why, when it asks
- * @param qaStatus the review's outcome ({@code qa_passed} or {@code qa_failed}); passed
- * for every other phase
+ * @param qaStatus the review's outcome ({@code qa_passed} or {@code qa_failed}) where the
+ * phase decides QA; null for every other phase
  */
 public record WorkDone(boolean overrideRequested, String overrideReason, String qaStatus) {
 }

@@ -1,7 +1,5 @@
 package io.phaseflow.workflow;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +50,8 @@ final class WorkflowReader {
 				map.flag("allow_user_override", defaults.allowUserOverride()),
 				map.flag("require_artifact_validation", defaults.requireArtifactValidation()),
 				map.flag("sync_files_on_phase_complete", defaults.syncFilesOnPhaseComplete()),
-				map.flag("sync_files_on_close", defaults.syncFilesOnClose()), staleAfter(map, defaults.staleAfter()),
+				map.flag("sync_files_on_close", defaults.syncFilesOnClose()),
+				map.positiveDuration("stale_after", defaults.staleAfter()),
 				taskStatus(map.map("task_status", TASK_STATUS_KEYS), defaults.taskStatus()),
 				map.flag("require_dependencies_completed", defaults.requireDependenciesCompleted()));
 	}
@@ -76,23 +75,6 @@ final class WorkflowReader {
 			return WireValue.parse(TaskStatus.class, text);
 		}
 		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private Duration staleAfter(YamlMap map, Duration fallback) {
-		return map.value("stale_after")
-			.map((node) -> map.scalar(node, map.child("stale_after"),
-					"must be a positive ISO-8601 duration such as PT4H or PT30M", WorkflowReader::positiveDuration))
-			.orElse(fallback);
-	}
-
-	private static Duration positiveDuration(String text) {
-		try {
-			Duration duration = Duration.parse(text);
-			return (duration.isNegative() || duration.isZero()) ? null : duration;
-		}
-		catch (DateTimeParseException ex) {
 			return null;
 		}
 	}

@@ -1,5 +1,7 @@
 package io.phaseflow.workflow;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +157,14 @@ final class YamlMap {
 		return (flag != null) ? flag : fallback;
 	}
 
+	/** A positive ISO-8601 duration, or the fallback when absent. */
+	Duration positiveDuration(String key, Duration fallback) {
+		return value(key)
+			.map((node) -> scalar(node, child(key), "must be a positive ISO-8601 duration such as PT4H or PT30M",
+					YamlMap::parsePositiveDuration))
+			.orElse(fallback);
+	}
+
 	/** The items of a list; an empty list when the key is absent. */
 	List<Node> items(String key) {
 		Optional<Node> value = value(key);
@@ -197,6 +207,16 @@ final class YamlMap {
 			this.problems.add(node, path, message);
 		}
 		return value;
+	}
+
+	private static Duration parsePositiveDuration(String text) {
+		try {
+			Duration duration = Duration.parse(text);
+			return (duration.isNegative() || duration.isZero()) ? null : duration;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static Boolean parseBoolean(String text) {

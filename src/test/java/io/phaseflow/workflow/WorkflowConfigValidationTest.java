@@ -1,5 +1,7 @@
 package io.phaseflow.workflow;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import static io.phaseflow.workflow.WorkflowYaml.lines;
@@ -186,6 +188,35 @@ class WorkflowConfigValidationTest {
 			.isFalse();
 		assertThat(WorkflowYaml.load(phase("    override: { approval: none }")).firstPhase().override().needsApproval())
 			.isFalse();
+	}
+
+	@Test
+	void theApprovalTasksDueDateAndPriorityAreADurationAndAPercentage() {
+		OverridePolicy given = WorkflowYaml
+			.load(phase("    override: { candidate_groups: [reviewers], due_in: PT4H, priority: 60 }"))
+			.firstPhase()
+			.override();
+		assertThat(given.dueIn()).isEqualTo(Duration.ofHours(4));
+		assertThat(given.priority()).isEqualTo(60);
+		OverridePolicy defaults = WorkflowYaml.load(phase("    override: { candidate_groups: [reviewers] }"))
+			.firstPhase()
+			.override();
+		assertThat(defaults.dueIn()).isEqualTo(Duration.ofHours(24));
+		assertThat(defaults.priority()).isEqualTo(50);
+
+		assertThat(message(phase("    override: { candidate_groups: [reviewers], due_in: 4h }"))).isEqualTo(
+				"test/workflow.yaml:6: phases.intake.override.due_in: must be a positive ISO-8601 duration such as PT4H or PT30M");
+		assertThat(message(phase("    override: { candidate_groups: [reviewers], due_in: PT0S }")))
+			.contains("phases.intake.override.due_in: must be a positive ISO-8601 duration");
+		assertThat(message(phase("    override: { candidate_groups: [reviewers], priority: 101 }")))
+			.isEqualTo("test/workflow.yaml:6: phases.intake.override.priority: must be a whole number from 0 to 100");
+		assertThat(message(phase("    override: { candidate_groups: [reviewers], priority: high }")))
+			.contains("phases.intake.override.priority: must be a whole number from 0 to 100");
+		assertThat(message(phase("    override:", "      approval: none", "      priority: 60")))
+			.isEqualTo("test/workflow.yaml:8: phases.intake.override.priority: applies only to an override that is "
+					+ "allowed and needs approval (approval: required)");
+		assertThat(message(phase("    override: { allowed: false, due_in: PT1H }")))
+			.contains("phases.intake.override.due_in: applies only to an override that is allowed and needs approval");
 	}
 
 	@Test

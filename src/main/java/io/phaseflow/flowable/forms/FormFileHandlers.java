@@ -16,6 +16,7 @@ import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.form.model.SimpleFormModel;
+import org.flowable.variable.api.delegate.VariableScope;
 
 /**
  * Gives a user task whose {@code formKey} names a file of {@code forms/} that form, in
@@ -24,6 +25,12 @@ import org.flowable.form.model.SimpleFormModel;
  * storing stray fields as variables or failing on a missing one with a 500).
  */
 public class FormFileHandlers extends FormHandlerHelper {
+
+	/**
+	 * Marks the task's execution, for the rest of the command, as completed through a
+	 * form submission, whose fields Flowable records as historic form properties.
+	 */
+	private static final String SUBMITTED = "phaseflowFormSubmitted";
 
 	private final TaskForms forms;
 
@@ -50,6 +57,14 @@ public class FormFileHandlers extends FormHandlerHelper {
 		return super.getTaskFormHandlder(processDefinitionId, taskDefinitionKey);
 	}
 
+	/**
+	 * Whether the task of this execution is being completed through a form submission,
+	 * which recorded its fields as historic form properties.
+	 */
+	public static boolean submitted(VariableScope execution) {
+		return Boolean.TRUE.equals(execution.getTransientVariableLocal(SUBMITTED));
+	}
+
 	/** Flowable's task form handler, with the form's check before anything is stored. */
 	private static final class CheckedFormHandler extends DefaultTaskFormHandler {
 
@@ -66,6 +81,7 @@ public class FormFileHandlers extends FormHandlerHelper {
 		public void submitFormProperties(Map<String, String> properties, ExecutionEntity execution) {
 			FormRejected.unless(this.form, this.forms.problems(this.form, properties));
 			super.submitFormProperties(properties, execution);
+			execution.setTransientVariableLocal(SUBMITTED, Boolean.TRUE);
 		}
 
 	}

@@ -89,7 +89,10 @@ import org.springframework.stereotype.Component;
  * ({@code reviewers}, {@code admins}, …):
  * <ul>
  * <li>a task is seen and acted on by its assignee, members of its candidate groups, or an
- * ADMIN; a task query shows a non-ADMIN only such tasks;</li>
+ * ADMIN; a task query shows a non-ADMIN only such tasks, and a query by candidate user
+ * finds the tasks of that user's groups (their roles);</li>
+ * <li>the history of such a task, and of the process instance it belongs to, is read by
+ * the same people ({@link HistoryAccess});</li>
  * <li>completing a task that has a form ({@code forms/}) is checked against the form: an
  * unknown or missing field is a 400 and nothing is stored;</li>
  * <li>the agent's "Work on phase" task is only completed through Phaseflow's
@@ -99,15 +102,16 @@ import org.springframework.stereotype.Component;
  * upload here is checked against the same rules first, so forbidden content is named
  * (422) before the upload is refused (403);</li>
  * <li>process definitions and deployments may be read by anyone authenticated; everything
- * else — reading instances, variables, jobs, history, management — needs ADMIN;</li>
+ * else — reading instances, variables, jobs, the rest of the history, management — needs
+ * ADMIN;</li>
  * <li>no one, not even an ADMIN, moves, deletes, migrates or reassigns a session's
  * process or its tasks here, or writes the variables Phaseflow sets: those change through
  * Phaseflow's API, which checks the owner and the four-eyes rule and logs events.</li>
  * </ul>
  * <p>
- * The rules are {@link TaskAccess}'s, {@link DeploymentAccess}'s,
- * {@link SessionProcesses}' and {@link Callers}'; each method here names the one that
- * applies.
+ * The rules are {@link TaskAccess}'s, {@link HistoryAccess}'s,
+ * {@link DeploymentAccess}'s, {@link SessionProcesses}' and {@link Callers}'; each method
+ * here names the one that applies.
  */
 @Component
 class ProcessApiAccess implements BpmnRestApiInterceptor {
@@ -118,9 +122,12 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	private final DeploymentAccess deployments;
 
-	ProcessApiAccess(TaskAccess tasks, DeploymentAccess deployments) {
+	private final HistoryAccess history;
+
+	ProcessApiAccess(TaskAccess tasks, DeploymentAccess deployments, HistoryAccess history) {
 		this.tasks = tasks;
 		this.deployments = deployments;
+		this.history = history;
 	}
 
 	@Override
@@ -135,7 +142,7 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void accessTaskInfoWithQuery(TaskQuery taskQuery, TaskQueryRequest request) {
-		this.tasks.query(taskQuery);
+		this.tasks.query(taskQuery, request);
 	}
 
 	@Override
@@ -570,13 +577,13 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void accessHistoryTaskInfoById(HistoricTaskInstance historicTaskInstance) {
-		this.tasks.readHistory(historicTaskInstance);
+		this.history.task(historicTaskInstance.getId());
 	}
 
 	@Override
 	public void accessHistoryTaskInfoWithQuery(HistoricTaskInstanceQuery historicTaskInstanceQuery,
 			HistoricTaskInstanceQueryRequest request) {
-		Callers.requireAdmin();
+		this.history.tasks(historicTaskInstanceQuery);
 	}
 
 	@Override
@@ -586,12 +593,12 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 
 	@Override
 	public void accessHistoricTaskIdentityLinks(HistoricTaskInstance historicTaskInstance) {
-		Callers.requireAdmin();
+		this.history.task(historicTaskInstance.getId());
 	}
 
 	@Override
 	public void accessHistoryProcessInfoById(HistoricProcessInstance historicProcessInstance) {
-		Callers.requireAdmin();
+		this.history.instance(historicProcessInstance.getId());
 	}
 
 	@Override
@@ -613,29 +620,29 @@ class ProcessApiAccess implements BpmnRestApiInterceptor {
 	@Override
 	public void accessHistoryActivityInfoWithQuery(HistoricActivityInstanceQuery historicActivityInstanceQuery,
 			HistoricActivityInstanceQueryRequest request) {
-		Callers.requireAdmin();
+		this.history.scoped(null, request.getProcessInstanceId());
 	}
 
 	@Override
 	public void accessHistoryDetailById(HistoricDetail historicDetail) {
-		Callers.requireAdmin();
+		this.history.scoped(historicDetail.getTaskId(), historicDetail.getProcessInstanceId());
 	}
 
 	@Override
 	public void accessHistoryDetailInfoWithQuery(HistoricDetailQuery historicDetailQuery,
 			HistoricDetailQueryRequest request) {
-		Callers.requireAdmin();
+		this.history.scoped(request.getTaskId(), request.getProcessInstanceId());
 	}
 
 	@Override
 	public void accessHistoryVariableInfoById(HistoricVariableInstance historicVariableInstance) {
-		Callers.requireAdmin();
+		this.history.scoped(historicVariableInstance.getTaskId(), historicVariableInstance.getProcessInstanceId());
 	}
 
 	@Override
 	public void accessHistoryVariableInfoWithQuery(HistoricVariableInstanceQuery historicVariableInstanceQuery,
 			HistoricVariableInstanceQueryRequest request) {
-		Callers.requireAdmin();
+		this.history.scoped(request.getTaskId(), request.getProcessInstanceId());
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.phaseflow.common.FieldError;
 import io.phaseflow.common.RequestContext;
@@ -14,6 +15,7 @@ import io.phaseflow.flowable.ProcessVariables;
 import io.phaseflow.flowable.forms.FormFileHandlers;
 import io.phaseflow.flowable.forms.TaskForms;
 import io.phaseflow.override.FourEyes;
+import io.phaseflow.security.TokenIssuer;
 import io.phaseflow.session.phase.PhaseSteps;
 import io.phaseflow.workflow.WorkflowEngine;
 import io.phaseflow.workflow.WorkflowEngine.PendingOverride;
@@ -31,10 +33,10 @@ import org.flowable.rest.service.api.engine.CommentRequest;
 import org.flowable.rest.service.api.engine.variable.RestVariable;
 import org.flowable.rest.service.api.form.SubmitFormRequest;
 import org.flowable.rest.service.api.runtime.task.TaskActionRequest;
+import org.flowable.rest.service.api.runtime.task.TaskQueryRequest;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskInfo;
 import org.flowable.task.api.TaskQuery;
-import org.flowable.task.api.history.HistoricTaskInstance;
 
 import org.springframework.stereotype.Component;
 
@@ -61,8 +63,11 @@ class TaskAccess {
 
 	private final WorkflowConsistency consistency;
 
+	private final TokenIssuer tokens;
+
 	TaskAccess(TaskService tasks, TaskForms forms, RuntimeService runtime, PhaseSteps steps,
-			FlowableWorkflowEngine workflow, FourEyes fourEyes, WorkflowConsistency consistency) {
+			FlowableWorkflowEngine workflow, FourEyes fourEyes, WorkflowConsistency consistency, TokenIssuer tokens) {
+		this.tokens = tokens;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.runtime = runtime;
@@ -81,18 +86,39 @@ class TaskAccess {
 
 	/**
 	 * Shows a non-ADMIN only the tasks they are involved in (assigned to them, for
-	 * example) or that are offered to their groups.
+	 * example) or that are offered to their groups. A query for a candidate user
+	 * ({@code candidateUser}, {@code candidateOrAssigned}) also finds the tasks offered
+	 * to that user's groups, which Flowable would look up in a user store Phaseflow does
+	 * not have: the caller's groups are their token's roles; another user's, those of the
+	 * active token of that name, only for an ADMIN (to anyone else they would tell who
+	 * holds which role).
 	 */
-	void query(TaskQuery query) {
-		if (Callers.isAdmin()) {
-			return;
+	void query(TaskQuery query, TaskQueryRequest request) {
+		String user = (request.getCandidateUser() != null) ? request.getCandidateUser()
+				: request.getCandidateOrAssigned();
+		if (user != null && request.getCandidateGroup() == null
+				&& (request.getCandidateGroupIn() == null || request.getCandidateGroupIn().isEmpty())) {
+			Set<String> groups = groupsOf(user);
+			if (!groups.isEmpty()) {
+				query.taskCandidateGroupIn(groups);
+			}
 		}
-		Set<String> groups = RequestContext.groups();
-		query.or().taskInvolvedUser(RequestContext.actor());
-		if (!groups.isEmpty()) {
-			query.taskInvolvedGroups(groups);
+		if (!Callers.isAdmin()) {
+			Callers.involved(query);
 		}
-		query.endOr();
+	}
+
+	private Set<String> groupsOf(String user) {
+		if (user.equals(RequestContext.actor())) {
+			return RequestContext.groups();
+		}
+		if (!Callers.isAdmin()) {
+			return Set.of();
+		}
+		return this.tokens.activeRoles(user)
+			.stream()
+			.map((role) -> RequestContext.group(role.name()))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** Completes (checked) or claims a task; any other action goes through Phaseflow. */
@@ -115,20 +141,6 @@ class TaskAccess {
 		mayWorkOn(task);
 		if (comment.getMessage() != null && comment.getMessage().length() > TaskForms.MAX_TEXT) {
 			throw new FlowableIllegalArgumentException("A comment is at most " + TaskForms.MAX_TEXT + " characters");
-		}
-	}
-
-	/**
-	 * Reading a running task's comments, events and attachments comes through here:
-	 * whoever may comment on the task may read them back.
-	 */
-	void readHistory(HistoricTaskInstance historicTaskInstance) {
-		Task running = this.tasks.createTaskQuery().taskId(historicTaskInstance.getId()).singleResult();
-		if (running != null) {
-			mayWorkOn(running);
-		}
-		else {
-			Callers.requireAdmin();
 		}
 	}
 
@@ -208,9 +220,8 @@ class TaskAccess {
 					Task.class);
 		}
 		mayWorkOn(current);
-		if (WorkflowEngine.Position.WORK.equals(current.getTaskDefinitionKey())
-				&& current.getProcessDefinitionId() != null
-				&& current.getProcessDefinitionId().startsWith(FlowableWorkflowEngine.PHASE_PROCESS + ":")) {
+		if (FlowableWorkflowEngine.isPhaseTask(WorkflowEngine.Position.WORK, current.getTaskDefinitionKey(),
+				current.getProcessDefinitionId())) {
 			throw new FlowableForbiddenException("An agent completes a phase through Phaseflow, which checks the "
 					+ "phase's artifacts and fields: POST /api/orchestration/sessions/{key}/phase-complete");
 		}

@@ -2,6 +2,7 @@ package io.phaseflow.session.phase;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import io.phaseflow.session.WorkSession;
 import io.phaseflow.session.WorkSessions;
 import io.phaseflow.task.Task;
 import io.phaseflow.task.Tasks;
+import io.phaseflow.workflow.OverridePolicy;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.SessionNotWaiting;
 import io.phaseflow.workflow.Settings;
@@ -166,6 +168,20 @@ public class PhaseSteps {
 			this.events.emit(session, EventTypes.PHASE_OVERRIDE_REQUESTED, stored.deepCopy());
 		}
 		return check;
+	}
+
+	/**
+	 * The override request the session's latest check made, as its reviewer's task shows
+	 * it: read as the task is created, in the transaction of the check.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public OverrideTask overrideTask(String sessionKey, String phase) {
+		WorkSession session = session(sessionKey);
+		PhaseCheck check = session.lastCheck();
+		OverridePolicy policy = phaseConfig(this.workflows.active(), phase).override();
+		String title = this.tasks.findByCode(session.taskCode()).map(Task::title).orElse("");
+		return new OverrideTask(session.taskCode(), title, phase, (check != null) ? check.reason() : null,
+				(check != null) ? check.errors() : List.of(), session.agentId(), policy.dueIn(), policy.priority());
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.phaseflow.workflow.Artifacts;
 import io.phaseflow.workflow.ConfigProblem;
+import io.phaseflow.workflow.OverridePolicy;
 import io.phaseflow.workflow.PhaseConfig;
 import io.phaseflow.workflow.Settings;
 import io.phaseflow.workflow.TaskStatusRules;
@@ -111,9 +112,13 @@ class WorkflowViews {
 
 	private static Phase phase(PhaseConfig phase) {
 		return new Phase(phase.id(), phase.order(), phase.goal(), phase.description(), phase.artifacts(),
-				phase.validation(), new OverrideView(phase.override().allowed(), phase.override().approval().yamlName(),
-						phase.override().candidateGroups()),
-				phase.events(), phase.nextStep());
+				phase.validation(), override(phase.override()), phase.events(), phase.nextStep());
+	}
+
+	private static OverrideView override(OverridePolicy policy) {
+		boolean reviewed = policy.needsApproval();
+		return new OverrideView(policy.allowed(), policy.approval().yamlName(), policy.candidateGroups(),
+				reviewed ? policy.dueIn().toString() : null, reviewed ? policy.priority() : null);
 	}
 
 	/**
@@ -139,7 +144,13 @@ class WorkflowViews {
 			OverrideView override, List<String> events, String nextStep) {
 	}
 
-	record OverrideView(boolean allowed, String approval, List<String> candidateGroups) {
+	/**
+	 * A phase's override policy; {@code dueIn} and {@code priority} of the reviewer's
+	 * task only where a reviewer decides.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record OverrideView(boolean allowed, String approval, List<String> candidateGroups, String dueIn,
+			Integer priority) {
 	}
 
 	record Version(int version, String deploymentId, Instant deployedAt, String source, List<String> files,
