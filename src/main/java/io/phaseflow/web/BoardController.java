@@ -11,9 +11,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.phaseflow.agent.AgentRegistry;
+import io.phaseflow.api.ProblemResponses;
 import io.phaseflow.common.Clocks;
 import io.phaseflow.common.InvalidParameter;
+import io.phaseflow.common.PhaseflowException;
 import io.phaseflow.common.WireValue;
+import io.phaseflow.event.TooManyStreams;
+import io.phaseflow.event.TooManyStreamsOfToken;
 import io.phaseflow.session.SessionQueries;
 import io.phaseflow.session.SessionStatus;
 import io.phaseflow.session.WorkSession;
@@ -25,10 +29,13 @@ import io.phaseflow.task.TaskFilter;
 import io.phaseflow.task.TaskManagement;
 import io.phaseflow.task.TaskStatus;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -97,6 +104,15 @@ class BoardController extends PageController {
 			throw new InvalidParameter("after_id", "must be an event id (a whole number, 0 or more)");
 		}
 		return this.events.open(user.getName(), lastEventId, afterId);
+	}
+
+	/**
+	 * Too many open streams: an empty answer with the status, as the browser's
+	 * EventSource reads no page; the board then stays as loaded.
+	 */
+	@ExceptionHandler({ TooManyStreams.class, TooManyStreamsOfToken.class })
+	ResponseEntity<Void> tooManyStreams(PhaseflowException ex) {
+		return ResponseEntity.status(ProblemResponses.status(ex.kind())).header(HttpHeaders.RETRY_AFTER, "5").build();
 	}
 
 	private void fill(String code, Filters filters, Model model) {
