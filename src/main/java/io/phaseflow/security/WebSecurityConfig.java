@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
@@ -56,6 +57,8 @@ class WebSecurityConfig {
 				.permitAll()
 				.requestMatchers("/ui/overrides", "/ui/overrides/**")
 				.hasRole(Role.REVIEWER.name())
+				.requestMatchers(HttpMethod.POST, "/ui/tasks/*/rollback")
+				.hasRole(Role.PM.name())
 				.anyRequest()
 				.authenticated());
 		return http.build();

@@ -1,14 +1,18 @@
 package io.phaseflow.session;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.phaseflow.common.Codes;
 import io.phaseflow.common.EntityNotFound;
 import io.phaseflow.common.RuleBroken;
+import io.phaseflow.event.EventLog;
 import io.phaseflow.event.EventScope;
+import io.phaseflow.event.EventTypes;
 import io.phaseflow.session.phase.SessionArtifact;
 import io.phaseflow.session.phase.SessionArtifacts;
 import io.phaseflow.task.Task;
@@ -35,8 +39,11 @@ public class SessionQueries {
 
 	private final SessionArtifacts artifacts;
 
+	private final EventLog events;
+
 	SessionQueries(WorkSessions sessions, SessionViews views, Tasks tasks, WorkflowEngine engine,
-			SessionArtifacts artifacts) {
+			SessionArtifacts artifacts, EventLog events) {
+		this.events = events;
 		this.artifacts = artifacts;
 		this.sessions = sessions;
 		this.views = views;
@@ -54,6 +61,36 @@ public class SessionQueries {
 		this.sessions.findBySprint(Codes.normalize("sprint_code", sprintCode))
 			.forEach((session) -> latest.put(session.taskCode(), session));
 		return latest;
+	}
+
+	/**
+	 * The sessions the filter matches, newest first: those that have not ended, or, with
+	 * {@code ended}, the latest {@code limit} that have.
+	 */
+	@Transactional(readOnly = true)
+	public List<WorkSession> listed(SessionFilter filter, boolean ended, int limit) {
+		return this.sessions.findListed(filter, ended, limit);
+	}
+
+	/**
+	 * Whether the session's stale-phase timer fired in the phase it is in now: its latest
+	 * {@code orchestration.session.stale} event names that phase and came after the phase
+	 * began. An ended session is never stale.
+	 */
+	@Transactional(readOnly = true)
+	public boolean stale(WorkSession session) {
+		if (session.status().isTerminal() || session.currentPhase() == null) {
+			return false;
+		}
+		OffsetDateTime phaseBegan = session.startedAt();
+		for (JsonNode entry : session.phaseHistory()) {
+			phaseBegan = OffsetDateTime.parse(entry.path("completed_at").asText());
+		}
+		OffsetDateTime since = phaseBegan;
+		return this.events.latestOf(session.sessionKey(), List.of(EventTypes.SESSION_STALE))
+			.filter((event) -> session.currentPhase().equals(event.payload().path("phase").asText()))
+			.filter((event) -> !event.emittedAt().isBefore(since))
+			.isPresent();
 	}
 
 	@Transactional(readOnly = true)

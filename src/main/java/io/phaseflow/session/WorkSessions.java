@@ -3,7 +3,9 @@ package io.phaseflow.session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,6 +159,37 @@ public class WorkSessions {
 		return this.jdbc.sql(SELECT + """
 				 WHERE t.sprint_id IN (SELECT id FROM orchestration_sprints WHERE sprint_code = :code) ORDER BY s.id
 				""").param("code", sprintCode).query(this::map).list();
+	}
+
+	/**
+	 * Sessions the filter matches, newest first: those that have not ended, or, with
+	 * {@code ended}, the latest {@code limit} that have.
+	 */
+	public List<WorkSession> findListed(SessionFilter filter, boolean ended, int limit) {
+		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE s.status ")
+			.append(ended ? "IN" : "NOT IN")
+			.append(" ('completed', 'failed', 'terminated')");
+		Map<String, Object> params = new HashMap<>();
+		if (filter.status() != null) {
+			sql.append(" AND s.status = :status");
+			params.put("status", filter.status().value());
+		}
+		if (filter.phase() != null) {
+			sql.append(" AND s.current_phase = :phase");
+			params.put("phase", filter.phase());
+		}
+		if (filter.agentId() != null) {
+			sql.append(" AND s.agent_id = :agentId");
+			params.put("agentId", filter.agentId());
+		}
+		if (filter.sprintCode() != null) {
+			sql.append(" AND t.sprint_id IN (SELECT id FROM orchestration_sprints WHERE sprint_code = :sprint)");
+			params.put("sprint", filter.sprintCode());
+		}
+		sql.append(ended ? " ORDER BY s.completed_at DESC, s.id DESC" : " ORDER BY s.id DESC")
+			.append(" FETCH FIRST :limit ROWS ONLY");
+		params.put("limit", limit);
+		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
 	}
 
 	private WorkSession map(ResultSet rs, int row) throws SQLException {

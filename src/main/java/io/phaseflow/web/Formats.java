@@ -45,6 +45,11 @@ final class Formats {
 		return seconds + " s";
 	}
 
+	/** How long ago the time was, as {@link #duration(Duration)} writes it. */
+	static String since(OffsetDateTime time, OffsetDateTime now) {
+		return (time != null) ? duration(Duration.between(time, now)) : "";
+	}
+
 	/** The agent's handle, {@code #id} if it is unknown, or null for no agent. */
 	static String agent(AgentRegistry agents, Long id) {
 		return (id != null) ? agents.find(id).map(Agent::handle).orElse("#" + id) : null;

@@ -28,19 +28,24 @@ class PageAttributes {
 	 *
 	 * @param reviewer whether they may open the override inbox (REVIEWER, or ADMIN which
 	 * holds every role)
+	 * @param pm whether they may change tasks, as a rollback does (PM or ADMIN)
 	 */
-	public record Viewer(String name, boolean reviewer) {
+	public record Viewer(String name, boolean reviewer, boolean pm) {
 
 		/** The signed-in user, or null for an anonymous visitor. */
 		static Viewer of(Authentication authentication) {
 			if (authentication == null || !authentication.isAuthenticated()) {
 				return null;
 			}
-			boolean reviewer = authentication.getAuthorities()
+			return new Viewer(authentication.getName(), holds(authentication, Role.REVIEWER),
+					holds(authentication, Role.PM));
+		}
+
+		private static boolean holds(Authentication authentication, Role role) {
+			return authentication.getAuthorities()
 				.stream()
-				.anyMatch((granted) -> granted.getAuthority().equals(Role.REVIEWER.authority())
+				.anyMatch((granted) -> granted.getAuthority().equals(role.authority())
 						|| granted.getAuthority().equals(Role.ADMIN.authority()));
-			return new Viewer(authentication.getName(), reviewer);
 		}
 
 	}

@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The non-interrupting timer of "Work on phase": when it fires, the session is reported
- * stale and the agent can still complete the phase. The timer's job is run through
- * Flowable's management API instead of waiting {@code stale_after}.
+ * stale (and listed as such on the sessions page) and the agent can still complete the
+ * phase. The timer's job is run through Flowable's management API instead of waiting
+ * {@code stale_after}.
  */
-class H2StaleSessionTest extends ApiTestSupport {
+class H2StaleSessionTest extends WebPageSupport {
 
 	@Autowired
 	ManagementService management;
@@ -64,12 +65,21 @@ class H2StaleSessionTest extends ApiTestSupport {
 
 		JsonNode timeline = agent.get(API + "/events/session/" + key).json().get("data");
 		assertThat(timeline).extracting((e) -> e.get("event_type").asText()).contains("orchestration.session.stale");
+		ApiClient pages = signedIn(tokenWith("PM"));
+		assertThat(staleOnThePage(pages)).contains(key);
 		JsonNode after = agent.get(API + "/sessions/" + key).json();
 		assertThat(after.get("current_phase").asText()).isEqualTo("intake");
 		assertThat(after.get("waiting_for").asText()).isEqualTo("agent");
 		assertThat(agent.post(API + "/sessions/" + key + "/artifacts", "{\"name\": \"TASK.md\", \"content\": \"# t\"}")
 			.status()).isEqualTo(201);
 		assertThat(agent.post(API + "/sessions/" + key + "/phase-complete", "{}").status()).isEqualTo(200);
+		assertThat(staleOnThePage(pages)).as("stale no longer: its next phase began").doesNotContain(key);
+	}
+
+	/** The stale group of the sessions page. */
+	private static String staleOnThePage(ApiClient pages) {
+		String page = pages.get("/ui/sessions").body();
+		return page.substring(page.indexOf("id=\"stale-title\""), page.indexOf("id=\"running-title\""));
 	}
 
 }

@@ -17,7 +17,6 @@ import io.phaseflow.event.EventSlice;
 import io.phaseflow.event.EventStreamProperties;
 import io.phaseflow.event.EventStreams;
 import io.phaseflow.event.OrchestrationEvent;
-import io.phaseflow.event.Subscription;
 import io.phaseflow.event.TooManyStreams;
 import io.phaseflow.event.TooManyStreamsOfToken;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,9 +46,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/orchestration/events")
 @Tag(name = "Events")
 class EventController {
-
-	/** How long a client waits before it reconnects after the stream ends. */
-	private static final long RECONNECT_MILLIS = 2000;
 
 	private final EventLog events;
 
@@ -88,13 +84,8 @@ class EventController {
 			throws IOException {
 		EventQuery filter = query(entityType, entityCode, eventType, sessionKey, correlationId, 0, 1);
 		Long after = (lastEventId != null) ? Long.valueOf(lastEventId(lastEventId)) : afterId;
-		SseEmitter emitter = new SseEmitter(this.streamProperties.timeout().toMillis());
-		emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("stream open"));
-		Subscription subscription = this.streams.subscribe(filter, after, RequestContext.actor(),
-				new SseEventSink(emitter));
-		emitter.onCompletion(subscription::cancel);
-		emitter.onError((ex) -> subscription.cancel());
-		emitter.onTimeout(subscription::cancel);
+		SseEmitter emitter = SseEventSink.open(this.streams, filter, after, RequestContext.actor(),
+				this.streamProperties.timeout().toMillis(), SseEventSink::asIs);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Accel-Buffering", "no");
 		return emitter;
