@@ -223,13 +223,12 @@ public class ContextBroker implements SessionGuide {
 					+ missing.stream().map((name) -> " --artifact " + name).collect(Collectors.joining()));
 			Map<String, Object> arguments = new LinkedHashMap<>();
 			if (qa) {
-				arguments.put("qa_status", "<qa_passed|qa_failed>");
+				arguments.put("qa_status", QA_ARGUMENT);
 			}
 			if (!missing.isEmpty()) {
 				arguments.put("artifacts", missing.stream().map(ContextBroker::artifact).toList());
 			}
-			calls.add(new Instructions.Call("complete_phase", arguments,
-					Instructions.Call.session(key, "POST", "/phase-complete")));
+			calls.add(Instructions.Call.completePhase(key, arguments));
 		}
 		else {
 			missing.forEach((name) -> commands.add("phaseflow artifact put " + name));
@@ -252,10 +251,7 @@ public class ContextBroker implements SessionGuide {
 					break;
 				}
 				commands.add(DONE_COMMAND);
-				Map<String, Object> done = new LinkedHashMap<>();
-				done.put("status", "completed");
-				done.put("notes", "<summary of the work>");
-				calls.add(new Instructions.Call("task_status", done, "POST /api/orchestration/pm-tools/task-status"));
+				calls.add(Instructions.Call.taskCompleted(false));
 			}
 			default -> {
 			}

@@ -2,6 +2,7 @@ package io.phaseflow.session;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,25 @@ public record Instructions(List<String> nextActions, List<String> suggestedComma
 		/** Where a session's calls go. */
 		public static String session(String sessionKey, String method, String rest) {
 			return method + " /api/orchestration/sessions/" + sessionKey + rest;
+		}
+
+		/** Completing the session's phase with {@code arguments}. */
+		public static Call completePhase(String sessionKey, Map<String, Object> arguments) {
+			return new Call("complete_phase", arguments, session(sessionKey, "POST", "/phase-complete"));
+		}
+
+		/**
+		 * Recording the task's outcome, completed with a summary ({@code force}: past the
+		 * completion's check, a PM's).
+		 */
+		public static Call taskCompleted(boolean force) {
+			Map<String, Object> arguments = new LinkedHashMap<>();
+			arguments.put("status", "completed");
+			arguments.put("notes", "<summary of the work>");
+			if (force) {
+				arguments.put("force", true);
+			}
+			return new Call("task_status", arguments, "POST /api/orchestration/pm-tools/task-status");
 		}
 
 	}

@@ -10,6 +10,9 @@ public interface SessionGuide {
 	/** The CLI option a phase that decides QA is completed with. */
 	String QA_OPTION = "--qa qa_passed|qa_failed";
 
+	/** The QA outcome's argument in a call, for the agent to choose. */
+	String QA_ARGUMENT = "<qa_passed|qa_failed>";
+
 	/**
 	 * The session's time and the instructions of an answer about it, to the completion of
 	 * {@code completedPhase} when it is not null.

@@ -326,7 +326,7 @@ public class SessionManagement {
 		arguments.put("override", true);
 		arguments.put("reason", "<why the check does not apply>");
 		if (qa) {
-			arguments.put("qa_status", "<qa_passed|qa_failed>");
+			arguments.put("qa_status", SessionGuide.QA_ARGUMENT);
 		}
 		// right after the completion that fixes the errors, before the session's routine
 		// steps
@@ -335,8 +335,8 @@ public class SessionManagement {
 				"phaseflow phase complete --override --reason \"why the check does not apply\""
 						+ (qa ? " " + SessionGuide.QA_OPTION : ""));
 		List<Instructions.Call> calls = new ArrayList<>(instructions.next());
-		calls.add(Math.min(1, calls.size()), new Instructions.Call("complete_phase", arguments,
-				Instructions.Call.session(refused.session().sessionKey(), "POST", "/phase-complete")));
+		calls.add(Math.min(1, calls.size()),
+				Instructions.Call.completePhase(refused.session().sessionKey(), arguments));
 		return new Instructions(instructions.nextActions(), commands, calls, instructions.contextReminder(),
 				instructions.banner());
 	}

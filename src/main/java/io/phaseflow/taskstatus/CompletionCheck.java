@@ -93,10 +93,10 @@ public class CompletionCheck {
 		}
 		actions.add("Continue working: nothing was changed");
 		commands.add("phaseflow done \"<summary>\"");
-		calls.add(done(false));
+		calls.add(Instructions.Call.taskCompleted(false));
 		if (RequestContext.actsForAnyAgent()) {
 			commands.add("phaseflow done --force \"<summary>\"");
-			calls.add(done(true));
+			calls.add(Instructions.Call.taskCompleted(true));
 		}
 		Instructions.Reminder reminder = (session != null) ? this.broker.instructions(session, null).contextReminder()
 				: new Instructions.Reminder(taskCode, null, null);
@@ -108,16 +108,6 @@ public class CompletionCheck {
 		arguments.put("kind", "update");
 		arguments.put("text", "<what was done, found and decided>");
 		return new Instructions.Call("note", arguments, Instructions.Call.session(sessionKey, "POST", "/notes"));
-	}
-
-	private static Instructions.Call done(boolean force) {
-		Map<String, Object> arguments = new LinkedHashMap<>();
-		arguments.put("status", "completed");
-		arguments.put("notes", "<summary of the work>");
-		if (force) {
-			arguments.put("force", true);
-		}
-		return new Instructions.Call("task_status", arguments, "POST /api/orchestration/pm-tools/task-status");
 	}
 
 }
